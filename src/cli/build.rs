@@ -1,0 +1,53 @@
+//! `gongshi build`: check, render and publish the site.
+
+use super::{SiteArgs, progress::Progress, report};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(clap::Args, Debug)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// 输出文件夹（默认 public）/ output folder
+    #[arg(short, long, default_value = "public", value_name = "输出文件夹")]
+    output: PathBuf,
+}
+
+pub fn run(args: &BuildArgs) -> Result<(), ()> {
+    let started = Instant::now();
+    let options = args.site.options().map_err(|e| report::fatal(&e))?;
+    // Refuse a folder we may not replace before doing any work.
+    if let Err(d) = crate::publish::check_target(&args.output, &args.site.site) {
+        report::one(&d);
+        return Err(());
+    }
+    let progress = Progress::start("正在生成网站… / building");
+    let built = crate::build(&args.site.site, &options);
+    progress.set("正在写入… / writing");
+    let published = built
+        .output
+        .as_ref()
+        .map(|output| crate::publish::publish(output, &args.output, &args.site.site));
+    progress.finish();
+    report::diagnostics(&built.sources, &built.diagnostics);
+    match (published, &built.output) {
+        (Some(Ok(())), Some(output)) => {
+            report::built(
+                output.page_count(),
+                output.files.len(),
+                started.elapsed(),
+                &args.output,
+            );
+            Ok(())
+        }
+        (Some(Err(d)), _) => {
+            report::one(&d);
+            report::failed(&built.diagnostics, 1);
+            Err(())
+        }
+        _ => {
+            report::failed(&built.diagnostics, 0);
+            Err(())
+        }
+    }
+}

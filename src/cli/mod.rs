@@ -1,0 +1,98 @@
+//! The command line: `gongshi build`, `gongshi check`. Parses arguments, runs the pipeline,
+//! prints diagnostics and one summary line, and maps the outcome to an exit code.
+
+mod build;
+mod check;
+mod progress;
+mod report;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "gongshi",
+    version,
+    about = "公示：为教育局生成政策公开与义务教育优质均衡进展网站 / static sites for education bureaus",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 生成网站到输出文件夹（默认 public）/ build the site
+    Build(build::BuildArgs),
+    /// 检查网站内容，不写入任何文件 / check the site, write nothing
+    Check(check::CheckArgs),
+}
+
+/// Options shared by every command that reads a site.
+#[derive(Args, Debug, Clone)]
+struct SiteArgs {
+    /// 网站文件夹（默认 content）/ the site folder
+    #[arg(default_value = "content", value_name = "网站文件夹")]
+    site: PathBuf,
+    /// 覆盖 site.yaml 的网址 base_url / override base_url
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// 包括草稿和发布日期未到的文件 / include drafts and future documents
+    #[arg(long)]
+    drafts: bool,
+    /// 非 UTF-8 文件按此编码读取（如 gbk、big5）/ encoding of non-UTF-8 files
+    #[arg(long, value_name = "编码")]
+    encoding: Option<String>,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(()) => ExitCode::FAILURE,
+    }
+}
+
+impl SiteArgs {
+    /// Pipeline options from the arguments and the environment (`SOURCE_DATE_EPOCH`).
+    fn options(&self) -> Result<crate::Options, String> {
+        let encoding = match &self.encoding {
+            None => None,
+            Some(name) => Some(crate::load::decode::encoding_by_name(name).ok_or_else(|| {
+                format!("不认识的编码「{name}」；可用 gbk、gb18030、big5 / unknown encoding")
+            })?),
+        };
+        Ok(crate::Options {
+            load: crate::load::LoadOptions { encoding },
+            model: crate::model::BuildOptions {
+                drafts: self.drafts,
+                today: today()?,
+                base_url: self.base_url.clone(),
+            },
+        })
+    }
+}
+
+/// Today in China, or the date of `SOURCE_DATE_EPOCH` (the reproducible-builds convention).
+fn today() -> Result<crate::model::date::Date, String> {
+    use crate::model::date::china_date;
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .map(china_date)
+            .map_err(|_| format!("SOURCE_DATE_EPOCH「{value}」应是 Unix 时间戳（秒）")),
+        Err(_) => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            Ok(china_date(now))
+        }
+    }
+}

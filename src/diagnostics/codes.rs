@@ -1,0 +1,127 @@
+//! The table of diagnostic codes: a stable id, the title in Chinese and English, and the default
+//! hint (怎么改). Docs (docs/errors.md) and tests cite these ids.
+//!
+//! Ranges: GS01xx reading files, GS02xx documents and site settings, GS03xx data files,
+//! GS04xx themes and templates, GS05xx the output folder.
+
+macro_rules! codes {
+    ($($name:ident = $id:literal, $zh:literal, $en:literal, $hint:literal;)*) => {
+        /// A kind of problem gongshi reports.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($name),* }
+
+        impl Code {
+            /// Every code, in table order (for docs and tests).
+            pub const ALL: &'static [Code] = &[$(Code::$name),*];
+
+            /// The stable id, e.g. `GS0203`.
+            pub fn id(self) -> &'static str {
+                match self { $(Code::$name => $id),* }
+            }
+
+            /// Short title in Chinese.
+            pub fn zh(self) -> &'static str {
+                match self { $(Code::$name => $zh),* }
+            }
+
+            /// Short title in English.
+            pub fn en(self) -> &'static str {
+                match self { $(Code::$name => $en),* }
+            }
+
+            /// What to do about it, Chinese first; empty when the message says enough.
+            pub fn hint(self) -> &'static str {
+                match self { $(Code::$name => $hint),* }
+            }
+        }
+    };
+}
+
+codes! {
+    ReadFailed = "GS0101", "无法读取文件", "cannot read file",
+        "检查文件是否存在、是否有读取权限。/ Check that the file exists and is readable.";
+    EncodingGuessed = "GS0102", "文件不是 UTF-8 编码", "file is not UTF-8",
+        "已按检测到的编码读取；请用记事本或 WPS “另存为” UTF-8 编码，以免出错。/ Decoded as detected; save it as UTF-8 to be safe.";
+    EncodingUnknown = "GS0103", "无法识别文件编码", "unknown text encoding",
+        "请把文件另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8），或用 --encoding gbk 指定编码。/ Save the file as UTF-8, or pass --encoding.";
+    YamlSyntax = "GS0104", "YAML 格式错误", "YAML syntax error",
+        "检查这一行的缩进和冒号：每个字段写成“字段: 值”，冒号后要有空格；含冒号或 # 的值请加引号。/ Check indentation and the space after each colon; quote values containing ':' or '#'.";
+    FrontMatterMissing = "GS0105", "文件开头缺少 front matter", "missing front matter",
+        "文档第一行必须是 ---，接着写标题等字段，再用一行 --- 结束，然后才是正文。/ Start the file with a line '---', the fields, and another '---' line.";
+    FrontMatterUnclosed = "GS0106", "front matter 没有结束", "front matter is not closed",
+        "在字段之后、正文之前加一行 ---。/ Add a line '---' after the fields, before the body.";
+    EmptyFile = "GS0107", "文件是空的", "empty file",
+        "写入内容，或删除这个文件。/ Write its content or delete the file.";
+    DuplicateKey = "GS0108", "同一字段写了两次", "the same key is given twice",
+        "中文名和英文名是同一个字段（如 标题 和 title），只保留一个。/ A Chinese alias and its English name are the same key: keep one.";
+    UnknownKey = "GS0109", "未知字段", "unknown key",
+        "这个字段不会被使用；检查拼写，字段表见 docs/content-format.md。/ This key is ignored; check its spelling.";
+    WrongType = "GS0110", "值的类型不对", "value has the wrong type",
+        "";
+    SiteConfigMissing = "GS0111", "找不到 site.yaml", "site.yaml not found",
+        "在网站文件夹里运行，或写出文件夹：gongshi build 网站文件夹。新建网站可参考 content/。/ Run inside the site folder or pass its path.";
+    IgnoredFile = "GS0112", "这个文件不会发布", "file is not published",
+        "文档要用 .md 结尾；附件请放到 files/ 文件夹。/ Documents end in .md; put attachments in files/.";
+    NotAFolder = "GS0113", "网站文件夹不存在", "site folder not found",
+        "检查路径是否写对。/ Check the path.";
+
+    MissingField = "GS0201", "缺少必填字段", "a required key is missing",
+        "";
+    InvalidDate = "GS0202", "日期无效", "invalid date",
+        "日期写成 2017-08-07 这样的“年-月-日”。/ Write dates as YYYY-MM-DD, e.g. 2017-08-07.";
+    DuplicateDocNo = "GS0203", "文号重复", "duplicate doc_no",
+        "每个文号在全站只能出现一次；如果是复制的文件，请改成本文件的文号。/ Each doc_no must be unique in the site.";
+    InvalidValue = "GS0204", "取值无效", "invalid value",
+        "";
+    DuplicateUrl = "GS0205", "网址重复", "two documents have the same URL",
+        "改其中一个文件的文件名，或用 slug（网址名）字段给它另起网址。/ Rename one file or give it a slug.";
+    AttachmentOutside = "GS0206", "附件路径超出 files/ 文件夹", "attachment path leaves files/",
+        "附件必须放在 files/ 文件夹里，路径写成相对 files/ 的路径，如 2017/附件1.pdf。/ Attachments live under files/; give a path relative to it.";
+    AttachmentMissing = "GS0207", "附件文件不存在", "attachment file not found",
+        "把文件放到 files/ 下面，并检查路径和文件名（包括扩展名）是否一致。/ Put the file under files/ and check the path.";
+    UnknownDocNo = "GS0208", "找不到这个文号的文件", "no document has this doc_no",
+        "检查文号是否写对；被替代的文件也要在网站里才能链接。/ Check the doc_no; the document must be in the site to be linked.";
+    PiiIdNumber = "GS0209", "含有身份证号码", "contains a resident ID number",
+        "公开内容不得含有身份证号。请删除；如确实是公开信息，把它加到 site.yaml 的 pii_allow（允许公开号码）列表。/ Remove it, or list it under pii_allow in site.yaml.";
+    PiiMobile = "GS0210", "含有手机号码", "contains a mobile phone number",
+        "公开内容不得含有个人手机号。请改用办公电话（带区号的座机可以公开）；如确是公开号码，加到 site.yaml 的 pii_allow 列表。/ Use an office landline, or list it under pii_allow.";
+    InvalidSlug = "GS0211", "网址名无效", "invalid slug",
+        "网址名只能用字母、数字、汉字、- 和 _。/ Use letters, digits, Han characters, '-' and '_'.";
+    PeriodReversed = "GS0212", "结束日期早于开始日期", "end date is before start date",
+        "检查 start（开始）和 end（结束）是否写反。/ Check that start and end are not swapped.";
+    InvalidBaseUrl = "GS0213", "网址（base_url）无效", "invalid base_url",
+        "写完整网址，如 https://jyj.example.gov.cn/junheng/。/ Give an absolute URL such as https://host/junheng/.";
+    FieldNotUsed = "GS0214", "这个字段在此处不起作用", "key has no effect here",
+        "公示期（notice_period）和意见反馈（feedback）只用于 notices/ 下的通知公告。/ notice_period and feedback apply to notices only.";
+    ReservedSlug = "GS0215", "网址名与系统页面冲突", "slug is reserved",
+        "换一个文件名或 slug，避开 policies、notices、files、static 等系统使用的名字。/ Choose another name.";
+
+    TemplateError = "GS0401", "模板错误", "template error",
+        "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
+    ThemeMissing = "GS0402", "找不到主题", "theme not found",
+        "主题放在网站文件夹的 themes/主题名/ 下；不写主题（theme）则使用内置的 default 主题。/ Put themes under themes/NAME/, or omit theme.";
+
+    OutputNotOwned = "GS0501", "输出文件夹不是 gongshi 生成的", "output folder is not gongshi's",
+        "为防止误删文件，gongshi 只会替换它自己生成的文件夹（内有 .gongshi-output 标记文件）或空文件夹。请换一个输出文件夹（--output），或先手动清空它。/ Choose another --output folder or empty it first.";
+    OutputForbidden = "GS0502", "不能用这个文件夹作输出", "this folder cannot be the output",
+        "输出文件夹不能是根目录、用户主目录、网站文件夹或包含网站文件夹的目录；请用 --output 另选一个，如 public。/ Choose a dedicated folder such as public.";
+    WriteFailed = "GS0503", "写入输出失败", "cannot write the output",
+        "检查磁盘空间和文件夹权限；原来的输出文件夹保持不变。/ Check disk space and permissions; the previous output is untouched.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for code in Code::ALL {
+            let id = code.id();
+            assert!(seen.insert(id), "{id} twice");
+            assert!(id.len() == 6 && id.starts_with("GS"), "{id}");
+            assert!(!code.zh().is_empty() && !code.en().is_empty());
+        }
+    }
+}

@@ -1,0 +1,481 @@
+//! The content contract's keys: every English name with its Chinese aliases, per kind of record,
+//! and the pass that renames aliases to English names before the model reads a tree.
+//!
+//! This is the only place that knows 文号 means `doc_no`. The pass reports the same key written
+//! twice (under either name) as an error and an unknown key as a warning that names the nearest
+//! known key.
+
+use super::yaml::{Node, Value};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+
+/// What a value may hold, so the pass knows which table applies below each key.
+#[derive(Debug)]
+pub enum Shape {
+    /// A scalar, or anything the model reads on its own.
+    Leaf,
+    Record(&'static Record),
+    List(&'static Shape),
+}
+
+/// A map with known keys, e.g. a document's front matter.
+#[derive(Debug)]
+pub struct Record {
+    /// What the map is, in Chinese, for messages: “文档”, “学校”.
+    pub what: &'static str,
+    pub fields: &'static [Field],
+}
+
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub shape: Shape,
+}
+
+const fn leaf(name: &'static str, aliases: &'static [&'static str]) -> Field {
+    Field {
+        name,
+        aliases,
+        shape: Shape::Leaf,
+    }
+}
+
+const fn nested(name: &'static str, aliases: &'static [&'static str], shape: Shape) -> Field {
+    Field {
+        name,
+        aliases,
+        shape,
+    }
+}
+
+pub static PERIOD: Record = Record {
+    what: "起止日期",
+    fields: &[
+        leaf("start", &["开始", "开始日期", "起始日期"]),
+        leaf("end", &["结束", "结束日期", "截止日期"]),
+    ],
+};
+
+pub static CONTACT: Record = Record {
+    what: "联系方式",
+    fields: &[
+        leaf("phone", &["监督电话", "电话", "联系电话"]),
+        leaf("email", &["电子邮箱", "邮箱"]),
+        leaf("address", &["地址", "通讯地址"]),
+        leaf("hours", &["办公时间", "工作时间"]),
+    ],
+};
+
+pub static SITE: Record = Record {
+    what: "site.yaml",
+    fields: &[
+        leaf("title", &["站点名称", "网站名称"]),
+        leaf("base_url", &["网址"]),
+        leaf("issuer", &["主办单位"]),
+        leaf("region", &["地区"]),
+        nested("contact", &["联系方式"], Shape::Record(&CONTACT)),
+        leaf("standard", &["评估标准"]),
+        leaf("theme", &["主题"]),
+        leaf("demo", &["示例数据"]),
+        leaf("description", &["站点简介", "简介"]),
+        leaf("paginate_by", &["每页条数"]),
+        leaf("pii_allow", &["允许公开号码"]),
+        leaf("site_id_code", &["网站标识码"]),
+        leaf("icp", &["备案号", "ICP备案号"]),
+    ],
+};
+
+pub static ATTACHMENT: Record = Record {
+    what: "附件",
+    fields: &[
+        leaf("title", &["标题", "名称"]),
+        leaf("file", &["文件", "路径"]),
+    ],
+};
+
+pub static DOCUMENT: Record = Record {
+    what: "文档",
+    fields: &[
+        leaf("title", &["标题"]),
+        leaf("doc_no", &["文号"]),
+        leaf("index_no", &["索引号"]),
+        leaf("issuer", &["发布机构"]),
+        leaf("date", &["成文日期", "发文日期"]),
+        leaf("published", &["发布日期"]),
+        leaf("category", &["主题分类", "分类"]),
+        leaf("keywords", &["主题词"]),
+        leaf("validity", &["时效"]),
+        leaf("summary", &["内容概述", "摘要"]),
+        leaf("supersedes", &["替代"]),
+        nested(
+            "attachments",
+            &["附件"],
+            Shape::List(&Shape::Record(&ATTACHMENT)),
+        ),
+        nested("notice_period", &["公示期"], Shape::Record(&PERIOD)),
+        leaf("feedback", &["意见反馈"]),
+        leaf("slug", &["网址名"]),
+        leaf("draft", &["草稿"]),
+    ],
+};
+
+pub static SCHOOL: Record = Record {
+    what: "学校",
+    fields: &[
+        leaf("id", &["编号"]),
+        leaf("name", &["校名", "名称"]),
+        leaf("aliases", &["别名"]),
+        leaf("stage", &["学段"]),
+        leaf("town", &["乡镇街道"]),
+        leaf("location", &["城乡类别"]),
+        leaf("status", &["办学状态"]),
+        leaf("pinyin", &["拼音"]),
+    ],
+};
+
+/// A school outside the site, written `{name: 连云港师专一附小教育集团}`.
+pub static PARTNER: Record = Record {
+    what: "学校",
+    fields: &[leaf("name", &["名称", "校名"])],
+};
+
+pub static PAIRING: Record = Record {
+    what: "结对",
+    fields: &[
+        leaf("id", &["编号"]),
+        leaf("form", &["形式"]),
+        leaf("name", &["名称"]),
+        nested("lead", &["牵头学校"], Shape::Record(&PARTNER)),
+        nested(
+            "members",
+            &["成员学校"],
+            Shape::List(&Shape::Record(&PARTNER)),
+        ),
+        nested("cycle", &["周期"], Shape::Record(&PERIOD)),
+        leaf("policy", &["依据文件"]),
+    ],
+};
+
+pub static PERSON: Record = Record {
+    what: "交流人员",
+    fields: &[
+        leaf("name", &["姓名"]),
+        leaf("role", &["类别"]),
+        leaf("subject", &["学科"]),
+        leaf("from", &["派出学校"]),
+        leaf("to", &["接收学校"]),
+        leaf("pairing", &["结对"]),
+        nested("period", &["期限"], Shape::Record(&PERIOD)),
+    ],
+};
+
+pub static EXCHANGE_LIST: Record = Record {
+    what: "交流名单",
+    fields: &[
+        leaf("year", &["年度"]),
+        leaf("published", &["公布日期"]),
+        nested("people", &["名单"], Shape::List(&Shape::Record(&PERSON))),
+    ],
+};
+
+pub static INDICATOR_ROW: Record = Record {
+    what: "学校指标",
+    fields: &[
+        leaf("school", &["学校"]),
+        leaf("stage", &["学段"]),
+        leaf("students", &["在校学生数"]),
+        leaf("teachers_above_degree", &["高于规定学历教师数"]),
+        leaf("key_teachers", &["县级以上骨干教师数"]),
+        leaf(
+            "pe_art_teachers",
+            &["体育艺术专任教师数", "体育、艺术专任教师数"],
+        ),
+        leaf("teaching_area", &["教学及辅助用房面积"]),
+        leaf("sports_area", &["体育运动场馆面积"]),
+        leaf("equipment_value", &["教学仪器设备值"]),
+        leaf("multimedia_rooms", &["网络多媒体教室数"]),
+        leaf("computers", &["计算机台数"]),
+        leaf("books", &["图书册数"]),
+        leaf("teachers", &["专任教师数"]),
+        leaf("senior_title_teachers", &["中级及以上专业技术职务教师数"]),
+    ],
+};
+
+pub static TARGET: Record = Record {
+    what: "达标计划",
+    fields: &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])],
+};
+
+pub static MILESTONE: Record = Record {
+    what: "时间节点",
+    fields: &[
+        leaf("title", &["标题", "事项"]),
+        leaf("due", &["截止日期", "期限"]),
+        leaf("done", &["完成日期"]),
+        leaf("policy", &["依据文件"]),
+    ],
+};
+
+static SCHOOLS_FILE: Record = Record {
+    what: "data/schools.yaml",
+    fields: &[nested(
+        "schools",
+        &["学校名录", "学校"],
+        Shape::List(&Shape::Record(&SCHOOL)),
+    )],
+};
+
+static PAIRINGS_FILE: Record = Record {
+    what: "data/pairings.yaml",
+    fields: &[nested(
+        "pairings",
+        &["结对共建", "结对"],
+        Shape::List(&Shape::Record(&PAIRING)),
+    )],
+};
+
+static EXCHANGES_FILE: Record = Record {
+    what: "data/exchanges.yaml",
+    fields: &[nested(
+        "exchanges",
+        &["交流名单", "交流"],
+        Shape::List(&Shape::Record(&EXCHANGE_LIST)),
+    )],
+};
+
+static INDICATORS_FILE: Record = Record {
+    what: "指标文件",
+    fields: &[
+        leaf("year", &["年度"]),
+        leaf("date", &["统计日期"]),
+        nested(
+            "schools",
+            &["学校"],
+            Shape::List(&Shape::Record(&INDICATOR_ROW)),
+        ),
+    ],
+};
+
+static PLAN_FILE: Record = Record {
+    what: "data/plan.yaml",
+    fields: &[
+        nested(
+            "targets",
+            &["达标计划", "计划"],
+            Shape::List(&Shape::Record(&TARGET)),
+        ),
+        nested(
+            "milestones",
+            &["时间节点", "节点"],
+            Shape::List(&Shape::Record(&MILESTONE)),
+        ),
+    ],
+};
+
+/// The table for a data file; standards are read by the model on their own.
+pub fn data_shape(kind: super::DataKind) -> &'static Shape {
+    use super::DataKind;
+    static SHAPES: [Shape; 6] = [
+        Shape::Record(&SCHOOLS_FILE),
+        Shape::Record(&PAIRINGS_FILE),
+        Shape::Record(&EXCHANGES_FILE),
+        Shape::Record(&INDICATORS_FILE),
+        Shape::Record(&PLAN_FILE),
+        Shape::Leaf,
+    ];
+    match kind {
+        DataKind::Schools => &SHAPES[0],
+        DataKind::Pairings => &SHAPES[1],
+        DataKind::Exchanges => &SHAPES[2],
+        DataKind::Indicators => &SHAPES[3],
+        DataKind::Plan => &SHAPES[4],
+        DataKind::Standard => &SHAPES[5],
+    }
+}
+
+/// Renames aliases to English names in place, removes unknown keys (with a warning) and keeps
+/// the first of two spellings of the same key (with an error).
+pub fn canonicalize(node: &mut Node, shape: &Shape, diags: &mut Diagnostics) {
+    match (shape, &mut node.value) {
+        (Shape::Record(record), Value::Map(entries)) => {
+            // (field, key as first written, its span) for every key kept so far.
+            let mut seen: Vec<(&Field, String, crate::diagnostics::Span)> = Vec::new();
+            entries.retain_mut(|entry| {
+                let Some(field) = find(record, &entry.key) else {
+                    diags.push(unknown_key(record, &entry.key, entry.key_span));
+                    return false;
+                };
+                if let Some((_, first, first_span)) =
+                    seen.iter().find(|(f, ..)| f.name == field.name)
+                {
+                    diags.push(
+                        Diagnostic::error(Code::DuplicateKey, entry.key_span)
+                            .detail(format!(
+                                "「{}」和前面的「{first}」都是 {}",
+                                entry.key,
+                                describe(field)
+                            ))
+                            .related(*first_span, "第一次写在这里"),
+                    );
+                    return false;
+                }
+                let written = std::mem::replace(&mut entry.key, field.name.to_string());
+                seen.push((field, written, entry.key_span));
+                canonicalize(&mut entry.value, &field.shape, diags);
+                true
+            });
+        }
+        (Shape::List(inner), Value::List(items)) => {
+            for item in items {
+                canonicalize(item, inner, diags);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn find<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
+    let key = normalize(key);
+    record
+        .fields
+        .iter()
+        .find(|f| f.name == key || f.aliases.contains(&key.as_str()))
+}
+
+/// Keys as staff type them: `索 引 号` (spaced like the tables they copy from), full-width
+/// spaces, a trailing full-width colon, traditional characters (`標題` is `标题`).
+fn normalize(key: &str) -> String {
+    key.chars()
+        .filter(|c| !c.is_whitespace() && *c != '：')
+        .map(crate::hanzi::fold_char)
+        .collect()
+}
+
+/// `doc_no（文号）`: the English name with its first alias.
+pub fn describe(field: &Field) -> String {
+    match field.aliases.first() {
+        Some(alias) => format!("{}（{alias}）", field.name),
+        None => field.name.to_string(),
+    }
+}
+
+fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Diagnostic {
+    let d = Diagnostic::warning(Code::UnknownKey, span).detail(format!(
+        "{}里没有「{key}」这个字段，它会被忽略",
+        record.what
+    ));
+    match nearest(record, key) {
+        Some(field) => d.hint(format!(
+            "您是不是想写 {}？/ Did you mean `{}`?",
+            describe(field),
+            field.name
+        )),
+        None => d,
+    }
+}
+
+/// The known key closest to `key` by edit distance, if any is close enough to be a typo.
+fn nearest<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
+    let key = normalize(key).to_lowercase();
+    let len = key.chars().count();
+    let limit = if key.is_ascii() {
+        (len / 3).max(1)
+    } else {
+        (len / 2).max(1)
+    };
+    record
+        .fields
+        .iter()
+        .flat_map(|f| {
+            std::iter::once(f.name)
+                .chain(f.aliases.iter().copied())
+                .map(move |n| (f, n))
+        })
+        .map(|(f, name)| (strsim::osa_distance(&key, name), f))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, f)| f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Location, Sources};
+    use crate::load::yaml;
+
+    fn run(text: &str) -> (Sources, Node, Diagnostics) {
+        let mut sources = Sources::default();
+        let id = sources.add("a.md".into(), text);
+        let mut node = yaml::parse(id, sources.get(id), 0, text.len()).unwrap();
+        let mut diags = Diagnostics::default();
+        canonicalize(&mut node, &Shape::Record(&DOCUMENT), &mut diags);
+        (sources, node, diags)
+    }
+
+    #[test]
+    fn renames_chinese_aliases() {
+        let (_, node, diags) = run(
+            "标题: 关于\n文号: 连区教〔2017〕89号\n公示期:\n  开始: 2017-08-20\n  end: 2017-08-27\n",
+        );
+        assert!(diags.is_empty());
+        assert!(node.get("title").is_some() && node.get("doc_no").is_some());
+        let period = node.get("notice_period").unwrap();
+        assert!(period.get("start").is_some() && period.get("end").is_some());
+    }
+
+    #[test]
+    fn accepts_spaced_keys_copied_from_tables() {
+        let (_, node, diags) = run("索 引 号: 01425813-3/2017-00060\n");
+        assert!(diags.is_empty());
+        assert!(node.get("index_no").is_some());
+    }
+
+    #[test]
+    fn rejects_the_same_key_under_both_names() {
+        let (sources, node, diags) = run("title: a\n标题: b\n");
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.code, Code::DuplicateKey);
+        let Location::Span(span) = d.location else {
+            panic!()
+        };
+        assert_eq!(sources.text(span), "标题");
+        assert_eq!(node.entries().len(), 1);
+    }
+
+    #[test]
+    fn suggests_the_nearest_key() {
+        let (_, _, diags) = run("titel: a\n");
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.code, Code::UnknownKey);
+        assert!(d.hint.as_deref().unwrap().contains("title（标题）"));
+        let (_, _, diags) = run("ttle: a\n");
+        assert!(
+            diags
+                .iter()
+                .next()
+                .unwrap()
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("title")
+        );
+        let (_, _, diags) = run("文好: a\n");
+        assert!(
+            diags
+                .iter()
+                .next()
+                .unwrap()
+                .hint
+                .as_deref()
+                .unwrap()
+                .contains("doc_no（文号）")
+        );
+    }
+
+    #[test]
+    fn accepts_traditional_aliases() {
+        let (_, node, diags) = run("標題: 關於\n發布機構: 連雲區教育局\n");
+        assert!(diags.is_empty());
+        assert!(node.get("title").is_some() && node.get("issuer").is_some());
+    }
+}

@@ -1,0 +1,308 @@
+//! Stage 1, load: read the site folder into raw records with source spans.
+//!
+//! `load(dir) → Raw`. Files are decoded (UTF-8, or GBK/Big5 with a warning), documents split
+//! into front matter and body, YAML parsed into located trees and Chinese key aliases renamed
+//! to their English names. Nothing here judges values (that is `model`'s work), and nothing is
+//! written anywhere.
+
+pub mod decode;
+pub mod front_matter;
+pub mod keys;
+pub mod walk;
+pub mod yaml;
+
+use crate::diagnostics::{
+    Code, Diagnostic, Diagnostics, FileId, Location, SourceFile, Sources, Span,
+};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+pub use walk::{DataKind, Section};
+use walk::{FileKind, Found};
+pub use yaml::{Entry, Node, Value};
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Encoding to assume for files that are not UTF-8 (`--encoding`), instead of guessing.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// Everything read from a site folder.
+#[derive(Debug)]
+pub struct Raw {
+    pub root: PathBuf,
+    pub sources: Sources,
+    /// site.yaml, with keys renamed to English.
+    pub site: Option<RawFile>,
+    pub documents: Vec<RawDocument>,
+    pub data: Vec<RawData>,
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug)]
+pub struct RawFile {
+    pub file: FileId,
+    pub node: Node,
+}
+
+#[derive(Debug)]
+pub struct RawDocument {
+    pub section: Section,
+    pub file: FileId,
+    /// Path inside the section folder, without the extension: `2017/lianqujiao-89`.
+    pub stem: String,
+    pub front: Node,
+    /// Byte offset of the Markdown body in the file's text.
+    pub body_start: usize,
+}
+
+#[derive(Debug)]
+pub struct RawData {
+    pub kind: DataKind,
+    pub file: FileId,
+    pub node: Node,
+}
+
+/// A file under files/, copied as it is.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// Path under files/, with `/`: `2017/附件1.pdf`.
+    pub rel: String,
+    pub abs: PathBuf,
+    pub size: u64,
+}
+
+enum Item {
+    Site(RawFile),
+    Document(RawDocument),
+    Data(RawData),
+}
+
+pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw {
+    let mut raw = Raw {
+        root: root.to_path_buf(),
+        sources: Sources::default(),
+        site: None,
+        documents: Vec::new(),
+        data: Vec::new(),
+        attachments: Vec::new(),
+    };
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error(Code::NotAFolder, Location::Path(root.display().to_string()))
+                .detail(format!("找不到文件夹 {}", root.display())),
+        );
+        return raw;
+    }
+    let mut walk_diags = Vec::new();
+    let found = walk::walk(root, &mut walk_diags);
+    diags.extend(walk_diags);
+
+    let (texts, files): (Vec<&Found>, Vec<&Found>) =
+        found.iter().partition(|f| f.kind != FileKind::Attachment);
+    raw.attachments = files.iter().filter_map(|f| attachment(f, diags)).collect();
+
+    // File ids are the index among text files, so files can be read and parsed in parallel
+    // and still be numbered in path order.
+    let first = raw.sources.next_id().0;
+    let results: Vec<(SourceFile, Option<Item>, Vec<Diagnostic>)> = texts
+        .par_iter()
+        .enumerate()
+        .map(|(i, found)| read_text(found, FileId(first + i as u32), options))
+        .collect();
+    for (source, item, file_diags) in results {
+        raw.sources.push(source);
+        diags.extend(file_diags);
+        match item {
+            Some(Item::Site(site)) => raw.site = Some(site),
+            Some(Item::Document(doc)) => raw.documents.push(doc),
+            Some(Item::Data(data)) => raw.data.push(data),
+            None => {}
+        }
+    }
+    if !texts.iter().any(|f| f.kind == FileKind::SiteConfig) {
+        diags.push(
+            Diagnostic::error(
+                Code::SiteConfigMissing,
+                Location::Path(root.display().to_string()),
+            )
+            .detail(format!("{} 里没有 site.yaml", root.display())),
+        );
+    }
+    raw
+}
+
+fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<Attachment> {
+    match std::fs::metadata(&found.abs) {
+        Ok(meta) => Some(Attachment {
+            rel: found
+                .rel
+                .strip_prefix("files/")
+                .unwrap_or(&found.rel)
+                .to_string(),
+            abs: found.abs.clone(),
+            size: meta.len(),
+        }),
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone()))
+                    .detail(err.to_string()),
+            );
+            None
+        }
+    }
+}
+
+/// Reads, decodes and parses one text file. Always returns a source file (empty when the file
+/// could not be read) so that the file's id stays valid for diagnostics.
+fn read_text(
+    found: &Found,
+    id: FileId,
+    options: &LoadOptions,
+) -> (SourceFile, Option<Item>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let text = match std::fs::read(&found.abs) {
+        Ok(bytes) => decode_or_report(&bytes, id, &found.rel, options, &mut diags),
+        Err(err) => {
+            diags.push(
+                Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone()))
+                    .detail(err.to_string()),
+            );
+            None
+        }
+    };
+    let source = SourceFile::new(found.rel.clone(), Arc::from(text.unwrap_or_default()));
+    let item = if source.text.is_empty() && !diags.is_empty() {
+        None
+    } else {
+        parse_item(found, id, &source, &mut diags)
+    };
+    (source, item, diags)
+}
+
+fn decode_or_report(
+    bytes: &[u8],
+    id: FileId,
+    rel: &str,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match decode::decode(bytes, options.encoding) {
+        Ok(decode::Decoded::Utf8(text)) => Some(text),
+        Ok(decode::Decoded::Converted(text, label)) => {
+            diags.push(
+                Diagnostic::warning(Code::EncodingGuessed, Span::file_start(id))
+                    .detail(format!("已按 {label} 读取")),
+            );
+            Some(text)
+        }
+        Err(decode::DecodeError::Unknown) => {
+            diags.push(
+                Diagnostic::error(Code::EncodingUnknown, Location::Path(rel.to_string())).detail(
+                    "它不是 UTF-8、GBK/GB18030 或 Big5 文本（是否把 Word/PDF 文件改了扩展名？）",
+                ),
+            );
+            None
+        }
+        Err(decode::DecodeError::Mismatch(label)) => {
+            diags.push(
+                Diagnostic::error(Code::EncodingUnknown, Location::Path(rel.to_string()))
+                    .detail(format!("按指定的 {label} 读取时出现无效字节")),
+            );
+            None
+        }
+    }
+}
+
+fn parse_item(
+    found: &Found,
+    id: FileId,
+    source: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Item> {
+    let mut local = Diagnostics::default();
+    let item = match found.kind {
+        FileKind::Document(section) => parse_document(found, section, id, source, &mut local),
+        FileKind::SiteConfig => {
+            parse_yaml_file(id, source, &keys::Shape::Record(&keys::SITE), &mut local)
+                .map(|node| Item::Site(RawFile { file: id, node }))
+        }
+        FileKind::Data(kind) => parse_yaml_file(id, source, keys::data_shape(kind), &mut local)
+            .map(|node| {
+                Item::Data(RawData {
+                    kind,
+                    file: id,
+                    node,
+                })
+            }),
+        FileKind::Attachment => None,
+    };
+    diags.extend(local);
+    item
+}
+
+fn parse_yaml_file(
+    id: FileId,
+    source: &SourceFile,
+    shape: &keys::Shape,
+    diags: &mut Diagnostics,
+) -> Option<Node> {
+    if source.text.trim().is_empty() {
+        diags.push(Diagnostic::error(Code::EmptyFile, Span::file_start(id)));
+        return None;
+    }
+    match yaml::parse(id, source, 0, source.text.len()) {
+        Ok(mut node) => {
+            keys::canonicalize(&mut node, shape, diags);
+            Some(node)
+        }
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn parse_document(
+    found: &Found,
+    section: Section,
+    id: FileId,
+    source: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<Item> {
+    let split = match front_matter::split(&source.text) {
+        Ok(split) => split,
+        Err(e) => {
+            diags.push(match e {
+                front_matter::SplitError::Empty => {
+                    Diagnostic::error(Code::EmptyFile, Span::file_start(id))
+                }
+                front_matter::SplitError::Missing(at) => {
+                    Diagnostic::error(Code::FrontMatterMissing, Span::new(id, at, at))
+                }
+                front_matter::SplitError::Unclosed(at) => {
+                    Diagnostic::error(Code::FrontMatterUnclosed, Span::new(id, at, at + 3))
+                        .detail("第一行的 --- 之后没有找到结束的 ---")
+                }
+            });
+            return None;
+        }
+    };
+    let mut front = match yaml::parse(id, source, split.yaml.0, split.yaml.1) {
+        Ok(node) => node,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    keys::canonicalize(&mut front, &keys::Shape::Record(&keys::DOCUMENT), diags);
+    let inner = found.rel.split_once('/').map_or("", |(_, rest)| rest);
+    let stem = inner.rsplit_once('.').map_or(inner, |(s, _)| s).to_string();
+    Some(Item::Document(RawDocument {
+        section,
+        file: id,
+        stem,
+        front,
+        body_start: split.body,
+    }))
+}

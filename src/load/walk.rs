@@ -1,0 +1,218 @@
+//! Lists the files of a site folder in a stable order and says what each one is, by where it
+//! sits (FORMAT.md: site.yaml, policies/, notices/, pages/, files/, data/, standards/).
+//!
+//! Only the content folders are walked: a site's templates/, static/ and themes/ belong to the
+//! theme (read by `render::theme`), and anything else at the top (README, .git, an output
+//! folder) is none of the build's business.
+
+use crate::diagnostics::{Code, Diagnostic};
+use std::path::{Path, PathBuf};
+
+/// The three folders of documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Policies,
+    Notices,
+    Pages,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Policies, Section::Notices, Section::Pages];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Policies => "policies",
+            Section::Notices => "notices",
+            Section::Pages => "pages",
+        }
+    }
+}
+
+/// The data files FORMAT.md names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DataKind {
+    Schools,
+    Pairings,
+    Exchanges,
+    Indicators,
+    Plan,
+    Standard,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    SiteConfig,
+    Document(Section),
+    Data(DataKind),
+    Attachment,
+}
+
+#[derive(Debug)]
+pub struct Found {
+    pub kind: FileKind,
+    pub abs: PathBuf,
+    /// Path relative to the site folder, with `/`.
+    pub rel: String,
+}
+
+/// Every file of the site that the build reads or copies, sorted by path.
+pub fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let mut found = Vec::new();
+    for name in ["site.yaml", "site.yml"] {
+        let abs = root.join(name);
+        if abs.is_file() {
+            found.push(Found {
+                kind: FileKind::SiteConfig,
+                abs,
+                rel: name.to_string(),
+            });
+            break;
+        }
+    }
+    for top in ["data", "files", "notices", "pages", "policies", "standards"] {
+        let dir = root.join(top);
+        if !dir.is_dir() {
+            continue;
+        }
+        let entries = walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_junk(&e.file_name().to_string_lossy()));
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let at = err.path().unwrap_or(&dir);
+                    diags.push(
+                        Diagnostic::error(
+                            Code::ReadFailed,
+                            crate::diagnostics::Location::Path(relative(root, at)),
+                        )
+                        .detail(err.to_string()),
+                    );
+                    continue;
+                }
+            };
+            let rel = relative(root, entry.path());
+            if entry.path_is_symlink() {
+                diags.push(
+                    Diagnostic::warning(Code::IgnoredFile, crate::diagnostics::Location::Path(rel))
+                        .detail("这是一个快捷方式（符号链接），不会被读取或发布"),
+                );
+                continue;
+            }
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            match classify(&rel) {
+                Some(kind) => found.push(Found {
+                    kind,
+                    abs: entry.into_path(),
+                    rel,
+                }),
+                None => diags.push(
+                    Diagnostic::warning(
+                        Code::IgnoredFile,
+                        crate::diagnostics::Location::Path(rel.clone()),
+                    )
+                    .detail(ignored_reason(&rel)),
+                ),
+            }
+        }
+    }
+    found
+}
+
+/// What a file is, from its path relative to the site folder; `None` for a file in a content
+/// folder that does not belong there.
+pub fn classify(rel: &str) -> Option<FileKind> {
+    let (top, rest) = rel.split_once('/')?;
+    let ext = rest.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let is_md = matches!(ext.as_deref(), Some("md" | "markdown"));
+    let is_yaml = matches!(ext.as_deref(), Some("yaml" | "yml"));
+    let stem = rest.rsplit_once('.').map_or(rest, |(s, _)| s);
+    match top {
+        "files" => Some(FileKind::Attachment),
+        "policies" if is_md => Some(FileKind::Document(Section::Policies)),
+        "notices" if is_md => Some(FileKind::Document(Section::Notices)),
+        "pages" if is_md => Some(FileKind::Document(Section::Pages)),
+        "standards" if is_yaml && !rest.contains('/') => Some(FileKind::Data(DataKind::Standard)),
+        "data" if is_yaml => match stem {
+            "schools" => Some(FileKind::Data(DataKind::Schools)),
+            "pairings" => Some(FileKind::Data(DataKind::Pairings)),
+            "exchanges" => Some(FileKind::Data(DataKind::Exchanges)),
+            "plan" => Some(FileKind::Data(DataKind::Plan)),
+            s if s.starts_with("indicators/") && !s["indicators/".len()..].contains('/') => {
+                Some(FileKind::Data(DataKind::Indicators))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn ignored_reason(rel: &str) -> String {
+    if rel.starts_with("data/") {
+        "data/ 里只读 schools.yaml、pairings.yaml、exchanges.yaml、plan.yaml 和 indicators/年度.yaml".into()
+    } else if rel.starts_with("standards/") {
+        "standards/ 里只读 .yaml 文件".into()
+    } else {
+        "文档文件夹里只读 .md 文件；附件请放到 files/ 文件夹".into()
+    }
+}
+
+/// Files that editors, office suites and operating systems leave behind.
+fn is_junk(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// A path relative to the site folder, with `/` on every platform.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_by_folder_and_name() {
+        assert_eq!(
+            classify("policies/2017/a.md"),
+            Some(FileKind::Document(Section::Policies))
+        );
+        assert_eq!(
+            classify("notices/a.MD"),
+            Some(FileKind::Document(Section::Notices))
+        );
+        assert_eq!(classify("files/2017/附件1.pdf"), Some(FileKind::Attachment));
+        assert_eq!(
+            classify("data/schools.yaml"),
+            Some(FileKind::Data(DataKind::Schools))
+        );
+        assert_eq!(
+            classify("data/indicators/2023.yml"),
+            Some(FileKind::Data(DataKind::Indicators))
+        );
+        assert_eq!(
+            classify("standards/mine.yaml"),
+            Some(FileKind::Data(DataKind::Standard))
+        );
+        assert_eq!(classify("policies/a.docx"), None);
+        assert_eq!(classify("data/other.yaml"), None);
+    }
+
+    #[test]
+    fn skips_office_and_os_leftovers() {
+        assert!(is_junk("~$附件1.docx") && is_junk(".DS_Store") && is_junk("Thumbs.db"));
+        assert!(!is_junk("附件1.docx"));
+    }
+}

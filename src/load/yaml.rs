@@ -1,0 +1,320 @@
+//! YAML text → a tree of [`Node`]s, each with the span of where it was written.
+//!
+//! serde-saphyr parses (fuzzed, panic-free, located errors) and hands every key and value over
+//! wrapped in its `Spanned`. Scalars stay text: the schema, not YAML's implicit typing, decides
+//! what a value means (so `1.10` stays `1.10` and `no` is not `false` in a title). Plain numbers
+//! and booleans are taken back from the source text by their byte range, spelling intact.
+
+use crate::diagnostics::{Code, Diagnostic, FileId, SourceFile, Span};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned as Saphyr;
+use std::fmt;
+
+/// A YAML value with the span it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Text(String),
+    List(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+/// One `key: value` pair; keys keep their own span for errors about the key itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Node {
+    pub fn null(span: Span) -> Node {
+        Node {
+            value: Value::Null,
+            span,
+        }
+    }
+
+    /// The value of `key` in a map (keys are canonical English names after `keys::canonicalize`).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|e| e.key == key).map(|e| &e.value),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    /// Calls `f` on every text scalar in the tree, with the key it sits under (if any).
+    pub fn visit_text<'a>(
+        &'a self,
+        key: Option<&'a str>,
+        f: &mut impl FnMut(Option<&'a str>, &'a Node),
+    ) {
+        match &self.value {
+            Value::Null => {}
+            Value::Text(_) => f(key, self),
+            Value::List(items) => items.iter().for_each(|n| n.visit_text(key, f)),
+            Value::Map(entries) => {
+                for e in entries {
+                    e.value.visit_text(Some(&e.key), f);
+                }
+            }
+        }
+    }
+}
+
+/// Parses `text` (the whole file, or the front matter inside it starting at byte `base`).
+pub fn parse(
+    file: FileId,
+    source: &SourceFile,
+    base: usize,
+    end: usize,
+) -> Result<Node, Diagnostic> {
+    let text = source.text.get(base..end).unwrap_or("");
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! { max_depth: 64 },
+    };
+    match serde_saphyr::from_str_with_options::<Option<Saphyr<Parsed>>>(text, options) {
+        Ok(Some(root)) => Ok(convert(root, &Ctx { file, source, base })),
+        Ok(None) => Ok(Node::null(Span::new(file, base, base))),
+        Err(e) => Err(syntax_error(&e, file, source, base)),
+    }
+}
+
+fn syntax_error(
+    e: &serde_saphyr::Error,
+    file: FileId,
+    source: &SourceFile,
+    base: usize,
+) -> Diagnostic {
+    let (base_line, _) = source.line_col(base);
+    let span = match e.location() {
+        Some(loc) if loc.line() > 0 => {
+            let line = base_line + loc.line() as usize - 1;
+            let at = source.offset_of(line, loc.column().max(1) as usize);
+            Span::new(file, at, at)
+        }
+        _ => Span::new(file, base, base),
+    };
+    Diagnostic::error(Code::YamlSyntax, span).detail(explain(e))
+}
+
+/// serde-saphyr's message without its own location prefix, which we print ourselves.
+fn explain(e: &serde_saphyr::Error) -> String {
+    let message = e.without_snippet().to_string();
+    let message = match message.split_once(": ") {
+        Some((head, rest)) if head.starts_with("line ") => rest.to_string(),
+        _ => message,
+    };
+    message.lines().next().unwrap_or("").to_string()
+}
+
+struct Ctx<'a> {
+    file: FileId,
+    source: &'a SourceFile,
+    base: usize,
+}
+
+impl Ctx<'_> {
+    fn span(&self, loc: &serde_saphyr::Location) -> Span {
+        let s = loc.span();
+        match (s.byte_offset(), s.byte_len()) {
+            (Some(off), Some(len)) => {
+                let start = self.base + off as usize;
+                Span::new(self.file, start, start + len as usize)
+            }
+            _ => {
+                let (base_line, _) = self.source.line_col(self.base);
+                let line = base_line + (loc.line() as usize).saturating_sub(1);
+                let at = self.source.offset_of(line, loc.column() as usize);
+                Span::new(self.file, at, at)
+            }
+        }
+    }
+}
+
+fn convert(parsed: Saphyr<Parsed>, ctx: &Ctx) -> Node {
+    let span = ctx.span(&parsed.referenced);
+    let value = match parsed.value {
+        Parsed::Null => Value::Null,
+        Parsed::Text(s) => Value::Text(s),
+        Parsed::Plain(fallback) => {
+            // The spelling as written, from where the value is defined (aliases point elsewhere).
+            let defined = ctx.span(&parsed.defined);
+            let written = ctx
+                .source
+                .text
+                .get(defined.start as usize..defined.end as usize);
+            Value::Text(written.map_or(fallback, |s| s.trim().to_string()))
+        }
+        Parsed::List(items) => Value::List(items.into_iter().map(|n| convert(n, ctx)).collect()),
+        Parsed::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| Entry {
+                    key_span: ctx.span(&k.referenced),
+                    key: k.value,
+                    value: convert(v, ctx),
+                })
+                .collect(),
+        ),
+    };
+    Node { value, span }
+}
+
+/// What serde-saphyr hands over, before spans are made ours.
+enum Parsed {
+    Null,
+    Text(String),
+    /// A number or boolean; the text is only a fallback for sources without byte offsets.
+    Plain(String),
+    List(Vec<Saphyr<Parsed>>),
+    Map(Vec<(Saphyr<String>, Saphyr<Parsed>)>),
+}
+
+impl<'de> Deserialize<'de> for Parsed {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ParsedVisitor)
+    }
+}
+
+struct ParsedVisitor;
+
+impl<'de> Visitor<'de> for ParsedVisitor {
+    type Value = Parsed;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Parsed, E> {
+        Ok(Parsed::Text(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Parsed, E> {
+        Ok(Parsed::Text(v))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Parsed, E> {
+        Ok(Parsed::Plain(v.to_string()))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Parsed, E> {
+        Ok(Parsed::Plain(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Parsed, E> {
+        Ok(Parsed::Plain(v.to_string()))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Parsed, E> {
+        Ok(Parsed::Plain(v.to_string()))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Parsed, E> {
+        Ok(Parsed::Plain(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Parsed, E> {
+        Ok(Parsed::Plain(v.to_string()))
+    }
+    fn visit_char<E: de::Error>(self, v: char) -> Result<Parsed, E> {
+        Ok(Parsed::Text(v.to_string()))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Parsed, E> {
+        Ok(Parsed::Text(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Parsed, E> {
+        Ok(Parsed::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Parsed, E> {
+        Ok(Parsed::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Parsed, D::Error> {
+        d.deserialize_any(ParsedVisitor)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Parsed, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Parsed::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parsed, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key()? {
+            entries.push((key, map.next_value()?));
+        }
+        Ok(Parsed::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Sources;
+
+    fn parse_str(text: &str) -> (Sources, Result<Node, Diagnostic>) {
+        let mut sources = Sources::default();
+        let id = sources.add("x.yaml".into(), text);
+        let result = parse(id, sources.get(id), 0, text.len());
+        (sources, result)
+    }
+
+    fn text_of<'a>(node: &'a Node, key: &str) -> &'a str {
+        match &node.get(key).unwrap().value {
+            Value::Text(s) => s,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn keeps_the_spelling_of_plain_numbers() {
+        let (_, node) = parse_str("version: 1.10\nyear: 2017\nflag: on\ndate: 2017-08-07\n");
+        let node = node.unwrap();
+        assert_eq!(text_of(&node, "version"), "1.10");
+        assert_eq!(text_of(&node, "year"), "2017");
+        assert_eq!(text_of(&node, "flag"), "on");
+        assert_eq!(text_of(&node, "date"), "2017-08-07");
+    }
+
+    #[test]
+    fn spans_point_at_keys_and_values() {
+        let (sources, node) = parse_str("标题: 关于\n文号: 连区教〔2017〕89号\n");
+        let node = node.unwrap();
+        let e = &node.entries()[1];
+        assert_eq!(sources.text(e.key_span), "文号");
+        assert_eq!(sources.text(e.value.span), "连区教〔2017〕89号");
+        assert_eq!(
+            sources
+                .get(e.value.span.file)
+                .line_col(e.value.span.start as usize),
+            (2, 5)
+        );
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_their_line() {
+        let (sources, result) = parse_str("title: x\n  bad: [\nfoo: 1\n");
+        let d = result.unwrap_err();
+        let crate::diagnostics::Location::Span(span) = d.location else {
+            panic!()
+        };
+        assert_eq!(sources.get(span.file).line_col(span.start as usize).0, 2);
+        assert_eq!(d.code, Code::YamlSyntax);
+    }
+
+    #[test]
+    fn empty_text_is_null() {
+        let (_, node) = parse_str("");
+        assert!(node.unwrap().is_null());
+    }
+}

@@ -1,0 +1,288 @@
+//! Documents (policies/, notices/, pages/): their official metadata, checked and typed.
+
+use super::attachment::{self, Attachments};
+use super::date::{Date, Period};
+use super::doc_no;
+use super::read::Fields;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Span, Spanned};
+use crate::load::{RawDocument, Section};
+
+/// 时效: whether a document is in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Validity {
+    /// 有效
+    InForce,
+    /// 失效
+    Expired,
+    /// 废止
+    Repealed,
+}
+
+impl Validity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Validity::InForce => "有效",
+            Validity::Expired => "失效",
+            Validity::Repealed => "废止",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Validity> {
+        match crate::hanzi::fold(text.trim()).to_lowercase().as_str() {
+            "有效" | "现行有效" | "valid" | "in force" => Some(Validity::InForce),
+            "失效" | "已失效" | "expired" => Some(Validity::Expired),
+            "废止" | "已废止" | "repealed" => Some(Validity::Repealed),
+            _ => None,
+        }
+    }
+}
+
+/// An attachment of a document, resolved to a file under files/.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocAttachment {
+    pub title: String,
+    /// Path under files/.
+    pub rel: String,
+    pub size: u64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub section: Section,
+    pub file: FileId,
+    /// The site path of the page, ending in `/`: `policies/lianqujiao-2017-89/`.
+    pub url: String,
+    pub url_span: Span,
+    pub title: String,
+    pub doc_no: Option<Spanned<String>>,
+    pub index_no: Option<String>,
+    pub issuer: String,
+    /// 成文日期
+    pub date: Option<Date>,
+    /// 发布日期 (defaults to `date`)
+    pub published: Option<Date>,
+    pub category: Option<String>,
+    pub keywords: Vec<String>,
+    pub validity: Validity,
+    /// Whether `validity` was written (a superseded document becomes 失效 only if it was not).
+    pub validity_given: bool,
+    pub summary: Option<String>,
+    pub supersedes: Vec<Spanned<String>>,
+    /// Documents of the site this one replaces, and those that replace it (indices into
+    /// `Site::documents`, filled in once all documents are read).
+    pub replaces: Vec<usize>,
+    pub replaced_by: Vec<usize>,
+    pub attachments: Vec<DocAttachment>,
+    pub notice_period: Option<Period>,
+    pub feedback: Option<String>,
+    pub draft: bool,
+    /// The Markdown body and where it starts in the file.
+    pub body: String,
+    pub body_start: usize,
+}
+
+impl Document {
+    /// The date lists sort and group by: publication, else signing.
+    pub fn sort_date(&self) -> Option<Date> {
+        self.published.or(self.date)
+    }
+}
+
+/// Top-level names the site's own pages use; a page slug may not take them.
+pub const RESERVED: &[&str] = &[
+    "policies",
+    "notices",
+    "files",
+    "static",
+    "data",
+    "schools",
+    "pairings",
+    "exchanges",
+    "dashboard",
+    "search",
+    "index",
+    "page",
+    "404",
+    "feed.xml",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+pub fn read(
+    raw: &RawDocument,
+    body: &str,
+    site_issuer: &str,
+    files: &Attachments,
+    diags: &mut Diagnostics,
+) -> Option<Document> {
+    let f = Fields::new(&raw.front);
+    let title = f.required_text("title", "标题 title", diags);
+    let date = f.date("date", diags);
+    if raw.section == Section::Policies && f.get("date").is_none() {
+        diags.push(super::read::missing(
+            f.span(),
+            "成文日期 date（政策文件必须写成文日期）",
+        ));
+    }
+    let published = f.date("published", diags).map(|d| d.value);
+    let validity = f.text("validity", diags).and_then(|v| {
+        let parsed = Validity::parse(&v.value);
+        if parsed.is_none() {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, v.span)
+                    .detail(format!("时效「{}」只能是 有效、失效 或 废止", v.value)),
+            );
+        }
+        parsed
+    });
+    if raw.section != Section::Notices {
+        for key in ["notice_period", "feedback"] {
+            if let Some(span) = f.key_span(key) {
+                diags.push(Diagnostic::warning(Code::FieldNotUsed, span));
+            }
+        }
+    }
+    let (url, url_span) = url(raw, &f, diags)?;
+    let doc = Document {
+        section: raw.section,
+        file: raw.file,
+        url,
+        url_span,
+        title: title?.value,
+        doc_no: f
+            .text("doc_no", diags)
+            .map(|d| Spanned::new(doc_no::tidy(&d.value), d.span)),
+        index_no: f.text("index_no", diags).map(|s| s.value),
+        issuer: f
+            .text("issuer", diags)
+            .map_or_else(|| site_issuer.to_string(), |s| s.value),
+        date: date.as_ref().map(|d| d.value),
+        published: published.or(date.map(|d| d.value)),
+        category: f.text("category", diags).map(|s| s.value),
+        keywords: f
+            .text_list("keywords", true, diags)
+            .into_iter()
+            .map(|s| s.value)
+            .collect(),
+        validity_given: validity.is_some(),
+        validity: validity.unwrap_or(Validity::InForce),
+        summary: f.text("summary", diags).map(|s| s.value),
+        supersedes: f
+            .text_list("supersedes", false, diags)
+            .into_iter()
+            .map(|s| Spanned::new(doc_no::tidy(&s.value), s.span))
+            .collect(),
+        replaces: Vec::new(),
+        replaced_by: Vec::new(),
+        attachments: attachments(&f, files, diags),
+        notice_period: f.period("notice_period", diags).map(|p| p.value),
+        feedback: f.text("feedback", diags).map(|s| s.value),
+        draft: f.bool("draft", diags).unwrap_or(false),
+        body: body.to_string(),
+        body_start: raw.body_start,
+    };
+    Some(doc)
+}
+
+fn attachments(f: &Fields, files: &Attachments, diags: &mut Diagnostics) -> Vec<DocAttachment> {
+    f.list("attachments", diags)
+        .iter()
+        .filter_map(|node| {
+            let a = Fields::new(node);
+            // A bare path is allowed: `- 2017/附件1.pdf`.
+            let (file, title) = match &node.value {
+                crate::load::Value::Text(_) => (super::read::text(node, diags), None),
+                _ => (
+                    a.required_text("file", "文件 file", diags),
+                    a.text("title", diags),
+                ),
+            };
+            let file = file?;
+            let (rel, size) = attachment::resolve(&file, files, diags)?;
+            let title = title.map_or_else(|| file_name(&rel).to_string(), |t| t.value);
+            Some(DocAttachment { title, rel, size })
+        })
+        .collect()
+}
+
+fn file_name(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or(rel)
+}
+
+/// The page's site path, from `slug` or the file name.
+fn url(raw: &RawDocument, f: &Fields, diags: &mut Diagnostics) -> Option<(String, Span)> {
+    let (slug, span) = match f.text("slug", diags) {
+        Some(s) => {
+            if !is_valid_slug(&s.value) {
+                diags.push(
+                    Diagnostic::error(Code::InvalidSlug, s.span).detail(format!("「{}」", s.value)),
+                );
+                return None;
+            }
+            (s.value, s.span)
+        }
+        None => {
+            let name = raw.stem.rsplit('/').next().unwrap_or(&raw.stem);
+            let slug = slugify(name);
+            if slug.is_empty() {
+                diags.push(
+                    Diagnostic::error(Code::InvalidSlug, Span::file_start(raw.file))
+                        .detail(format!("无法从文件名「{name}」得出网址名；请加 slug 字段")),
+                );
+                return None;
+            }
+            (slug, f.span())
+        }
+    };
+    if raw.section == Section::Pages && RESERVED.contains(&slug.as_str()) {
+        diags.push(Diagnostic::error(Code::ReservedSlug, span).detail(format!("「{slug}」")));
+        return None;
+    }
+    let url = match raw.section {
+        Section::Pages => format!("{slug}/"),
+        section => format!("{}/{slug}/", section.folder()),
+    };
+    Some((url, span))
+}
+
+fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A URL segment from a file name: letters and digits of any script kept, ASCII lowercased,
+/// every run of anything else one `-`.
+pub fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_han_characters_and_drop_punctuation() {
+        assert_eq!(slugify("Lianqujiao 2017-89"), "lianqujiao-2017-89");
+        assert_eq!(
+            slugify("关于印发《实施方案》的通知"),
+            "关于印发-实施方案-的通知"
+        );
+        assert_eq!(slugify("〔〕"), "");
+    }
+
+    #[test]
+    fn validity_accepts_traditional_and_english() {
+        assert_eq!(Validity::parse("廢止"), Some(Validity::Repealed));
+        assert_eq!(Validity::parse("expired"), Some(Validity::Expired));
+        assert_eq!(Validity::parse("作废"), None);
+    }
+}

@@ -1,0 +1,157 @@
+//! Stage 2, model: raw records → a typed, validated [`Site`].
+//!
+//! `model::build(&Raw) → Site`. Values are typed (dates, 时效), references resolved (文号,
+//! attachments), uniqueness and the PII guard checked; every problem is collected with its span.
+//! Drafts and documents published after the build date are left out here, so later stages never
+//! see them.
+
+pub mod attachment;
+pub mod check;
+pub mod date;
+pub mod doc_no;
+pub mod document;
+pub mod read;
+pub mod site;
+
+use crate::diagnostics::{Diagnostics, Sources};
+use crate::load::{Raw, Section};
+use date::Date;
+pub use document::{DocAttachment, Document, Validity};
+use rayon::prelude::*;
+pub use site::SiteConfig;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// Include drafts and documents whose publication date is still to come (`--drafts`).
+    pub drafts: bool,
+    /// The build date: today in China, or `SOURCE_DATE_EPOCH`'s date.
+    pub today: Date,
+    /// `--base-url`, replacing site.yaml's.
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub today: Date,
+    /// Sorted: by section, then newest first, then by title and file.
+    pub documents: Vec<Document>,
+    /// 文号 key (see [`doc_no::key`]) → index into `documents`.
+    pub doc_index: HashMap<String, usize>,
+    /// Every file under files/, copied to the output as it is.
+    pub attachments: Vec<crate::load::Attachment>,
+}
+
+impl Site {
+    pub fn in_section(&self, section: Section) -> impl Iterator<Item = &Document> {
+        self.documents.iter().filter(move |d| d.section == section)
+    }
+}
+
+/// Builds the site model; returns `None` only when site.yaml could not be read. The caller
+/// stops when `diags` holds errors.
+pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Site> {
+    let config = raw
+        .site
+        .as_ref()
+        .and_then(|s| site::read(s, options.base_url.as_deref(), diags));
+    let site_issuer = config.as_ref().map_or("", |c| c.issuer.as_str());
+    let files: attachment::Attachments = raw
+        .attachments
+        .iter()
+        .map(|a| (a.rel.clone(), a.size))
+        .collect();
+
+    let read: Vec<(Option<Document>, Diagnostics)> = raw
+        .documents
+        .par_iter()
+        .map(|rd| {
+            let mut local = Diagnostics::default();
+            let text = &raw.sources.get(rd.file).text;
+            let body = text.get(rd.body_start..).unwrap_or("");
+            (
+                document::read(rd, body, site_issuer, &files, &mut local),
+                local,
+            )
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(read.len());
+    for (doc, local) in read {
+        diags.extend(local);
+        documents.extend(doc);
+    }
+    check_pii(raw, config.as_ref().map_or(&[], |c| &c.pii_allow), diags);
+
+    documents
+        .retain(|d| options.drafts || (!d.draft && d.published.is_none_or(|p| p <= options.today)));
+    documents.sort_by(|a, b| {
+        (
+            a.section,
+            std::cmp::Reverse(a.sort_date()),
+            &a.title,
+            a.file,
+        )
+            .cmp(&(
+                b.section,
+                std::cmp::Reverse(b.sort_date()),
+                &b.title,
+                b.file,
+            ))
+    });
+    check::duplicates::doc_nos(&documents, &raw.sources, diags);
+    check::duplicates::urls(&documents, &raw.sources, diags);
+    let mut doc_index = HashMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        if let Some(n) = &d.doc_no {
+            doc_index.entry(doc_no::key(&n.value)).or_insert(i);
+        }
+    }
+    check::references::supersedes(&mut documents, &doc_index, diags);
+
+    Some(Site {
+        root: raw.root.clone(),
+        config: config?,
+        today: options.today,
+        documents,
+        doc_index,
+        attachments: raw.attachments.clone(),
+    })
+}
+
+/// Runs the PII guard over every text file that is read, skipping 索引号 values.
+fn check_pii(raw: &Raw, allow: &[String], diags: &mut Diagnostics) {
+    let mut skip: HashMap<crate::diagnostics::FileId, Vec<std::ops::Range<usize>>> = HashMap::new();
+    for d in &raw.documents {
+        if let Some(n) = d.front.get("index_no") {
+            skip.entry(d.file)
+                .or_default()
+                .push(n.span.start as usize..n.span.end as usize);
+        }
+    }
+    let found: Vec<Diagnostics> = (0..source_count(&raw.sources))
+        .into_par_iter()
+        .map(|i| {
+            let id = crate::diagnostics::FileId(i);
+            let mut local = Diagnostics::default();
+            let text = &raw.sources.get(id).text;
+            check::pii::check(
+                id,
+                text,
+                skip.get(&id).map_or(&[], |v| v),
+                allow,
+                &mut local,
+            );
+            local
+        })
+        .collect();
+    for local in found {
+        diags.extend(local);
+    }
+}
+
+fn source_count(sources: &Sources) -> u32 {
+    sources.next_id().0
+}

@@ -1,0 +1,184 @@
+//! Typed reading of located YAML trees. Each reader returns what it could read and records a
+//! diagnostic at the value's span for what it could not, so one pass reports every bad value.
+
+use super::date::{self, Date, Period};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
+use crate::load::{Node, Value};
+
+/// Reads the keys of one map (keys already renamed to English by `load::keys`).
+pub struct Fields<'a> {
+    pub node: &'a Node,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(node: &'a Node) -> Fields<'a> {
+        Fields { node }
+    }
+
+    /// Where to point when a key is missing: the map itself.
+    pub fn span(&self) -> Span {
+        self.node.span
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'a Node> {
+        self.node.get(key).filter(|n| !n.is_null())
+    }
+
+    /// Span of the key itself (for errors about a key, e.g. "has no effect here").
+    pub fn key_span(&self, key: &str) -> Option<Span> {
+        self.node
+            .entries()
+            .iter()
+            .find(|e| e.key == key)
+            .map(|e| e.key_span)
+    }
+
+    pub fn text(&self, key: &str, diags: &mut Diagnostics) -> Option<Spanned<String>> {
+        self.get(key).and_then(|n| text(n, diags))
+    }
+
+    /// A text that must be present; `what` names the key in the error (“标题 title”).
+    pub fn required_text(
+        &self,
+        key: &str,
+        what: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<Spanned<String>> {
+        let value = self.text(key, diags);
+        if value.is_none() && self.get(key).is_none() {
+            diags.push(missing(self.span(), what));
+        }
+        value
+    }
+
+    pub fn date(&self, key: &str, diags: &mut Diagnostics) -> Option<Spanned<Date>> {
+        let value = self.text(key, diags)?;
+        match date::parse_date(&value.value) {
+            Ok(d) => Some(Spanned::new(d, value.span)),
+            Err(why) => {
+                diags.push(Diagnostic::error(Code::InvalidDate, value.span).detail(why));
+                None
+            }
+        }
+    }
+
+    pub fn bool(&self, key: &str, diags: &mut Diagnostics) -> Option<bool> {
+        let value = self.text(key, diags)?;
+        match value.value.to_lowercase().as_str() {
+            "true" | "yes" | "on" | "是" | "真" => Some(true),
+            "false" | "no" | "off" | "否" | "假" => Some(false),
+            other => {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, value.span)
+                        .detail(format!("「{other}」应该是 true 或 false（是 / 否）")),
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of texts; a single text is a list of one. With `split`, a text is also split at
+    /// commas, semicolons, 、 and spaces (主题词 are often written on one line).
+    pub fn text_list(
+        &self,
+        key: &str,
+        split: bool,
+        diags: &mut Diagnostics,
+    ) -> Vec<Spanned<String>> {
+        let Some(node) = self.get(key) else {
+            return Vec::new();
+        };
+        let items: Vec<Spanned<String>> = match &node.value {
+            Value::List(items) => items.iter().filter_map(|n| text(n, diags)).collect(),
+            _ => text(node, diags).into_iter().collect(),
+        };
+        if !split {
+            return items;
+        }
+        items
+            .into_iter()
+            .flat_map(|item| {
+                item.value
+                    .split([',', '，', ';', '；', '、', ' ', '\u{3000}'])
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Spanned::new(s.to_string(), item.span))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    /// A `{start, end}` map; an end before the start is an error.
+    pub fn period(&self, key: &str, diags: &mut Diagnostics) -> Option<Spanned<Period>> {
+        let node = self.get(key)?;
+        if !matches!(node.value, Value::Map(_)) {
+            diags.push(wrong_type(
+                node,
+                "应该写成 {start: 开始日期, end: 结束日期}",
+            ));
+            return None;
+        }
+        let fields = Fields::new(node);
+        let start = fields.date("start", diags);
+        let end = fields.date("end", diags);
+        if fields.get("start").is_none() {
+            diags.push(missing(node.span, "开始日期 start"));
+        }
+        if fields.get("end").is_none() {
+            diags.push(missing(node.span, "结束日期 end"));
+        }
+        let (start, end) = (start?, end?);
+        if end.value < start.value {
+            diags.push(
+                Diagnostic::error(Code::PeriodReversed, end.span)
+                    .detail(format!("结束 {} 早于开始 {}", end.value, start.value))
+                    .related(start.span, "开始日期"),
+            );
+            return None;
+        }
+        Some(Spanned::new(
+            Period {
+                start: start.value,
+                end: end.value,
+            },
+            node.span,
+        ))
+    }
+
+    /// Every entry of a list under `key` (a missing key is an empty list).
+    pub fn list(&self, key: &str, diags: &mut Diagnostics) -> &'a [Node] {
+        match self.get(key) {
+            Some(Node {
+                value: Value::List(items),
+                ..
+            }) => items,
+            Some(other) => {
+                diags.push(wrong_type(other, "应该是一个列表（每项以“- ”开头）"));
+                &[]
+            }
+            None => &[],
+        }
+    }
+}
+
+/// A scalar as trimmed text; empty text counts as absent. Maps and lists are wrong here.
+pub fn text(node: &Node, diags: &mut Diagnostics) -> Option<Spanned<String>> {
+    match &node.value {
+        Value::Text(s) => {
+            let s = s.trim();
+            (!s.is_empty()).then(|| Spanned::new(s.to_string(), node.span))
+        }
+        Value::Null => None,
+        Value::List(_) | Value::Map(_) => {
+            diags.push(wrong_type(node, "这里应该是一段文字，而不是列表或多个字段"));
+            None
+        }
+    }
+}
+
+pub fn missing(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(Code::MissingField, span).detail(format!("缺少 {what}"))
+}
+
+pub fn wrong_type(node: &Node, expected: &str) -> Diagnostic {
+    Diagnostic::error(Code::WrongType, node.span).detail(expected.to_string())
+}

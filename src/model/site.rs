@@ -1,0 +1,179 @@
+//! Site settings (site.yaml): title, base URL, the bureau, contact details and switches.
+
+use super::read::Fields;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location, Span};
+use crate::load::RawFile;
+
+/// The public address of the site, split so that pages can link within it and feeds can give
+/// absolute URLs. `path` starts and ends with `/` (`/junheng/` for a 专栏 under a portal).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `https://jyj.example.gov.cn`
+    pub origin: String,
+    pub host: String,
+    pub path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(text: &str) -> Result<BaseUrl, String> {
+        let url =
+            url::Url::parse(text.trim()).map_err(|e| format!("「{text}」不是完整网址（{e}）"))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(format!("「{text}」应以 http:// 或 https:// 开头"));
+        }
+        let host = url
+            .host_str()
+            .ok_or_else(|| format!("「{text}」缺少域名"))?
+            .to_string();
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!("「{text}」不能带 ? 或 # 部分"));
+        }
+        let origin = url.origin().ascii_serialization();
+        let mut path = url.path().to_string();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        Ok(BaseUrl { origin, host, path })
+    }
+
+    /// The absolute URL of a site path (`policies/a/` → `https://host/junheng/policies/a/`).
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}{}", self.origin, self.path, site_path)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SiteConfig {
+    pub title: String,
+    pub base_url: BaseUrl,
+    pub issuer: String,
+    pub region: Option<String>,
+    pub contact: Contact,
+    pub standard: String,
+    pub theme: String,
+    pub demo: bool,
+    pub description: Option<String>,
+    pub paginate_by: usize,
+    /// Numbers the site allows to be published (see the PII guard), digits only.
+    pub pii_allow: Vec<String>,
+    pub site_id_code: Option<String>,
+    pub icp: Option<String>,
+}
+
+pub const DEFAULT_PAGINATE_BY: usize = 20;
+
+/// Reads site.yaml. `base_url_override` (`--base-url`) replaces the file's value.
+pub fn read(
+    raw: &RawFile,
+    base_url_override: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<SiteConfig> {
+    let f = Fields::new(&raw.node);
+    let title = f.required_text("title", "站点名称 title", diags);
+    let issuer = f.text("issuer", diags);
+    let base_url = match base_url_override {
+        Some(text) => parse_base_url(text, Location::None, diags),
+        None => match f.text("base_url", diags) {
+            Some(text) => parse_base_url(&text.value, text.span.into(), diags),
+            None => {
+                diags.push(
+                    Diagnostic::error(Code::MissingField, Span::file_start(raw.file))
+                        .detail("缺少 网址 base_url（站点发布后的完整网址，用于订阅和站点地图）")
+                        .hint("在 site.yaml 写上 base_url: https://你的域名/，或构建时加 --base-url。/ Add base_url, or pass --base-url."),
+                );
+                None
+            }
+        },
+    };
+    let paginate_by = match f.text("paginate_by", diags) {
+        None => DEFAULT_PAGINATE_BY,
+        Some(text) => match text.value.parse::<usize>() {
+            Ok(n) if (1..=500).contains(&n) => n,
+            _ => {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, text.span).detail(format!(
+                        "每页条数「{}」应是 1 到 500 之间的整数",
+                        text.value
+                    )),
+                );
+                DEFAULT_PAGINATE_BY
+            }
+        },
+    };
+    let contact = f.get("contact").map(|node| {
+        let c = Fields::new(node);
+        Contact {
+            phone: c.text("phone", diags).map(|s| s.value),
+            email: c.text("email", diags).map(|s| s.value),
+            address: c.text("address", diags).map(|s| s.value),
+            hours: c.text("hours", diags).map(|s| s.value),
+        }
+    });
+    let config = SiteConfig {
+        title: title?.value,
+        base_url: base_url?,
+        issuer: issuer.map(|s| s.value).unwrap_or_default(),
+        region: f.text("region", diags).map(|s| s.value),
+        contact: contact.unwrap_or_default(),
+        standard: f
+            .text("standard", diags)
+            .map_or_else(|| "youzhi-2017".to_string(), |s| s.value),
+        theme: f
+            .text("theme", diags)
+            .map_or_else(|| "default".to_string(), |s| s.value),
+        demo: f.bool("demo", diags).unwrap_or(false),
+        description: f.text("description", diags).map(|s| s.value),
+        paginate_by,
+        pii_allow: f
+            .text_list("pii_allow", false, diags)
+            .into_iter()
+            .map(|s| {
+                s.value
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect()
+            })
+            .collect(),
+        site_id_code: f.text("site_id_code", diags).map(|s| s.value),
+        icp: f.text("icp", diags).map(|s| s.value),
+    };
+    Some(config)
+}
+
+fn parse_base_url(text: &str, at: Location, diags: &mut Diagnostics) -> Option<BaseUrl> {
+    BaseUrl::parse(text)
+        .map_err(|why| diags.push(Diagnostic::error(Code::InvalidBaseUrl, at).detail(why)))
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_a_base_url_with_a_sub_path() {
+        let b = BaseUrl::parse("https://www.lianyun.gov.cn/junheng").unwrap();
+        assert_eq!(b.origin, "https://www.lianyun.gov.cn");
+        assert_eq!(b.path, "/junheng/");
+        assert_eq!(
+            b.absolute("policies/a/"),
+            "https://www.lianyun.gov.cn/junheng/policies/a/"
+        );
+        assert_eq!(BaseUrl::parse("http://127.0.0.1:8000/").unwrap().path, "/");
+    }
+
+    #[test]
+    fn refuses_relative_and_odd_base_urls() {
+        assert!(BaseUrl::parse("/junheng/").is_err());
+        assert!(BaseUrl::parse("ftp://host/").is_err());
+        assert!(BaseUrl::parse("https://host/?a=1").is_err());
+    }
+}

@@ -1,0 +1,380 @@
+//! Markdown body → safe HTML, a table of contents, and links for 文号 mentioned in the text.
+//!
+//! CommonMark with GFM tables, footnotes and strikethrough. Headings get ids; a body `#` heading
+//! is demoted (the page title is the one `<h1>`), and a first heading that repeats the title is
+//! dropped. Links that start with `/` or `files/` are site paths. The whole rendered HTML is
+//! sanitized (raw HTML in Markdown arrives in pieces, so piecewise cleaning would miss things).
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// One entry of the 目录; deeper headings nest under the shallowest level found.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct TocItem {
+    pub id: String,
+    pub text: String,
+    pub children: Vec<TocItem>,
+}
+
+#[derive(Debug)]
+pub struct Rendered {
+    pub html: String,
+    /// Empty unless the body has at least [`TOC_MIN_HEADINGS`] headings.
+    pub toc: Vec<TocItem>,
+}
+
+pub const TOC_MIN_HEADINGS: usize = 3;
+
+/// What links in a body need: where the site root is from this page, and the 文号 to link.
+pub struct LinkContext<'a> {
+    /// Relative path from the page to the site root (`../../`).
+    pub root: &'a str,
+    /// Returns the site path of the document with this 文号 key, unless it is this document.
+    pub doc_no: &'a (dyn Fn(&str) -> Option<String> + Sync),
+}
+
+pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    drop_repeated_title(&mut events, title);
+    let toc_entries = headings(&mut events);
+    let events = rewrite_links(events, links);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let html = wrap_tables(&SANITIZER.clean(&html).to_string());
+    let toc = if toc_entries.len() >= TOC_MIN_HEADINGS {
+        nest(toc_entries)
+    } else {
+        Vec::new()
+    };
+    Rendered { html, toc }
+}
+
+/// Drops a leading heading whose text is the document's title (staff often paste it in).
+fn drop_repeated_title(events: &mut Vec<Event>, title: &str) {
+    let Some(Event::Start(Tag::Heading { .. })) = events.first() else {
+        return;
+    };
+    let Some(end) = events
+        .iter()
+        .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+    else {
+        return;
+    };
+    if normalize(&plain_text(&events[1..end])) == normalize(title) {
+        events.drain(..=end);
+    }
+}
+
+fn normalize(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn plain_text(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Gives every heading an id (demoting all one level when the body has an `<h1>`) and returns
+/// (level, id, text) of each, in order.
+fn headings(events: &mut [Event]) -> Vec<(u8, String, String)> {
+    let demote = events.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    });
+    let mut used = HashSet::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { .. }) = &events[i] {
+            let end = events[i..]
+                .iter()
+                .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
+                .map_or(events.len(), |p| i + p);
+            let text = plain_text(&events[i + 1..end]).trim().to_string();
+            if let Event::Start(Tag::Heading { level, id, .. }) = &mut events[i] {
+                if demote {
+                    *level = deeper(*level);
+                }
+                let chosen = match id {
+                    Some(given) => given.to_string(),
+                    None => unique_id(&text, &mut used),
+                };
+                used.insert(chosen.clone());
+                *id = Some(CowStr::from(chosen.clone()));
+                out.push((*level as u8, chosen, text));
+            }
+            if let Some(Event::End(TagEnd::Heading(level))) = events.get_mut(end)
+                && demote
+            {
+                *level = deeper(*level);
+            }
+            i = end;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn deeper(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// An id from the heading text (Han characters kept: `一、指导思想` → `一-指导思想`).
+fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
+    let base = crate::model::document::slugify(text);
+    let base = if base.is_empty() {
+        "section".to_string()
+    } else {
+        base
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn nest(entries: Vec<(u8, String, String)>) -> Vec<TocItem> {
+    let top = entries.iter().map(|e| e.0).min().unwrap_or(2);
+    let mut out: Vec<TocItem> = Vec::new();
+    for (level, id, text) in entries {
+        let item = TocItem {
+            id,
+            text,
+            children: Vec::new(),
+        };
+        match out.last_mut() {
+            Some(parent) if level > top => parent.children.push(item),
+            _ => out.push(item),
+        }
+    }
+    out
+}
+
+/// Site paths in links and images, and 文号 in text (not inside links or code) as links.
+fn rewrite_links<'a>(events: Vec<Event<'a>>, ctx: &LinkContext) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_link = 0usize;
+    for event in events {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                in_link += 1;
+                let dest_url = site_path(dest_url, ctx.root);
+                out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = site_path(dest_url, ctx.root);
+                out.push(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = in_link.saturating_sub(1);
+                out.push(Event::End(TagEnd::Link));
+            }
+            Event::Text(text) if in_link == 0 => link_doc_nos(text, ctx, &mut out),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn site_path<'a>(dest: CowStr<'a>, root: &str) -> CowStr<'a> {
+    if let Some(rest) = dest.strip_prefix('/').filter(|r| !r.starts_with('/')) {
+        CowStr::from(format!("{root}{rest}"))
+    } else if dest.starts_with("files/") {
+        CowStr::from(format!("{root}{dest}"))
+    } else {
+        dest
+    }
+}
+
+fn link_doc_nos<'a>(text: CowStr<'a>, ctx: &LinkContext, out: &mut Vec<Event<'a>>) {
+    let found = crate::model::doc_no::find_all(&text, ctx.doc_no);
+    if found.is_empty() {
+        out.push(Event::Text(text));
+        return;
+    }
+    let mut at = 0;
+    for (range, path) in found {
+        if range.start > at {
+            out.push(Event::Text(CowStr::from(text[at..range.start].to_string())));
+        }
+        out.push(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Inline,
+            dest_url: CowStr::from(format!("{}{}", ctx.root, super::links::encode_path(&path))),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        out.push(Event::Text(CowStr::from(text[range.clone()].to_string())));
+        out.push(Event::End(TagEnd::Link));
+        at = range.end;
+    }
+    if at < text.len() {
+        out.push(Event::Text(CowStr::from(text[at..].to_string())));
+    }
+}
+
+/// Lets a wide table scroll on a phone instead of widening the page; the region can take focus
+/// so keyboard users can scroll it too.
+fn wrap_tables(html: &str) -> String {
+    html.replace(
+        "<table>",
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"表格\"><table>",
+    )
+    .replace("</table>", "</table></div>")
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id"])
+        .add_tag_attributes("th", ["style", "colspan", "rowspan"])
+        .add_tag_attributes("td", ["style", "colspan", "rowspan"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tags(["input"])
+        .filter_style_properties(["text-align"].into_iter().collect())
+        .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
+        .add_allowed_classes("div", ["footnote-definition"]);
+    b
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_plain(md: &str) -> Rendered {
+        let none = |_: &str| None;
+        render(
+            md,
+            "标题",
+            &LinkContext {
+                root: "../../",
+                doc_no: &none,
+            },
+        )
+    }
+
+    #[test]
+    fn renders_gfm_tables_footnotes_and_strikethrough() {
+        let r =
+            render_plain("正文[^1]\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~删~~\n\n[^1]: 注。\n");
+        assert!(
+            r.html.contains("<th style=\"text-align: left\">a</th>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<div class=\"table-scroll\""));
+        assert!(r.html.contains("<del>删</del>"));
+        assert!(r.html.contains("class=\"footnote-definition\""));
+    }
+
+    #[test]
+    fn strips_scripts_handlers_and_javascript_links() {
+        let r = render_plain(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\n<p style=\"position:fixed\">y</p>",
+        );
+        for bad in ["<script", "onerror", "javascript:", "position"] {
+            assert!(!r.html.contains(bad), "{bad} in {}", r.html);
+        }
+    }
+
+    #[test]
+    fn builds_a_toc_from_three_or_more_headings() {
+        let r = render_plain(
+            "## 一、指导思想\n\n### （一）集团化办学\n\n## 二、总体目标\n\n## 二、总体目标\n",
+        );
+        let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["一-指导思想", "二-总体目标", "二-总体目标-2"]);
+        assert_eq!(r.toc[0].children[0].text, "（一）集团化办学");
+        assert!(r.html.contains("<h2 id=\"一-指导思想\">"), "{}", r.html);
+        assert!(render_plain("## a\n\n## b\n").toc.is_empty());
+    }
+
+    #[test]
+    fn demotes_body_h1_and_drops_a_repeated_title() {
+        let r = render_plain("# 标题\n\n# 一、总则\n\n正文");
+        assert!(!r.html.contains("标题"), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"一-总则\">一、总则</h2>"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn links_known_doc_nos_outside_links_and_code() {
+        let lookup = |k: &str| {
+            (k == crate::model::doc_no::key("连政发〔2017〕38号"))
+                .then(|| "policies/连政发/".to_string())
+        };
+        let r = render(
+            "依据连政发〔2017〕38号。[连政发〔2017〕38号](https://x/) `连政发〔2017〕38号`",
+            "t",
+            &LinkContext {
+                root: "../../",
+                doc_no: &lookup,
+            },
+        );
+        assert_eq!(
+            r.html
+                .matches("href=\"../../policies/%E8%BF%9E%E6%94%BF%E5%8F%91/\"")
+                .count(),
+            1,
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<code>连政发〔2017〕38号</code>"));
+    }
+
+    #[test]
+    fn site_paths_are_made_relative_to_the_page() {
+        let r = render_plain(
+            "[附件](/files/a.pdf) [b](files/b.pdf) [c](https://x/) ![i](/files/i.png)",
+        );
+        assert!(r.html.contains("href=\"../../files/a.pdf\""), "{}", r.html);
+        assert!(r.html.contains("href=\"../../files/b.pdf\""));
+        assert!(r.html.contains("src=\"../../files/i.png\""));
+        assert!(r.html.contains("href=\"https://x/\""));
+    }
+}

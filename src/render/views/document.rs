@@ -1,0 +1,185 @@
+//! Views of documents: the full page, and the summary lists and the home page show.
+
+use crate::evaluate::Findings;
+use crate::model::{Document, Site, Validity};
+use crate::render::links::{encode_path, pinyin_slug};
+use crate::render::markdown::TocItem;
+use serde::Serialize;
+
+#[derive(Debug, Serialize, Clone)]
+pub struct NoticeView {
+    /// 未开始 / 公示中 / 已结束
+    pub status: &'static str,
+    /// `upcoming` / `open` / `closed`, for CSS.
+    pub status_key: &'static str,
+    pub start: String,
+    pub end: String,
+    pub feedback: Option<String>,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct DocLink {
+    pub title: String,
+    pub url: String,
+    pub doc_no: Option<String>,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct AttachmentView {
+    pub title: String,
+    pub url: String,
+    /// `PDF`, `XLSX`…
+    pub kind: String,
+    /// `1.2 MB`
+    pub size: String,
+}
+
+/// A document as lists show it.
+#[derive(Debug, Serialize, Clone)]
+pub struct DocSummary {
+    pub title: String,
+    pub url: String,
+    pub doc_no: Option<String>,
+    pub date: Option<String>,
+    pub validity: &'static str,
+    pub validity_key: &'static str,
+    pub category: Option<String>,
+    pub summary: Option<String>,
+    pub notice: Option<NoticeView>,
+}
+
+/// A document page.
+#[derive(Debug, Serialize)]
+pub struct DocumentView {
+    #[serde(flatten)]
+    pub summary: DocSummary,
+    pub section: &'static str,
+    pub section_label: &'static str,
+    pub index_no: Option<String>,
+    pub issuer: String,
+    pub date: Option<String>,
+    pub published: Option<String>,
+    pub category_url: Option<String>,
+    pub keywords: Vec<String>,
+    pub replaces: Vec<DocLink>,
+    pub replaced_by: Vec<DocLink>,
+    pub attachments: Vec<AttachmentView>,
+    pub content: String,
+    pub toc: Vec<TocItem>,
+}
+
+pub fn validity_key(v: Validity) -> &'static str {
+    match v {
+        Validity::InForce => "in-force",
+        Validity::Expired => "expired",
+        Validity::Repealed => "repealed",
+    }
+}
+
+pub fn summary(site: &Site, findings: &Findings, i: usize) -> DocSummary {
+    let d = &site.documents[i];
+    DocSummary {
+        title: d.title.clone(),
+        url: encode_path(&d.url),
+        doc_no: d.doc_no.as_ref().map(|n| n.value.clone()),
+        date: d.sort_date().map(|x| x.to_string()),
+        validity: d.validity.label(),
+        validity_key: validity_key(d.validity),
+        category: d.category.clone(),
+        summary: d.summary.clone(),
+        notice: notice(d, findings.notices.get(i).copied().flatten()),
+    }
+}
+
+fn notice(d: &Document, status: Option<crate::evaluate::NoticeStatus>) -> Option<NoticeView> {
+    let (period, status) = (d.notice_period?, status?);
+    Some(NoticeView {
+        status: status.label(),
+        status_key: status.key(),
+        start: period.start.to_string(),
+        end: period.end.to_string(),
+        feedback: d.feedback.clone(),
+    })
+}
+
+fn link(site: &Site, j: usize) -> DocLink {
+    let d = &site.documents[j];
+    DocLink {
+        title: d.title.clone(),
+        url: encode_path(&d.url),
+        doc_no: d.doc_no.as_ref().map(|n| n.value.clone()),
+    }
+}
+
+/// The site path of a category's list page.
+pub fn category_path(category: &str) -> String {
+    format!("policies/category/{}/", pinyin_slug(category))
+}
+
+pub fn document(
+    site: &Site,
+    findings: &Findings,
+    i: usize,
+    content: String,
+    toc: Vec<TocItem>,
+) -> DocumentView {
+    let d = &site.documents[i];
+    DocumentView {
+        summary: summary(site, findings, i),
+        section: d.section.folder(),
+        section_label: super::section_label(d.section),
+        index_no: d.index_no.clone(),
+        issuer: d.issuer.clone(),
+        date: d.date.map(|x| x.to_string()),
+        published: d.published.map(|x| x.to_string()),
+        category_url: d
+            .category
+            .as_ref()
+            .filter(|_| d.section == crate::load::Section::Policies)
+            .map(|c| encode_path(&category_path(c))),
+        keywords: d.keywords.clone(),
+        replaces: d.replaces.iter().map(|&j| link(site, j)).collect(),
+        replaced_by: d.replaced_by.iter().map(|&j| link(site, j)).collect(),
+        attachments: d
+            .attachments
+            .iter()
+            .map(|a| AttachmentView {
+                title: a.title.clone(),
+                url: encode_path(&format!("files/{}", a.rel)),
+                kind: a
+                    .rel
+                    .rsplit_once('.')
+                    .map(|(_, e)| e.to_uppercase())
+                    .unwrap_or_default(),
+                size: human_size(a.size),
+            })
+            .collect(),
+        content,
+        toc,
+    }
+}
+
+/// `532 B`, `12 KB`, `1.2 MB`.
+pub fn human_size(bytes: u64) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} B")
+    } else if b < KB * KB {
+        format!("{:.0} KB", (b / KB).max(1.0))
+    } else {
+        format!("{:.1} MB", b / KB / KB)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_read_like_a_file_manager() {
+        assert_eq!(human_size(532), "532 B");
+        assert_eq!(human_size(12 * 1024 + 100), "12 KB");
+        assert_eq!(human_size(1_258_291), "1.2 MB");
+    }
+}

@@ -1,0 +1,203 @@
+//! What templates see: plain serializable views made for them, never the model types.
+//!
+//! Every `url` in a view is an encoded site path without a leading `/` (`policies/a/`);
+//! templates put `{{ root }}` before it, so links are relative to the page.
+
+pub mod document;
+pub mod list;
+
+use crate::load::Section;
+use crate::model::{Document, Site};
+use crate::render::links::encode_path;
+use serde::Serialize;
+
+/// The parts of every page's context that come from the site.
+#[derive(Debug, Serialize, Clone)]
+pub struct SiteView {
+    pub title: String,
+    pub issuer: String,
+    pub region: Option<String>,
+    pub description: Option<String>,
+    pub demo: bool,
+    pub contact: ContactView,
+    /// Absolute URL of the site root, ending in `/`.
+    pub base_url: String,
+    pub domain: String,
+    pub icp: Option<String>,
+    pub site_id_code: Option<String>,
+    /// Plain pages (pages/), linked from the footer.
+    pub pages: Vec<Link>,
+    pub generator: String,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct ContactView {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+}
+
+#[derive(Debug, Serialize, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize, Clone)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+}
+
+/// The `<meta>` tags Chinese government sites carry (政府网站发展指引), so the pages can sit
+/// inside a county portal as a 专栏.
+#[derive(Debug, Serialize, Clone, Default)]
+pub struct Meta {
+    pub column_name: String,
+    pub column_type: String,
+    pub article_title: String,
+    pub pub_date: String,
+    pub content_source: String,
+    pub keywords: String,
+    pub description: String,
+}
+
+/// The frame of a page: where it is, what it is called, its navigation and meta tags.
+#[derive(Debug, Serialize)]
+pub struct Frame<'a> {
+    pub site: &'a SiteView,
+    /// Relative path from this page to the site root (`../../`).
+    pub root: String,
+    /// The page's site path (encoded), for the canonical link.
+    pub path: String,
+    pub canonical: String,
+    /// The `<title>` text (the site title is appended by the template).
+    pub title: String,
+    pub nav: Vec<NavItem>,
+    pub meta: Meta,
+    /// The build date, `YYYY-MM-DD`.
+    pub today: String,
+}
+
+/// A top-level column of the site: its path and its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Home,
+    Section(Section),
+    Other,
+}
+
+impl Column {
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Home => "首页",
+            Column::Section(s) => section_label(s),
+            Column::Other => "",
+        }
+    }
+}
+
+pub fn section_label(section: Section) -> &'static str {
+    match section {
+        Section::Policies => "政策文件",
+        Section::Notices => "通知公告",
+        Section::Pages => "其他页面",
+    }
+}
+
+pub fn site_view(site: &Site) -> SiteView {
+    let c = &site.config;
+    let pages = site
+        .in_section(Section::Pages)
+        .map(|d| Link {
+            title: d.title.clone(),
+            url: encode_path(&d.url),
+        })
+        .collect::<Vec<_>>();
+    let mut pages = pages;
+    pages.sort_by(|a, b| a.url.cmp(&b.url));
+    SiteView {
+        title: c.title.clone(),
+        issuer: c.issuer.clone(),
+        region: c.region.clone(),
+        description: c.description.clone(),
+        demo: c.demo,
+        contact: ContactView {
+            phone: c.contact.phone.clone(),
+            email: c.contact.email.clone(),
+            address: c.contact.address.clone(),
+            hours: c.contact.hours.clone(),
+        },
+        base_url: c.base_url.absolute(""),
+        domain: c.base_url.host.clone(),
+        icp: c.icp.clone(),
+        site_id_code: c.site_id_code.clone(),
+        pages,
+        generator: format!("gongshi {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// Builds the frame of the page at site path `path`, in `column`.
+pub fn frame<'a>(
+    site: &'a Site,
+    view: &'a SiteView,
+    path: &str,
+    column: Column,
+    title: &str,
+    meta: Meta,
+) -> Frame<'a> {
+    let nav = [
+        (Column::Home, ""),
+        (Column::Section(Section::Policies), "policies/"),
+        (Column::Section(Section::Notices), "notices/"),
+    ]
+    .into_iter()
+    .map(|(c, url)| NavItem {
+        title: c.name().to_string(),
+        url: url.to_string(),
+        current: c == column,
+    })
+    .collect();
+    let encoded = encode_path(path);
+    Frame {
+        site: view,
+        root: crate::render::links::root_from(path),
+        canonical: site.config.base_url.absolute(&encoded),
+        path: encoded,
+        title: title.to_string(),
+        nav,
+        meta,
+        today: site.today.to_string(),
+    }
+}
+
+/// Meta tags for a list or other non-article page.
+pub fn column_meta(site: &Site, column: &str, title: &str, latest: Option<&Document>) -> Meta {
+    Meta {
+        column_name: column.to_string(),
+        column_type: column.to_string(),
+        article_title: title.to_string(),
+        pub_date: latest
+            .and_then(Document::sort_date)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        content_source: site.config.issuer.clone(),
+        keywords: [
+            site.config.region.as_deref().unwrap_or(""),
+            column,
+            "义务教育优质均衡",
+        ]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(","),
+        description: site
+            .config
+            .description
+            .clone()
+            .unwrap_or_else(|| site.config.title.clone()),
+    }
+}

@@ -1,0 +1,21 @@
+// 大字模式 (larger text, 适老化): a toggle that remembers the reader's choice. The page is
+// fully usable without it; the button stays hidden when scripts do not run.
+(function () {
+  var root = document.documentElement;
+  var KEY = "gongshi-large-text";
+  function stored() {
+    try { return localStorage.getItem(KEY) === "1"; } catch (e) { return false; }
+  }
+  if (stored()) root.classList.add("large");
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.getElementById("gs-text-size");
+    if (!button) return;
+    button.hidden = false;
+    button.setAttribute("aria-pressed", String(root.classList.contains("large")));
+    button.addEventListener("click", function () {
+      var on = root.classList.toggle("large");
+      button.setAttribute("aria-pressed", String(on));
+      try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode */ }
+    });
+  });
+})();
