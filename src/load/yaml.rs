@@ -122,7 +122,12 @@ fn explain(e: &serde_saphyr::Error) -> String {
         Some((head, rest)) if head.starts_with("line ") => rest.to_string(),
         _ => message,
     };
-    message.lines().next().unwrap_or("").to_string()
+    let first = message.lines().next().unwrap_or("");
+    // Positions inside the message count from the front matter, not the file: drop them.
+    match first.find(" at line ") {
+        Some(i) => first[..i].to_string(),
+        None => first.to_string(),
+    }
 }
 
 struct Ctx<'a> {

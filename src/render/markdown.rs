@@ -39,7 +39,9 @@ pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    // Merged so that a 文号 written with [ ] (where the parser splits text) is one piece.
+    let mut events: Vec<Event> =
+        pulldown_cmark::TextMergeStream::new(Parser::new_ext(markdown, options)).collect();
     drop_repeated_title(&mut events, title);
     let toc_entries = headings(&mut events);
     let events = rewrite_links(events, links);
@@ -268,7 +270,9 @@ fn wrap_tables(html: &str) -> String {
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id"])
+    // No `rel` on every link: nothing may open a new window (`target` is not allowed).
+    b.link_rel(None)
+        .add_generic_attributes(["id"])
         .add_tag_attributes("th", ["style", "colspan", "rowspan"])
         .add_tag_attributes("td", ["style", "colspan", "rowspan"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
@@ -300,7 +304,7 @@ mod tests {
         let r =
             render_plain("正文[^1]\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~删~~\n\n[^1]: 注。\n");
         assert!(
-            r.html.contains("<th style=\"text-align: left\">a</th>"),
+            r.html.contains("<th style=\"text-align:left\">a</th>"),
             "{}",
             r.html
         );

@@ -1,1 +1,7 @@
-//! Integration tests: one binary, one module per area.
+//! Integration tests: one binary, one module per area (one link step on 2 cores).
+
+mod build;
+mod cli;
+mod errors;
+mod publish;
+mod support;

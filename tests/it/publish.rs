@@ -1,0 +1,90 @@
+//! The output folder: only gongshi's own is replaced, builds are reproducible.
+
+use crate::support::{SiteTest, doc, files_under};
+
+#[test]
+fn refuses_an_output_folder_it_does_not_own() {
+    let t = SiteTest::with_site("not-owned");
+    std::fs::create_dir_all(t.out()).unwrap();
+    std::fs::write(t.out().join("工作总结.docx"), b"precious").unwrap();
+    t.build(&[]).failed().has_line(
+        "public: 错误：输出文件夹不是 gongshi 生成的：文件夹非空，且没有 .gongshi-output 标记文件",
+    );
+    assert_eq!(
+        std::fs::read(t.out().join("工作总结.docx")).unwrap(),
+        b"precious"
+    );
+    assert_eq!(files_under(&t.out()).len(), 1);
+}
+
+#[test]
+fn replaces_its_own_output_and_an_empty_folder() {
+    let t = SiteTest::with_site("owned");
+    std::fs::create_dir_all(t.out()).unwrap();
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01", ""));
+    t.build_ok();
+    assert!(t.exists(".gongshi-output"));
+    t.remove("policies/a.md");
+    t.file("policies/b.md", &doc("title: 乙\ndate: 2017-01-01", ""));
+    t.build_ok();
+    assert!(!t.exists("policies/a/index.html"), "stale pages must go");
+    assert!(t.exists("policies/b/index.html"));
+    let leftovers: Vec<_> = std::fs::read_dir(&t.root)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("gongshi-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn refuses_the_root_the_home_the_site_and_its_parents() {
+    let t = SiteTest::with_site("forbidden");
+    let home = std::env::var("HOME").unwrap();
+    let cases = [
+        ("/", "这是文件系统的根目录"),
+        (home.as_str(), "这是用户主目录"),
+        ("site", "这是网站文件夹本身"),
+        (".", "它包含网站文件夹"),
+        ("site/files/out", "它在网站的 files/ 文件夹里"),
+    ];
+    for (out, why) in cases {
+        let run = t.run(&["build", "site", "--output", out]);
+        run.failed()
+            .has_line(&format!("{out}: 错误：不能用这个文件夹作输出：{why}"));
+    }
+    assert!(t.site().join("site.yaml").exists());
+}
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let t = SiteTest::with_site("reproducible");
+    for i in 1..=30 {
+        t.file(
+            &format!("policies/{i:02}.md"),
+            &doc(&format!("title: 文件{i}\ndoc_no: 连区教〔2017〕{i}号\ndate: 2017-01-{:02}\ncategory: 类{}\nkeywords: [甲, 乙]", i % 28 + 1, i % 3), "## 一\n\n## 二\n\n## 三\n\n见连区教〔2017〕1号。"),
+        );
+    }
+    t.file(
+        "notices/n.md",
+        &doc(
+            "title: 公示\npublished: 2017-08-20\n公示期: {开始: 2017-08-20, 结束: 2017-08-26}",
+            "",
+        ),
+    );
+    t.build_ok();
+    let first = t.out_files();
+    std::fs::remove_dir_all(t.out()).unwrap();
+    t.build_ok();
+    let second = t.out_files();
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(second[path] == *bytes, "{path} differs between two builds");
+    }
+}
