@@ -2,6 +2,7 @@
 
 mod build;
 mod cli;
+mod docs;
 mod errors;
 mod publish;
 mod support;
