@@ -96,6 +96,32 @@ codes! {
     ReservedSlug = "GS0215", "网址名与系统页面冲突", "slug is reserved",
         "换一个文件名或 slug，避开 policies、notices、files、static 等系统使用的名字。/ Choose another name.";
 
+    InvalidId = "GS0301", "编号格式不对", "invalid id",
+        "编号只能用小写英文字母、数字和 -，如 xugou-xiaoxue；编号定下后不要再改，网址和其他文件都用它。/ Use lowercase letters, digits and '-'.";
+    DuplicateId = "GS0302", "编号重复", "duplicate id",
+        "每个编号只能用一次；检查是否复制了一条记录却忘了改编号。/ Each id may be used once.";
+    UnknownSchool = "GS0303", "找不到这所学校", "unknown school",
+        "学校要先写进 data/schools.yaml，这里写它的编号（id）。/ Add the school to data/schools.yaml and refer to it by id.";
+    SelfPairing = "GS0304", "学校不能和自己结对", "a school is paired with itself",
+        "检查牵头学校和成员学校是否写重复了。/ Check the lead and member schools.";
+    InvalidCount = "GS0305", "数量不对", "invalid count",
+        "学生数必须大于 0，其他数量不能为负；不知道的数字请删掉这一项（显示为“未填报”），不要写 0。/ Students must be positive; leave unknown figures out.";
+    StageMismatch = "GS0306", "学校没有这个学段", "the school has no such stage",
+        "九年一贯制学校分小学、初中两条填报；小学只填“小学”，初中只填“初中”。/ Use a stage the school has.";
+    DuplicateInList = "GS0307", "同一所学校写了两次", "the same school is listed twice",
+        "每所学校在这里只能出现一次。/ List each school once.";
+    UnknownPairing = "GS0308", "找不到这个结对编号", "unknown pairing",
+        "结对编号要与 data/pairings.yaml 中的 id 一致。/ Use an id from data/pairings.yaml.";
+    DuplicateRow = "GS0309", "同一学校同一学段填报了两次", "figures given twice",
+        "每个年度文件里，每所学校的每个学段只能有一条。/ One entry per school and stage per year.";
+    UnknownStandard = "GS0310", "找不到评估标准", "unknown standard",
+        "内置标准是 youzhi-2017 和 jiben-2012；自定义标准放在 standards/ 文件夹。/ Use youzhi-2017, jiben-2012 or one in standards/.";
+    InvalidNumber = "GS0311", "不是有效的数字", "not a number",
+        "只写阿拉伯数字，可以带小数点，如 9800 或 9800.5；不要写单位。/ Write plain numbers without units.";
+    YearMismatch = "GS0312", "年度与文件名不一致", "year does not match the file name",
+        "指标文件按年度命名，如 data/indicators/2023.yaml 里写 year: 2023。/ Name the file after its year.";
+    SameSchool = "GS0313", "派出学校和接收学校相同", "from and to are the same school",
+        "";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

@@ -216,6 +216,61 @@ pub static MILESTONE: Record = Record {
     ],
 };
 
+/// Values per 学段: thresholds and limits.
+pub static BY_PHASE: Record = Record {
+    what: "学段",
+    fields: &[leaf("primary", &["小学"]), leaf("junior", &["初中"])],
+};
+
+pub static INDICATOR_DEF: Record = Record {
+    what: "指标",
+    fields: &[
+        leaf("id", &["编号"]),
+        leaf("name", &["名称"]),
+        leaf("short", &["简称"]),
+        leaf("numerator", &["分子"]),
+        leaf("denominator", &["分母"]),
+        leaf("per", &["每"]),
+        leaf("unit", &["单位"]),
+        nested("thresholds", &["标准", "达标值"], Shape::Record(&BY_PHASE)),
+    ],
+};
+
+pub static SCHOOL_RULE: Record = Record {
+    what: "学校达标规则",
+    fields: &[
+        leaf("min_met", &["至少达标项数"]),
+        leaf("floor", &["最低比例"]),
+    ],
+};
+
+pub static CV_RULE: Record = Record {
+    what: "差异系数",
+    fields: &[
+        leaf("method", &["方式"]),
+        nested("limits", &["上限"], Shape::Record(&BY_PHASE)),
+    ],
+};
+
+pub static STANDARD: Record = Record {
+    what: "评估标准",
+    fields: &[
+        leaf("id", &["编号"]),
+        leaf("name", &["名称"]),
+        nested(
+            "indicators",
+            &["指标"],
+            Shape::List(&Shape::Record(&INDICATOR_DEF)),
+        ),
+        nested(
+            "school_rule",
+            &["学校达标规则"],
+            Shape::Record(&SCHOOL_RULE),
+        ),
+        nested("cv", &["差异系数"], Shape::Record(&CV_RULE)),
+    ],
+};
+
 static SCHOOLS_FILE: Record = Record {
     what: "data/schools.yaml",
     fields: &[nested(
@@ -272,7 +327,7 @@ static PLAN_FILE: Record = Record {
     ],
 };
 
-/// The table for a data file; standards are read by the model on their own.
+/// The table for a data file.
 pub fn data_shape(kind: super::DataKind) -> &'static Shape {
     use super::DataKind;
     static SHAPES: [Shape; 6] = [
@@ -281,7 +336,7 @@ pub fn data_shape(kind: super::DataKind) -> &'static Shape {
         Shape::Record(&EXCHANGES_FILE),
         Shape::Record(&INDICATORS_FILE),
         Shape::Record(&PLAN_FILE),
-        Shape::Leaf,
+        Shape::Record(&STANDARD),
     ];
     match kind {
         DataKind::Schools => &SHAPES[0],

@@ -5,6 +5,7 @@
 //! to their English names. Nothing here judges values (that is `model`'s work), and nothing is
 //! written anywhere.
 
+pub mod builtin;
 pub mod decode;
 pub mod front_matter;
 pub mod keys;
@@ -37,6 +38,9 @@ pub struct Raw {
     pub documents: Vec<RawDocument>,
     pub data: Vec<RawData>,
     pub attachments: Vec<Attachment>,
+    /// Kinds of data file that could not be read; checks that refer to them are skipped,
+    /// since every reference would look broken.
+    pub unreadable: Vec<DataKind>,
 }
 
 #[derive(Debug)]
@@ -61,6 +65,8 @@ pub struct RawData {
     pub kind: DataKind,
     pub file: FileId,
     pub node: Node,
+    /// Shipped with gongshi (the built-in standards) rather than read from the site.
+    pub builtin: bool,
 }
 
 /// A file under files/, copied as it is.
@@ -86,6 +92,7 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
         documents: Vec::new(),
         data: Vec::new(),
         attachments: Vec::new(),
+        unreadable: Vec::new(),
     };
     if !root.is_dir() {
         diags.push(
@@ -110,16 +117,22 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
         .enumerate()
         .map(|(i, found)| read_text(found, FileId(first + i as u32), options))
         .collect();
-    for (source, item, file_diags) in results {
+    let mut site_data = Vec::new();
+    for ((source, item, file_diags), found) in results.into_iter().zip(&texts) {
         raw.sources.push(source);
         diags.extend(file_diags);
-        match item {
-            Some(Item::Site(site)) => raw.site = Some(site),
-            Some(Item::Document(doc)) => raw.documents.push(doc),
-            Some(Item::Data(data)) => raw.data.push(data),
-            None => {}
+        match (item, found.kind) {
+            (Some(Item::Site(site)), _) => raw.site = Some(site),
+            (Some(Item::Document(doc)), _) => raw.documents.push(doc),
+            (Some(Item::Data(d)), _) => site_data.push(d),
+            (None, FileKind::Data(kind)) => raw.unreadable.push(kind),
+            (None, _) => {}
         }
     }
+    // Built-in files come first, so that a site's own file with the same id replaces them.
+    // Their ids follow the site's files, which were numbered before reading.
+    raw.data = builtin::standards(&mut raw.sources, diags);
+    raw.data.extend(site_data);
     if !texts.iter().any(|f| f.kind == FileKind::SiteConfig) {
         diags.push(
             Diagnostic::error(
@@ -233,6 +246,7 @@ fn parse_item(
                     kind,
                     file: id,
                     node,
+                    builtin: false,
                 })
             }),
         FileKind::Attachment => None,

@@ -7,11 +7,19 @@
 
 pub mod attachment;
 pub mod check;
+pub mod data;
 pub mod date;
 pub mod doc_no;
 pub mod document;
+pub mod exchange;
+pub mod indicator;
+pub mod number;
+pub mod pairing;
+pub mod plan;
 pub mod read;
+pub mod school;
 pub mod site;
+pub mod standard;
 
 use crate::diagnostics::{Diagnostics, Sources};
 use crate::load::{Raw, Section};
@@ -43,11 +51,31 @@ pub struct Site {
     pub doc_index: HashMap<String, usize>,
     /// Every file under files/, copied to the output as it is.
     pub attachments: Vec<crate::load::Attachment>,
+    pub schools: Vec<school::School>,
+    pub pairings: Vec<pairing::Pairing>,
+    pub exchanges: Vec<exchange::ExchangeList>,
+    pub figures: Vec<indicator::Figures>,
+    pub plan: plan::Plan,
+    pub standards: Vec<standard::Standard>,
+    /// Index into `standards` of the one site.yaml selects (the dashboards use it).
+    pub standard: usize,
 }
 
 impl Site {
     pub fn in_section(&self, section: Section) -> impl Iterator<Item = &Document> {
         self.documents.iter().filter(move |d| d.section == section)
+    }
+
+    /// The standard the dashboards use.
+    pub fn standard(&self) -> &standard::Standard {
+        &self.standards[self.standard]
+    }
+
+    /// The document with this 文号, if the site has it.
+    pub fn document_by_doc_no(&self, doc_no: &str) -> Option<&Document> {
+        self.doc_index
+            .get(&doc_no::key(doc_no))
+            .map(|&i| &self.documents[i])
     }
 }
 
@@ -111,13 +139,39 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
     }
     check::references::supersedes(&mut documents, &doc_index, diags);
 
+    let data = data::read(raw, diags);
+    let policies = data
+        .pairings
+        .iter()
+        .filter_map(|p| p.policy.as_ref())
+        .chain(
+            data.plan
+                .milestones
+                .iter()
+                .filter_map(|m| m.policy.as_ref()),
+        );
+    check::references::doc_nos(policies, &doc_index, diags);
+    let config = config?;
+    let standard = data::selected(
+        &data.standards,
+        &config.standard,
+        config.standard_span,
+        diags,
+    )?;
     Some(Site {
         root: raw.root.clone(),
-        config: config?,
+        config,
         today: options.today,
         documents,
         doc_index,
         attachments: raw.attachments.clone(),
+        schools: data.schools,
+        pairings: data.pairings,
+        exchanges: data.exchanges,
+        figures: data.figures,
+        plan: data.plan,
+        standards: data.standards,
+        standard,
     })
 }
 

@@ -57,7 +57,9 @@ pub struct SiteConfig {
     pub issuer: String,
     pub region: Option<String>,
     pub contact: Contact,
+    /// Id of the standard the dashboards use, and where it was written.
     pub standard: String,
+    pub standard_span: Span,
     pub theme: String,
     pub demo: bool,
     pub description: Option<String>,
@@ -117,15 +119,17 @@ pub fn read(
             hours: c.text("hours", diags).map(|s| s.value),
         }
     });
+    let standard = f.text("standard", diags);
     let config = SiteConfig {
         title: title?.value,
         base_url: base_url?,
         issuer: issuer.map(|s| s.value).unwrap_or_default(),
         region: f.text("region", diags).map(|s| s.value),
         contact: contact.unwrap_or_default(),
-        standard: f
-            .text("standard", diags)
-            .map_or_else(|| "youzhi-2017".to_string(), |s| s.value),
+        standard: standard
+            .as_ref()
+            .map_or_else(|| super::standard::DEFAULT.to_string(), |s| s.value.clone()),
+        standard_span: standard.map_or(Span::file_start(raw.file), |s| s.span),
         theme: f
             .text("theme", diags)
             .map_or_else(|| "default".to_string(), |s| s.value),

@@ -32,3 +32,19 @@ pub fn supersedes(docs: &mut [Document], index: &HashMap<String, usize>, diags: 
         }
     }
 }
+
+/// 文号 named by data (a pairing's or a milestone's policy): a warning when the site lacks it,
+/// since the page can then show the number but not link it.
+pub fn doc_nos<'a>(
+    refs: impl Iterator<Item = &'a crate::diagnostics::Spanned<String>>,
+    index: &HashMap<String, usize>,
+    diags: &mut Diagnostics,
+) {
+    for r in refs {
+        if !index.contains_key(&doc_no::key(&r.value)) {
+            diags.push(
+                Diagnostic::warning(Code::UnknownDocNo, r.span).detail(format!("「{}」", r.value)),
+            );
+        }
+    }
+}

@@ -91,10 +91,10 @@ pub fn summary(site: &Site, findings: &Findings, i: usize) -> DocSummary {
     }
 }
 
-fn notice(d: &Document, status: Option<crate::evaluate::NoticeStatus>) -> Option<NoticeView> {
+fn notice(d: &Document, status: Option<crate::evaluate::PeriodState>) -> Option<NoticeView> {
     let (period, status) = (d.notice_period?, status?);
     Some(NoticeView {
-        status: status.label(),
+        status: status.notice_label(),
         status_key: status.key(),
         start: period.start.to_string(),
         end: period.end.to_string(),

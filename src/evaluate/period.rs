@@ -1,0 +1,72 @@
+//! Where a day falls against a period: before it, in it, or after it. A 公示 is then 未开始 /
+//! 公示中 / 已结束; a pairing's cycle 未开始 / 进行中 / 已结束.
+
+use crate::model::date::{Date, Period};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodState {
+    Upcoming,
+    Current,
+    Past,
+}
+
+impl PeriodState {
+    /// As a 公示 (public notice) shows it.
+    pub fn notice_label(self) -> &'static str {
+        match self {
+            PeriodState::Upcoming => "未开始",
+            PeriodState::Current => "公示中",
+            PeriodState::Past => "已结束",
+        }
+    }
+
+    /// As a pairing's cycle shows it.
+    pub fn cycle_label(self) -> &'static str {
+        match self {
+            PeriodState::Upcoming => "未开始",
+            PeriodState::Current => "进行中",
+            PeriodState::Past => "已结束",
+        }
+    }
+
+    /// A stable name for templates and CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            PeriodState::Upcoming => "upcoming",
+            PeriodState::Current => "open",
+            PeriodState::Past => "closed",
+        }
+    }
+}
+
+/// Both the first and the last day belong to the period.
+pub fn state(period: Period, today: Date) -> PeriodState {
+    if today < period.start {
+        PeriodState::Upcoming
+    } else if today > period.end {
+        PeriodState::Past
+    } else {
+        PeriodState::Current
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::parse_date;
+
+    #[test]
+    fn the_first_and_last_days_are_inside() {
+        let p = Period {
+            start: parse_date("2017-08-20").unwrap(),
+            end: parse_date("2017-08-26").unwrap(),
+        };
+        let on = |d: &str| state(p, parse_date(d).unwrap());
+        assert_eq!(on("2017-08-19"), PeriodState::Upcoming);
+        assert_eq!(on("2017-08-20"), PeriodState::Current);
+        assert_eq!(on("2017-08-26"), PeriodState::Current);
+        assert_eq!(on("2017-08-27"), PeriodState::Past);
+        assert_eq!(on("2017-08-20").notice_label(), "公示中");
+        assert_eq!(on("2017-08-20").cycle_label(), "进行中");
+    }
+}

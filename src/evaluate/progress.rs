@@ -1,0 +1,284 @@
+//! The 达标 plan against what happened: for each planned school, whether it met the standard
+//! ahead of time, on time, late, not yet, or is overdue; the cumulative share planned and
+//! reached over time; and the state of each milestone.
+
+use crate::model::date::{Date, Month};
+use crate::model::plan::{Milestone, Plan};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanStatus {
+    /// 提前达标: met in a year before the one it was due in.
+    Ahead,
+    /// 按期达标
+    OnTime,
+    /// 逾期达标: met, but after the due date.
+    Late,
+    /// 未到期: not met yet, not due yet.
+    NotYet,
+    /// 逾期未达标
+    Overdue,
+}
+
+impl PlanStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanStatus::Ahead => "提前达标",
+            PlanStatus::OnTime => "按期达标",
+            PlanStatus::Late => "逾期达标",
+            PlanStatus::NotYet => "未到期",
+            PlanStatus::Overdue => "逾期未达标",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PlanStatus::Ahead => "ahead",
+            PlanStatus::OnTime => "on-time",
+            PlanStatus::Late => "late",
+            PlanStatus::NotYet => "not-yet",
+            PlanStatus::Overdue => "overdue",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchoolPlan {
+    pub school: usize,
+    pub due: Month,
+    /// The year of the first figures in which the school met the standard, and their date.
+    pub met: Option<(i32, Date)>,
+    pub status: PlanStatus,
+}
+
+/// The cumulative number of planned schools due by a month, or having met by a date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Point {
+    pub date: Date,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MilestoneState {
+    /// 按时完成
+    Done,
+    /// 逾期完成
+    DoneLate,
+    /// 未到期
+    Due,
+    /// 逾期未完成
+    Overdue,
+}
+
+impl MilestoneState {
+    pub fn label(self) -> &'static str {
+        match self {
+            MilestoneState::Done => "按时完成",
+            MilestoneState::DoneLate => "逾期完成",
+            MilestoneState::Due => "未到期",
+            MilestoneState::Overdue => "逾期未完成",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            MilestoneState::Done => "done",
+            MilestoneState::DoneLate => "done-late",
+            MilestoneState::Due => "due",
+            MilestoneState::Overdue => "overdue",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanFindings {
+    pub schools: Vec<SchoolPlan>,
+    /// Planned: cumulative schools due by each target month.
+    pub planned: Vec<Point>,
+    /// Actual: cumulative planned schools that had met the standard by each year's figures.
+    pub actual: Vec<Point>,
+    pub milestones: Vec<MilestoneState>,
+}
+
+/// `first_met(school)` gives the first (year, date of figures) the school met the standard;
+/// `figure_dates` are every year's (year, date of figures), oldest first.
+pub fn progress(
+    plan: &Plan,
+    first_met: impl Fn(usize) -> Option<(i32, Date)>,
+    figure_dates: &[(i32, Date)],
+    today: Date,
+) -> PlanFindings {
+    let schools: Vec<SchoolPlan> = plan
+        .targets
+        .iter()
+        .flat_map(|t| t.schools.iter().map(move |&s| (s, t.by)))
+        .map(|(school, due)| {
+            let met = first_met(school);
+            SchoolPlan {
+                school,
+                due,
+                met,
+                status: status(due, met, today),
+            }
+        })
+        .collect();
+    let mut planned = Vec::new();
+    let mut count = 0;
+    for t in &plan.targets {
+        count += t.schools.len();
+        planned.push(Point {
+            date: t.by.last_day(),
+            label: t.by.to_string(),
+            count,
+        });
+    }
+    let actual = figure_dates
+        .iter()
+        .map(|&(year, date)| Point {
+            date,
+            label: year.to_string(),
+            count: schools
+                .iter()
+                .filter(|s| s.met.is_some_and(|(_, d)| d <= date))
+                .count(),
+        })
+        .collect();
+    PlanFindings {
+        schools,
+        planned,
+        actual,
+        milestones: plan
+            .milestones
+            .iter()
+            .map(|m| milestone(m, today))
+            .collect(),
+    }
+}
+
+pub fn status(due: Month, met: Option<(i32, Date)>, today: Date) -> PlanStatus {
+    let due_date = due.last_day();
+    match met {
+        Some((year, _)) if year < due.year => PlanStatus::Ahead,
+        Some((_, date)) if date <= due_date => PlanStatus::OnTime,
+        Some(_) => PlanStatus::Late,
+        None if today > due_date => PlanStatus::Overdue,
+        None => PlanStatus::NotYet,
+    }
+}
+
+pub fn milestone(m: &Milestone, today: Date) -> MilestoneState {
+    match m.done {
+        Some(done) if done <= m.due => MilestoneState::Done,
+        Some(_) => MilestoneState::DoneLate,
+        None if today > m.due => MilestoneState::Overdue,
+        None => MilestoneState::Due,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::{parse_date, parse_month};
+    use crate::model::plan::Target;
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn classifies_each_planned_school() {
+        let today = d("2023-03-01");
+        let due = parse_month("2021-12").unwrap();
+        assert_eq!(
+            status(due, Some((2020, d("2020-09-30"))), today),
+            PlanStatus::Ahead
+        );
+        assert_eq!(
+            status(due, Some((2021, d("2021-09-30"))), today),
+            PlanStatus::OnTime
+        );
+        assert_eq!(
+            status(due, Some((2022, d("2022-09-30"))), today),
+            PlanStatus::Late
+        );
+        assert_eq!(status(due, None, today), PlanStatus::Overdue);
+        assert_eq!(
+            status(parse_month("2023-12").unwrap(), None, today),
+            PlanStatus::NotYet
+        );
+        // Due on the last day of the month: figures of 2021-12-31 are on time.
+        assert_eq!(
+            status(due, Some((2021, d("2021-12-31"))), today),
+            PlanStatus::OnTime
+        );
+    }
+
+    #[test]
+    fn counts_planned_and_actual_cumulatively() {
+        // Five schools: 0 and 1 due 2020-12, 2 and 3 due 2021-12, 4 due 2022-12 (40/40/20%).
+        let plan = Plan {
+            targets: vec![
+                Target {
+                    by: parse_month("2020-12").unwrap(),
+                    schools: vec![0, 1],
+                },
+                Target {
+                    by: parse_month("2021-12").unwrap(),
+                    schools: vec![2, 3],
+                },
+                Target {
+                    by: parse_month("2022-12").unwrap(),
+                    schools: vec![4],
+                },
+            ],
+            milestones: vec![],
+        };
+        // School 0 met in 2020, 1 and 2 in 2021, 3 in 2022 (late), 4 never.
+        let met = |s: usize| match s {
+            0 => Some((2020, d("2020-09-30"))),
+            1 | 2 => Some((2021, d("2021-09-30"))),
+            3 => Some((2022, d("2022-09-30"))),
+            _ => None,
+        };
+        let years = [
+            (2020, d("2020-09-30")),
+            (2021, d("2021-09-30")),
+            (2022, d("2022-09-30")),
+        ];
+        let p = progress(&plan, met, &years, d("2023-01-15"));
+        let planned: Vec<usize> = p.planned.iter().map(|x| x.count).collect();
+        let actual: Vec<usize> = p.actual.iter().map(|x| x.count).collect();
+        assert_eq!(planned, [2, 4, 5]);
+        assert_eq!(actual, [1, 3, 4]);
+        let statuses: Vec<PlanStatus> = p.schools.iter().map(|s| s.status).collect();
+        use PlanStatus::*;
+        assert_eq!(statuses, [OnTime, Late, OnTime, Late, Overdue]);
+    }
+
+    #[test]
+    fn milestones_are_done_due_or_overdue() {
+        let m = |due: &str, done: Option<&str>| Milestone {
+            title: "上报共建方案".into(),
+            due: d(due),
+            done: done.map(d),
+            policy: None,
+        };
+        let today = d("2017-08-15");
+        assert_eq!(
+            milestone(&m("2017-08-10", Some("2017-08-08")), today),
+            MilestoneState::Done
+        );
+        assert_eq!(
+            milestone(&m("2017-08-10", Some("2017-08-12")), today),
+            MilestoneState::DoneLate
+        );
+        assert_eq!(
+            milestone(&m("2017-08-10", None), today),
+            MilestoneState::Overdue
+        );
+        assert_eq!(
+            milestone(&m("2017-08-20", None), today),
+            MilestoneState::Due
+        );
+    }
+}

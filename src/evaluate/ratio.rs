@@ -1,0 +1,90 @@
+//! An indicator's value for a school section, `numerator × per / denominator`, kept as an exact
+//! fraction so that “reaches the threshold” and “below 85% of it” are decided without rounding.
+
+use crate::model::number::Decimal;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+fn pow10(n: u32) -> Option<i128> {
+    10i128.checked_pow(n)
+}
+
+impl Ratio {
+    /// `numerator × per / denominator`; `None` for a zero denominator.
+    pub fn of(numerator: Decimal, denominator: Decimal, per: Decimal) -> Option<Ratio> {
+        if denominator.mantissa == 0 {
+            return None;
+        }
+        // (a / 10^sa) × (c / 10^sc) / (b / 10^sb) = a·c·10^sb / (b·10^(sa+sc))
+        let num = numerator
+            .mantissa
+            .checked_mul(per.mantissa)?
+            .checked_mul(pow10(denominator.scale)?)?;
+        let den = denominator
+            .mantissa
+            .checked_mul(pow10(numerator.scale.checked_add(per.scale)?)?)?;
+        let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
+        Some(Ratio { num, den })
+    }
+
+    pub fn to_f64(self) -> f64 {
+        self.num as f64 / self.den as f64
+    }
+
+    /// Whether the value is at least `threshold × factor`, decided exactly (falls back to
+    /// floating point only if the exact products would overflow).
+    pub fn at_least(self, threshold: Decimal, factor: Decimal) -> bool {
+        // num / den >= (d / 10^sd)(e / 10^se)  ⟺  num · 10^(sd+se) >= d · e · den
+        let exact = (|| {
+            let left = self
+                .num
+                .checked_mul(pow10(threshold.scale.checked_add(factor.scale)?)?)?;
+            let right = threshold
+                .mantissa
+                .checked_mul(factor.mantissa)?
+                .checked_mul(self.den)?;
+            Some(left >= right)
+        })();
+        exact.unwrap_or_else(|| self.to_f64() >= threshold.to_f64() * factor.to_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::parse(s).unwrap()
+    }
+
+    #[test]
+    fn computes_per_student_and_per_hundred() {
+        // 95 teachers above the required degree for 2100 students: 95 × 100 / 2100 = 4.5238…
+        let r = Ratio::of(d("95"), d("2100"), d("100")).unwrap();
+        assert!((r.to_f64() - 4.523_809_523_8).abs() < 1e-9);
+        // 9800.5 m² for 2100 students: 4.6669… m² each.
+        let r = Ratio::of(d("9800.5"), d("2100"), d("1")).unwrap();
+        assert!((r.to_f64() - 9800.5 / 2100.0).abs() < 1e-12);
+        assert!(Ratio::of(d("1"), d("0"), d("1")).is_none());
+    }
+
+    #[test]
+    fn decides_exactly_on_the_line() {
+        let one = d("1");
+        // 21 per 500 students × 100 = 4.2 exactly: meets a 4.2 threshold.
+        let r = Ratio::of(d("21"), d("500"), d("100")).unwrap();
+        assert!(r.at_least(d("4.2"), one));
+        // 357 per 10000 × 100 = 3.57 = 85% of 4.2 exactly: not below 85%.
+        // (In f64, 0.85 × 4.2 = 3.5700000000000003 and 357 / 10000 × 100 = 3.5700000000000003
+        // or 3.57 depending on the order of operations; the exact test does not care.)
+        let r = Ratio::of(d("357"), d("10000"), d("100")).unwrap();
+        assert!(r.at_least(d("4.2"), d("0.85")));
+        assert!(!r.at_least(d("4.2"), one));
+        let r = Ratio::of(d("356"), d("10000"), d("100")).unwrap();
+        assert!(!r.at_least(d("4.2"), d("0.85")));
+    }
+}

@@ -1,0 +1,167 @@
+//! The progress data of a site (data/*.yaml and standards/*.yaml), read in dependency order:
+//! schools first, then what refers to them.
+
+use super::exchange::{self, ExchangeList};
+use super::indicator::{self, Figures};
+use super::pairing::{self, Pairing};
+use super::plan::{self, Plan};
+use super::school::{self, School, SchoolIndex};
+use super::standard::{self, Standard};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
+use crate::load::{DataKind, Raw, RawData};
+use std::collections::HashMap;
+
+#[derive(Debug, Default)]
+pub struct Data {
+    /// In the order of data/schools.yaml.
+    pub schools: Vec<School>,
+    /// Grouped by form (FORMAT.md's order), then by id.
+    pub pairings: Vec<Pairing>,
+    /// Newest year first.
+    pub exchanges: Vec<ExchangeList>,
+    /// Oldest year first.
+    pub figures: Vec<Figures>,
+    pub plan: Plan,
+    pub standards: Vec<Standard>,
+}
+
+fn files(raw: &Raw, kind: DataKind) -> impl Iterator<Item = &RawData> {
+    raw.data.iter().filter(move |d| d.kind == kind)
+}
+
+pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
+    let mut data = Data {
+        standards: standards(raw, diags),
+        ..Data::default()
+    };
+    if raw.unreadable.contains(&DataKind::Schools) {
+        // Every reference to a school would be reported as unknown: fix schools.yaml first.
+        return data;
+    }
+    data.schools = files(raw, DataKind::Schools)
+        .flat_map(|d| school::read_all(&d.node, diags))
+        .collect();
+    unique(data.schools.iter().map(|s| &s.id), "学校", diags);
+    let index = SchoolIndex::new(&data.schools);
+
+    data.pairings = files(raw, DataKind::Pairings)
+        .flat_map(|d| pairing::read_all(&d.node, &index, diags))
+        .collect();
+    unique(data.pairings.iter().map(|p| &p.id), "结对", diags);
+    data.pairings.sort_by(|a, b| {
+        (a.form_rank(), &a.form, &a.id.value).cmp(&(b.form_rank(), &b.form, &b.id.value))
+    });
+
+    let pairing_ids: HashMap<&str, usize> = if raw.unreadable.contains(&DataKind::Pairings) {
+        HashMap::new()
+    } else {
+        data.pairings
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.value.as_str(), i))
+            .collect()
+    };
+    data.exchanges = files(raw, DataKind::Exchanges)
+        .flat_map(|d| exchange::read_all(&d.node, &index, &pairing_ids, diags))
+        .collect();
+
+    for file in files(raw, DataKind::Indicators) {
+        let path = raw.sources.path(file.file);
+        let named = path
+            .rsplit('/')
+            .next()
+            .and_then(|n| n.split('.').next())
+            .and_then(|y| y.parse().ok());
+        let Some(figures) =
+            indicator::read(&file.node, file.file, named, &data.schools, &index, diags)
+        else {
+            continue;
+        };
+        if let Some(other) = data.figures.iter().find(|f| f.year == figures.year) {
+            diags.push(
+                Diagnostic::error(Code::DuplicateId, Span::file_start(file.file)).detail(format!(
+                    "{} 年度已经有指标文件 {}",
+                    figures.year,
+                    raw.sources.path(other.file)
+                )),
+            );
+            continue;
+        }
+        data.figures.push(figures);
+    }
+    data.figures.sort_by_key(|f| f.year);
+
+    data.plan = files(raw, DataKind::Plan)
+        .map(|d| plan::read(&d.node, &index, diags))
+        .next()
+        .unwrap_or_default();
+    data
+}
+
+/// Reports every id used a second time.
+fn unique<'a>(
+    ids: impl Iterator<Item = &'a crate::diagnostics::Spanned<String>>,
+    what: &str,
+    diags: &mut Diagnostics,
+) {
+    let mut first: HashMap<&str, Span> = HashMap::new();
+    for id in ids {
+        if let Some(&earlier) = first.get(id.value.as_str()) {
+            diags.push(
+                Diagnostic::error(Code::DuplicateId, id.span)
+                    .detail(format!("{what}编号「{}」已经用过", id.value))
+                    .related(earlier, "第一次用在这里"),
+            );
+        } else {
+            first.insert(&id.value, id.span);
+        }
+    }
+}
+
+/// Built-in standards, each replaced by a site's standard with the same id; site standards
+/// may not share an id among themselves.
+fn standards(raw: &Raw, diags: &mut Diagnostics) -> Vec<Standard> {
+    let mut out: Vec<(Standard, bool, Span)> = Vec::new();
+    for file in files(raw, DataKind::Standard) {
+        let Some(s) = standard::read(&file.node, diags) else {
+            continue;
+        };
+        let span = file
+            .node
+            .get("id")
+            .map_or(Span::file_start(file.file), |n| n.span);
+        match out.iter_mut().find(|(o, ..)| o.id == s.id) {
+            Some((_, false, first)) if !file.builtin => diags.push(
+                Diagnostic::error(Code::DuplicateId, span)
+                    .detail(format!("评估标准「{}」已经定义过", s.id))
+                    .related(*first, "第一次定义在这里"),
+            ),
+            Some(slot) => *slot = (s, file.builtin, span),
+            None => out.push((s, file.builtin, span)),
+        }
+    }
+    out.into_iter().map(|(s, ..)| s).collect()
+}
+
+/// The index of the standard site.yaml names, or an error at its value.
+pub fn selected(
+    standards: &[Standard],
+    id: &str,
+    at: Span,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let found = standards.iter().position(|s| s.id == id);
+    if found.is_none() {
+        let known: Vec<&str> = standards.iter().map(|s| s.id.as_str()).collect();
+        diags.push(
+            Diagnostic::error(Code::UnknownStandard, at)
+                .detail(format!("「{id}」"))
+                .hint(format!(
+                    "可用的标准：{}。/ Known standards: {}.",
+                    known.join("、"),
+                    known.join(", ")
+                )),
+        );
+    }
+    found
+}

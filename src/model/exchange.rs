@@ -1,0 +1,149 @@
+//! Teacher and cadre exchange lists (data/exchanges.yaml, 教干教师交流名单). Only names,
+//! roles, subjects, schools and periods are kept: nothing else is ever published.
+
+use super::date::{Date, Period};
+use super::read::Fields;
+use super::school::{Party, SchoolIndex, party};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
+use crate::load::Node;
+use std::collections::HashMap;
+
+/// 类别
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// 教师
+    Teacher,
+    /// 教干 (a school leader or middle manager)
+    Cadre,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Teacher => "教师",
+            Role::Cadre => "教干",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub name: String,
+    pub role: Role,
+    pub subject: Option<String>,
+    pub from: Party,
+    pub to: Party,
+    /// Index into `Site::pairings`.
+    pub pairing: Option<usize>,
+    pub period: Option<Period>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExchangeList {
+    pub year: i32,
+    pub published: Option<Date>,
+    pub people: Vec<Person>,
+}
+
+pub fn read_all(
+    root: &Node,
+    schools: &SchoolIndex,
+    pairings: &HashMap<&str, usize>,
+    diags: &mut Diagnostics,
+) -> Vec<ExchangeList> {
+    let mut lists: Vec<ExchangeList> = Fields::new(root)
+        .list("exchanges", diags)
+        .iter()
+        .filter_map(|node| {
+            let f = Fields::new(node);
+            let year = f
+                .required_text("year", "年度 year", diags)
+                .and_then(|y| year(&y, diags));
+            let people = f
+                .list("people", diags)
+                .iter()
+                .filter_map(|n| person(n, schools, pairings, diags))
+                .collect();
+            Some(ExchangeList {
+                year: year?,
+                published: f.date("published", diags).map(|d| d.value),
+                people,
+            })
+        })
+        .collect();
+    lists.sort_by(|a, b| b.year.cmp(&a.year));
+    lists
+}
+
+/// A four-digit year.
+pub fn year(text: &Spanned<String>, diags: &mut Diagnostics) -> Option<i32> {
+    match text.value.trim().trim_end_matches('年').parse::<i32>() {
+        Ok(y) if (1900..=2200).contains(&y) => Some(y),
+        _ => {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, text.span)
+                    .detail(format!("年度「{}」应是四位年份，如 2017", text.value)),
+            );
+            None
+        }
+    }
+}
+
+fn person(
+    node: &Node,
+    schools: &SchoolIndex,
+    pairings: &HashMap<&str, usize>,
+    diags: &mut Diagnostics,
+) -> Option<Person> {
+    let f = Fields::new(node);
+    let name = f.required_text("name", "姓名 name", diags);
+    let role = f.required_text("role", "类别 role", diags).and_then(|r| {
+        let role = match crate::hanzi::fold(&r.value).as_str() {
+            "教师" | "teacher" => Some(Role::Teacher),
+            "教干" | "干部" | "cadre" => Some(Role::Cadre),
+            _ => None,
+        };
+        if role.is_none() {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, r.span)
+                    .detail(format!("类别「{}」只能是 教师 或 教干", r.value)),
+            );
+        }
+        role
+    });
+    let mut school = |key: &str, what: &str| match f.get(key) {
+        Some(n) => party(n, schools, diags).map(|p| (p, n.span)),
+        None => {
+            diags.push(super::read::missing(f.span(), what));
+            None
+        }
+    };
+    let from = school("from", "派出学校 from");
+    let to = school("to", "接收学校 to");
+    if let (Some((a, _)), Some((b, span))) = (&from, &to)
+        && a == b
+    {
+        diags.push(Diagnostic::error(Code::SameSchool, *span));
+    }
+    let pairing = f
+        .text("pairing", diags)
+        .and_then(|p| match pairings.get(p.value.as_str()) {
+            Some(&i) => Some(i),
+            None => {
+                diags.push(
+                    Diagnostic::error(Code::UnknownPairing, p.span)
+                        .detail(format!("「{}」", p.value)),
+                );
+                None
+            }
+        });
+    Some(Person {
+        name: name?.value,
+        role: role?,
+        subject: f.text("subject", diags).map(|s| s.value),
+        from: from?.0,
+        to: to?.0,
+        pairing,
+        period: f.period("period", diags).map(|p| p.value),
+    })
+}

@@ -1,0 +1,206 @@
+//! 办学条件指标 (data/indicators/YEAR.yaml): raw counts per school section and year, as
+//! schools report them. Ratios are computed by `evaluate`, never written by hand.
+
+use super::date::Date;
+use super::number::Decimal;
+use super::read::Fields;
+use super::school::{Phase, School, SchoolIndex};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Span};
+use crate::load::Node;
+use std::collections::BTreeMap;
+
+/// Every raw figure a file may give, with its Chinese name. `students` is the denominator of
+/// every per-student indicator.
+pub const RAW_KEYS: &[(&str, &str)] = &[
+    ("students", "在校学生数"),
+    ("teachers_above_degree", "高于规定学历教师数"),
+    ("key_teachers", "县级以上骨干教师数"),
+    ("pe_art_teachers", "体育艺术专任教师数"),
+    ("teaching_area", "教学及辅助用房面积"),
+    ("sports_area", "体育运动场馆面积"),
+    ("equipment_value", "教学仪器设备值"),
+    ("multimedia_rooms", "网络多媒体教室数"),
+    ("computers", "计算机台数"),
+    ("books", "图书册数"),
+    ("teachers", "专任教师数"),
+    ("senior_title_teachers", "中级及以上专业技术职务教师数"),
+];
+
+/// The `&'static` name of a raw key, if it is one.
+pub fn raw_key(name: &str) -> Option<&'static str> {
+    RAW_KEYS.iter().find(|(k, _)| *k == name).map(|(k, _)| *k)
+}
+
+/// One school section's figures for a year; a figure not given is absent (未填报).
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub school: usize,
+    pub phase: Phase,
+    pub span: Span,
+    pub values: BTreeMap<&'static str, Decimal>,
+}
+
+impl Row {
+    pub fn get(&self, key: &str) -> Option<Decimal> {
+        self.values.get(key).copied()
+    }
+}
+
+/// One year's file.
+#[derive(Clone, Debug)]
+pub struct Figures {
+    pub year: i32,
+    /// When the figures were taken.
+    pub date: Option<Date>,
+    pub file: FileId,
+    pub rows: Vec<Row>,
+}
+
+impl Figures {
+    /// The day the figures stand for: their date, else the last day of the year.
+    pub fn as_of(&self) -> Date {
+        self.date.unwrap_or_else(|| {
+            super::date::Month {
+                year: self.year,
+                month: 12,
+            }
+            .last_day()
+        })
+    }
+}
+
+/// Reads one year's file. `file_year` is the year in the file name (`2023.yaml`), if any.
+pub fn read(
+    root: &Node,
+    file: FileId,
+    file_year: Option<i32>,
+    schools: &[School],
+    index: &SchoolIndex,
+    diags: &mut Diagnostics,
+) -> Option<Figures> {
+    let f = Fields::new(root);
+    let year = f
+        .text("year", diags)
+        .and_then(|y| super::exchange::year(&y, diags));
+    if let (Some(y), Some(named)) = (year, file_year)
+        && y != named
+        && let Some(span) = f.get("year").map(|n| n.span)
+    {
+        diags.push(
+            Diagnostic::warning(Code::YearMismatch, span)
+                .detail(format!("文件名是 {named}，文件里写的是 {y}")),
+        );
+    }
+    let Some(year) = year.or(file_year) else {
+        diags.push(super::read::missing(f.span(), "年度 year"));
+        return None;
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    for node in f.list("schools", diags) {
+        let Some(row) = read_row(node, schools, index, diags) else {
+            continue;
+        };
+        if let Some(first) = rows
+            .iter()
+            .find(|r| r.school == row.school && r.phase == row.phase)
+        {
+            diags.push(
+                Diagnostic::error(Code::DuplicateRow, row.span)
+                    .detail(format!(
+                        "{}（{}）",
+                        schools[row.school].name,
+                        row.phase.label()
+                    ))
+                    .related(first.span, "第一次填报在这里"),
+            );
+            continue;
+        }
+        rows.push(row);
+    }
+    Some(Figures {
+        year,
+        date: f.date("date", diags).map(|d| d.value),
+        file,
+        rows,
+    })
+}
+
+fn read_row(
+    node: &Node,
+    schools: &[School],
+    index: &SchoolIndex,
+    diags: &mut Diagnostics,
+) -> Option<Row> {
+    let f = Fields::new(node);
+    let id = f.required_text("school", "学校 school", diags)?;
+    let school = index.resolve(&id, diags)?;
+    let phases = schools[school].stage.phases();
+    let phase = match f.text("stage", diags) {
+        Some(s) => match Phase::parse(&s.value) {
+            Some(p) if phases.contains(&p) => p,
+            Some(p) => {
+                diags.push(
+                    Diagnostic::error(Code::StageMismatch, s.span).detail(format!(
+                        "{}是{}，没有{}学段",
+                        schools[school].name,
+                        schools[school].stage.label(),
+                        p.label()
+                    )),
+                );
+                return None;
+            }
+            None => {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, s.span)
+                        .detail(format!("学段「{}」只能是 小学 或 初中", s.value)),
+                );
+                return None;
+            }
+        },
+        None if phases.len() == 1 => phases[0],
+        None => {
+            diags.push(
+                Diagnostic::error(Code::MissingField, f.span()).detail(format!(
+                    "{}是{}，要写学段 stage（小学 或 初中）",
+                    schools[school].name,
+                    schools[school].stage.label()
+                )),
+            );
+            return None;
+        }
+    };
+    let mut values = BTreeMap::new();
+    for &(key, label) in RAW_KEYS {
+        let Some(text) = f.text(key, diags) else {
+            continue;
+        };
+        if matches!(text.value.as_str(), "未填报" | "-" | "—" | "无") {
+            continue;
+        }
+        match Decimal::parse(&text.value) {
+            Ok(n) if n.is_negative() || (key == "students" && !n.is_positive()) => {
+                let why = if key == "students" {
+                    "必须大于 0"
+                } else {
+                    "不能为负数"
+                };
+                diags.push(
+                    Diagnostic::error(Code::InvalidCount, text.span)
+                        .detail(format!("{label}「{}」{why}", text.value)),
+                );
+            }
+            Ok(n) => {
+                values.insert(key, n);
+            }
+            Err(why) => diags.push(
+                Diagnostic::error(Code::InvalidNumber, text.span).detail(format!("{label}：{why}")),
+            ),
+        }
+    }
+    Some(Row {
+        school,
+        phase,
+        span: node.span,
+        values,
+    })
+}

@@ -1,0 +1,103 @@
+//! The 达标 plan (data/plan.yaml): which school is due to meet the standard by when, and the
+//! dated duties (milestones) of the policies behind it.
+
+use super::date::{self, Date, Month};
+use super::read::{self, Fields};
+use super::school::SchoolIndex;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
+use crate::load::Node;
+
+#[derive(Clone, Debug)]
+pub struct Target {
+    /// Due by the end of this month.
+    pub by: Month,
+    pub schools: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Milestone {
+    pub title: String,
+    pub due: Date,
+    pub done: Option<Date>,
+    pub policy: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    pub targets: Vec<Target>,
+    pub milestones: Vec<Milestone>,
+}
+
+impl Plan {
+    /// The month each planned school is due by.
+    pub fn due_of(&self, school: usize) -> Option<Month> {
+        self.targets
+            .iter()
+            .find(|t| t.schools.contains(&school))
+            .map(|t| t.by)
+    }
+}
+
+pub fn read(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Plan {
+    let f = Fields::new(root);
+    let mut seen: Vec<(usize, Span)> = Vec::new();
+    let mut targets: Vec<Target> = f
+        .list("targets", diags)
+        .iter()
+        .filter_map(|node| {
+            let t = Fields::new(node);
+            let by = t
+                .required_text("by", "期限 by", diags)
+                .and_then(|b| match date::parse_month(&b.value) {
+                    Ok(m) => Some(m),
+                    Err(why) => {
+                        diags.push(Diagnostic::error(Code::InvalidDate, b.span).detail(why));
+                        None
+                    }
+                });
+            let mut schools = Vec::new();
+            for id in t.text_list("schools", false, diags) {
+                let Some(i) = index.resolve(&id, diags) else {
+                    continue;
+                };
+                if let Some((_, first)) = seen.iter().find(|(s, _)| *s == i) {
+                    diags.push(
+                        Diagnostic::error(Code::DuplicateInList, id.span)
+                            .detail(format!("「{}」在达标计划里出现了两次", index.name(i)))
+                            .related(*first, "第一次写在这里"),
+                    );
+                    continue;
+                }
+                seen.push((i, id.span));
+                schools.push(i);
+            }
+            Some(Target { by: by?, schools })
+        })
+        .collect();
+    targets.sort_by_key(|t| t.by);
+    let mut milestones: Vec<Milestone> = f
+        .list("milestones", diags)
+        .iter()
+        .filter_map(|node| {
+            let m = Fields::new(node);
+            let title = m.required_text("title", "事项 title", diags);
+            let due = m.date("due", diags);
+            if m.get("due").is_none() {
+                diags.push(read::missing(m.span(), "截止日期 due"));
+            }
+            Some(Milestone {
+                title: title?.value,
+                due: due?.value,
+                done: m.date("done", diags).map(|d| d.value),
+                policy: m
+                    .text("policy", diags)
+                    .map(|p| Spanned::new(super::doc_no::tidy(&p.value), p.span)),
+            })
+        })
+        .collect();
+    milestones.sort_by(|a, b| (a.due, &a.title).cmp(&(b.due, &b.title)));
+    Plan {
+        targets,
+        milestones,
+    }
+}

@@ -1,0 +1,337 @@
+//! Schools (data/schools.yaml, 学校名录) and finding a school by id, with suggestions.
+
+use super::read::{self, Fields};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
+use crate::load::Node;
+use std::collections::HashMap;
+
+/// 学段 of one section of a school, as indicators are reported (小学 / 初中).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Phase {
+    Primary,
+    Junior,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 2] = [Phase::Primary, Phase::Junior];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Primary => "小学",
+            Phase::Junior => "初中",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Phase::Primary => "primary",
+            Phase::Junior => "junior",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Phase> {
+        match crate::hanzi::fold(text.trim()).as_str() {
+            "小学" | "primary" => Some(Phase::Primary),
+            "初中" | "junior" => Some(Phase::Junior),
+            _ => None,
+        }
+    }
+}
+
+/// 学段 of a school as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    Primary,
+    Junior,
+    NineYear,
+    TwelveYear,
+    Complete,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Primary,
+        Stage::Junior,
+        Stage::NineYear,
+        Stage::TwelveYear,
+        Stage::Complete,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Primary => "小学",
+            Stage::Junior => "初中",
+            Stage::NineYear => "九年一贯制",
+            Stage::TwelveYear => "十二年一贯制",
+            Stage::Complete => "完全中学",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Stage> {
+        let folded = crate::hanzi::fold(text.trim());
+        Stage::ALL.into_iter().find(|s| s.label() == folded)
+    }
+
+    /// The compulsory-education sections the school reports figures for.
+    pub fn phases(self) -> &'static [Phase] {
+        match self {
+            Stage::Primary => &[Phase::Primary],
+            Stage::Junior | Stage::Complete => &[Phase::Junior],
+            Stage::NineYear | Stage::TwelveYear => &[Phase::Primary, Phase::Junior],
+        }
+    }
+}
+
+/// 城乡类别
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locale {
+    Urban,
+    Town,
+    Rural,
+}
+
+impl Locale {
+    pub fn label(self) -> &'static str {
+        match self {
+            Locale::Urban => "城区",
+            Locale::Town => "镇区",
+            Locale::Rural => "乡村",
+        }
+    }
+}
+
+/// 办学状态
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Open,
+    Planned,
+    Closed,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Open => "在办",
+            Status::Planned => "待建",
+            Status::Closed => "撤并",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct School {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub stage: Stage,
+    pub town: Option<String>,
+    pub locale: Option<Locale>,
+    pub status: Status,
+    /// Pinyin given by hand, for names the per-character reading gets wrong (长乐 is chang le).
+    pub pinyin: Option<String>,
+}
+
+/// Reads every school of data/schools.yaml.
+pub fn read_all(root: &Node, diags: &mut Diagnostics) -> Vec<School> {
+    Fields::new(root)
+        .list("schools", diags)
+        .iter()
+        .filter_map(|n| read_one(n, diags))
+        .collect()
+}
+
+fn read_one(node: &Node, diags: &mut Diagnostics) -> Option<School> {
+    let f = Fields::new(node);
+    let id = f
+        .required_text("id", "编号 id", diags)
+        .and_then(|id| valid_id(id, diags));
+    let name = f.required_text("name", "校名 name", diags);
+    let stage = f.required_text("stage", "学段 stage", diags).and_then(|s| {
+        let stage = Stage::parse(&s.value);
+        if stage.is_none() {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, s.span).detail(format!(
+                    "学段「{}」只能是 小学、初中、九年一贯制、十二年一贯制 或 完全中学",
+                    s.value
+                )),
+            );
+        }
+        stage
+    });
+    let locale = f.text("location", diags).and_then(|s| {
+        let parsed = match crate::hanzi::fold(&s.value).as_str() {
+            "城区" => Some(Locale::Urban),
+            "镇区" => Some(Locale::Town),
+            "乡村" => Some(Locale::Rural),
+            _ => None,
+        };
+        if parsed.is_none() {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, s.span)
+                    .detail(format!("城乡类别「{}」只能是 城区、镇区 或 乡村", s.value)),
+            );
+        }
+        parsed
+    });
+    let status = match f.text("status", diags) {
+        None => Some(Status::Open),
+        Some(s) => {
+            let parsed = match crate::hanzi::fold(&s.value).as_str() {
+                "在办" => Some(Status::Open),
+                "待建" => Some(Status::Planned),
+                "撤并" => Some(Status::Closed),
+                _ => None,
+            };
+            if parsed.is_none() {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, s.span)
+                        .detail(format!("办学状态「{}」只能是 在办、待建 或 撤并", s.value)),
+                );
+            }
+            parsed
+        }
+    };
+    Some(School {
+        id: id?,
+        name: name?.value,
+        aliases: f
+            .text_list("aliases", false, diags)
+            .into_iter()
+            .map(|s| s.value)
+            .collect(),
+        stage: stage?,
+        town: f.text("town", diags).map(|s| s.value),
+        locale,
+        status: status?,
+        pinyin: f.text("pinyin", diags).map(|s| s.value),
+    })
+}
+
+/// Ids are URL segments and stable keys: lowercase latin letters, digits and `-`.
+pub fn valid_id(id: Spanned<String>, diags: &mut Diagnostics) -> Option<Spanned<String>> {
+    let ok = !id.value.is_empty()
+        && id
+            .value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.value.starts_with('-')
+        && !id.value.ends_with('-');
+    if ok {
+        Some(id)
+    } else {
+        diags.push(Diagnostic::error(Code::InvalidId, id.span).detail(format!("「{}」", id.value)));
+        None
+    }
+}
+
+/// Finding schools by id; an unknown id gets a suggestion by edit distance and by name.
+pub struct SchoolIndex<'a> {
+    schools: &'a [School],
+    by_id: HashMap<&'a str, usize>,
+}
+
+impl<'a> SchoolIndex<'a> {
+    pub fn new(schools: &'a [School]) -> SchoolIndex<'a> {
+        let mut by_id = HashMap::new();
+        for (i, s) in schools.iter().enumerate() {
+            by_id.entry(s.id.value.as_str()).or_insert(i);
+        }
+        SchoolIndex { schools, by_id }
+    }
+
+    pub fn name(&self, i: usize) -> &str {
+        &self.schools[i].name
+    }
+
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id.trim()).copied()
+    }
+
+    /// The school with this id, or an error at `at` that names the closest ids.
+    pub fn resolve(&self, id: &Spanned<String>, diags: &mut Diagnostics) -> Option<usize> {
+        if let Some(i) = self.get(&id.value) {
+            return Some(i);
+        }
+        let mut d = Diagnostic::error(Code::UnknownSchool, id.span)
+            .detail(format!("没有编号为「{}」的学校", id.value));
+        let near = self.suggest(&id.value);
+        if !near.is_empty() {
+            let list: Vec<String> = near
+                .iter()
+                .map(|&i| format!("{}（{}）", self.schools[i].id.value, self.schools[i].name))
+                .collect();
+            d = d.hint(format!(
+                "您是不是想写 {}？/ Did you mean {}?",
+                list.join("、"),
+                self.schools[near[0]].id.value
+            ));
+        }
+        diags.push(d);
+        None
+    }
+
+    /// Up to three schools: a school whose name or alias is the text (staff often write the
+    /// name), then ids within a small edit distance, closest first.
+    pub fn suggest(&self, text: &str) -> Vec<usize> {
+        let folded = crate::hanzi::fold(text.trim());
+        let mut out: Vec<usize> = self
+            .schools
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                crate::hanzi::fold(&s.name) == folded
+                    || s.aliases.iter().any(|a| crate::hanzi::fold(a) == folded)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let lower = text.trim().to_lowercase();
+        let limit = (lower.chars().count() / 3).max(2);
+        let mut near: Vec<(usize, usize)> = self
+            .schools
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (strsim::osa_distance(&lower, &s.id.value), i))
+            .filter(|(d, _)| *d <= limit)
+            .collect();
+        near.sort();
+        out.extend(
+            near.into_iter()
+                .map(|(_, i)| i)
+                .filter(|i| !out.contains(i))
+                .collect::<Vec<_>>(),
+        );
+        if out.is_empty() {
+            // A part of a name: 墟沟 finds 墟沟小学.
+            out.extend(
+                self.schools
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| {
+                        folded.chars().count() >= 2 && crate::hanzi::fold(&s.name).contains(&folded)
+                    })
+                    .map(|(i, _)| i),
+            );
+        }
+        out.truncate(3);
+        out
+    }
+}
+
+/// Reads a school reference that is either an id or `{name: …}` for a school outside the site.
+pub fn party(node: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Party> {
+    if let crate::load::Value::Map(_) = node.value {
+        let f = Fields::new(node);
+        return f
+            .required_text("name", "名称 name", diags)
+            .map(|n| Party::External(n.value));
+    }
+    let id = read::text(node, diags)?;
+    index.resolve(&id, diags).map(Party::School)
+}
+
+/// A school of the site, or one outside it known only by name (连云港师专一附小教育集团).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Party {
+    School(usize),
+    External(String),
+}

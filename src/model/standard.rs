@@ -1,0 +1,346 @@
+//! Evaluation standards: which indicators, their thresholds per 学段, when a school meets the
+//! standard, and the limit on the spread between schools (差异系数).
+//!
+//! Two are built in (`youzhi-2017`, `jiben-2012`: `load::builtin` hands them over as files,
+//! read like a site's own); a site's standards/*.yaml adds more or replaces a built-in one with
+//! the same id.
+
+use super::indicator::raw_key;
+use super::number::Decimal;
+use super::read::Fields;
+use super::school::Phase;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
+use crate::load::Node;
+
+pub const DEFAULT: &str = "youzhi-2017";
+
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct ByPhase<T> {
+    pub primary: T,
+    pub junior: T,
+}
+
+impl<T: Copy> ByPhase<T> {
+    pub fn get(&self, phase: Phase) -> T {
+        match phase {
+            Phase::Primary => self.primary,
+            Phase::Junior => self.junior,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorDef {
+    /// Used as the column name in data downloads.
+    pub id: String,
+    pub name: String,
+    /// A few characters, for chart labels on a phone.
+    pub short: String,
+    pub numerator: &'static str,
+    pub denominator: &'static str,
+    /// 1 for per student, 100 for per hundred students.
+    pub per: Decimal,
+    pub unit: String,
+    pub thresholds: ByPhase<Option<Decimal>>,
+}
+
+/// A school meets the standard when at least `min_met` indicators reach their threshold and
+/// none is below `floor` times its threshold.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SchoolRule {
+    pub min_met: usize,
+    pub floor: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CvMethod {
+    /// Every indicator's coefficient of variation must be within the limit (youzhi-2017).
+    Each,
+    /// The mean of the indicators' coefficients (综合差异系数) must be (jiben-2012).
+    Mean,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CvRule {
+    pub method: CvMethod,
+    pub limits: ByPhase<Option<Decimal>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Standard {
+    pub id: String,
+    pub name: String,
+    pub indicators: Vec<IndicatorDef>,
+    pub school_rule: Option<SchoolRule>,
+    pub cv: CvRule,
+}
+
+pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
+    let f = Fields::new(root);
+    let id = f
+        .required_text("id", "编号 id", diags)
+        .and_then(|id| super::school::valid_id(id, diags));
+    let name = f.required_text("name", "名称 name", diags);
+    let mut indicators: Vec<IndicatorDef> = Vec::new();
+    for node in f.list("indicators", diags) {
+        if let Some((def, span)) = indicator(node, diags) {
+            if indicators.iter().any(|d| d.id == def.id) {
+                diags.push(
+                    Diagnostic::error(Code::DuplicateId, span)
+                        .detail(format!("指标「{}」", def.id)),
+                );
+            } else {
+                indicators.push(def);
+            }
+        }
+    }
+    if indicators.is_empty() && f.get("indicators").is_none() {
+        diags.push(super::read::missing(f.span(), "指标 indicators"));
+    }
+    let school_rule = f
+        .get("school_rule")
+        .and_then(|n| school_rule(n, indicators.len(), diags));
+    let cv = match f.get("cv") {
+        Some(n) => cv_rule(n, diags),
+        None => {
+            diags.push(super::read::missing(f.span(), "差异系数 cv"));
+            None
+        }
+    };
+    Some(Standard {
+        id: id?.value,
+        name: name?.value,
+        indicators,
+        school_rule,
+        cv: cv?,
+    })
+}
+
+fn decimal(f: &Fields, key: &str, diags: &mut Diagnostics) -> Option<Spanned<Decimal>> {
+    let text = f.text(key, diags)?;
+    match Decimal::parse(&text.value) {
+        Ok(d) => Some(Spanned::new(d, text.span)),
+        Err(why) => {
+            diags.push(Diagnostic::error(Code::InvalidNumber, text.span).detail(why));
+            None
+        }
+    }
+}
+
+fn by_phase(f: &Fields, key: &str, diags: &mut Diagnostics) -> ByPhase<Option<Decimal>> {
+    let Some(node) = f.get(key) else {
+        return ByPhase::default();
+    };
+    let p = Fields::new(node);
+    let mut value = |k: &str| {
+        let d = decimal(&p, k, diags)?;
+        if d.value.is_positive() {
+            Some(d.value)
+        } else {
+            diags.push(Diagnostic::error(Code::InvalidValue, d.span).detail("必须大于 0"));
+            None
+        }
+    };
+    ByPhase {
+        primary: value("primary"),
+        junior: value("junior"),
+    }
+}
+
+fn indicator(
+    node: &Node,
+    diags: &mut Diagnostics,
+) -> Option<(IndicatorDef, crate::diagnostics::Span)> {
+    let f = Fields::new(node);
+    let id = f.required_text("id", "编号 id", diags).and_then(|id| {
+        let ok = !id.value.is_empty()
+            && id
+                .value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        if !ok {
+            diags.push(Diagnostic::error(Code::InvalidId, id.span).detail(format!(
+                "指标编号「{}」只能用小写字母、数字、_ 和 -",
+                id.value
+            )));
+        }
+        ok.then_some(id)
+    });
+    let name = f.required_text("name", "名称 name", diags);
+    let mut key = |k: &str, default: Option<&'static str>| match f.text(k, diags) {
+        Some(text) => match raw_key(&text.value) {
+            Some(key) => Some(key),
+            None => {
+                let known: Vec<&str> = super::indicator::RAW_KEYS.iter().map(|(k, _)| *k).collect();
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, text.span)
+                        .detail(format!("「{}」不是指标文件里的数字", text.value))
+                        .hint(format!("可用：{}", known.join("、"))),
+                );
+                None
+            }
+        },
+        None if default.is_some() => default,
+        None => {
+            diags.push(super::read::missing(f.span(), &format!("{k}")));
+            None
+        }
+    };
+    let numerator = key("numerator", None);
+    let denominator = key("denominator", Some("students"));
+    let per = decimal(&f, "per", diags).map_or(Decimal::from_int(1), |d| d.value);
+    let id = id?;
+    let name = name?.value;
+    Some((
+        IndicatorDef {
+            short: f
+                .text("short", diags)
+                .map_or_else(|| name.clone(), |s| s.value),
+            id: id.value,
+            name,
+            numerator: numerator?,
+            denominator: denominator?,
+            per,
+            unit: f.text("unit", diags).map(|s| s.value).unwrap_or_default(),
+            thresholds: by_phase(&f, "thresholds", diags),
+        },
+        id.span,
+    ))
+}
+
+fn school_rule(node: &Node, count: usize, diags: &mut Diagnostics) -> Option<SchoolRule> {
+    let f = Fields::new(node);
+    let min_met = decimal(&f, "min_met", diags);
+    let floor = decimal(&f, "floor", diags);
+    let min_met = match min_met {
+        Some(m)
+            if m.value.scale == 0
+                && m.value.mantissa >= 1
+                && m.value.mantissa as usize <= count.max(1) =>
+        {
+            m.value.mantissa as usize
+        }
+        Some(m) => {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, m.span)
+                    .detail(format!("至少达标项数应是 1 到 {count} 之间的整数")),
+            );
+            return None;
+        }
+        None => count,
+    };
+    let floor = match floor {
+        Some(fl) if fl.value.is_positive() && fl.value.to_f64() <= 1.0 => fl.value,
+        Some(fl) => {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, fl.span)
+                    .detail("最低比例应在 0 和 1 之间，如 0.85"),
+            );
+            return None;
+        }
+        None => Decimal::from_int(0),
+    };
+    Some(SchoolRule { min_met, floor })
+}
+
+fn cv_rule(node: &Node, diags: &mut Diagnostics) -> Option<CvRule> {
+    let f = Fields::new(node);
+    let method = match f.text("method", diags) {
+        None => Some(CvMethod::Each),
+        Some(m) => match m.value.as_str() {
+            "each" | "逐项" => Some(CvMethod::Each),
+            "mean" | "综合" => Some(CvMethod::Mean),
+            _ => {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, m.span).detail(format!(
+                        "方式「{}」只能是 each（逐项）或 mean（综合）",
+                        m.value
+                    )),
+                );
+                None
+            }
+        },
+    };
+    Some(CvRule {
+        method: method?,
+        limits: by_phase(&f, "limits", diags),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Sources;
+
+    fn builtins() -> Vec<Standard> {
+        let mut sources = Sources::default();
+        let mut diags = Diagnostics::default();
+        let raw = crate::load::builtin::standards(&mut sources, &mut diags);
+        let out: Vec<Standard> = raw
+            .iter()
+            .filter_map(|r| read(&r.node, &mut diags))
+            .collect();
+        assert!(diags.is_empty(), "{diags:?}");
+        out
+    }
+
+    #[test]
+    fn youzhi_2017_has_the_national_thresholds() {
+        let s = &builtins()[0];
+        assert_eq!(s.id, "youzhi-2017");
+        let table: Vec<(String, String, String)> = s
+            .indicators
+            .iter()
+            .map(|i| {
+                (
+                    i.id.clone(),
+                    i.thresholds.primary.unwrap().to_string(),
+                    i.thresholds.junior.unwrap().to_string(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("teachers_above_degree", "4.2", "5.3"),
+            ("key_teachers", "1", "1"),
+            ("pe_art_teachers", "0.9", "0.9"),
+            ("teaching_area", "4.5", "5.8"),
+            ("sports_area", "7.5", "10.2"),
+            ("equipment_value", "2000", "2500"),
+            ("multimedia_rooms", "2.3", "2.4"),
+        ];
+        assert_eq!(
+            table,
+            expected.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        );
+        assert_eq!(
+            s.school_rule,
+            Some(SchoolRule {
+                min_met: 6,
+                floor: Decimal::parse("0.85").unwrap()
+            })
+        );
+        assert_eq!(s.cv.method, CvMethod::Each);
+        assert_eq!(s.cv.limits.primary.unwrap().to_string(), "0.5");
+        assert_eq!(s.cv.limits.junior.unwrap().to_string(), "0.45");
+    }
+
+    #[test]
+    fn jiben_2012_judges_the_mean_spread_of_eight_indicators() {
+        let s = &builtins()[1];
+        assert_eq!(s.id, "jiben-2012");
+        assert_eq!(s.indicators.len(), 8);
+        assert_eq!(s.school_rule, None);
+        assert_eq!(s.cv.method, CvMethod::Mean);
+        assert_eq!(s.cv.limits.primary.unwrap().to_string(), "0.65");
+        assert_eq!(s.cv.limits.junior.unwrap().to_string(), "0.55");
+        let ratio = s
+            .indicators
+            .iter()
+            .find(|i| i.id == "teacher_ratio")
+            .unwrap();
+        assert_eq!(
+            (ratio.numerator, ratio.denominator),
+            ("teachers", "students")
+        );
+    }
+}
