@@ -14,15 +14,8 @@ fn main() {
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let rel = path.strip_prefix(&root).unwrap_or(path);
-        let rel = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        out.push_str(&format!(
-            "    ({rel:?}, include_bytes!({:?})),\n",
-            path.display().to_string()
-        ));
+        let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        out.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", path.display().to_string()));
     }
     out.push_str("];\n");
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("default_theme.rs");

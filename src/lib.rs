@@ -52,18 +52,10 @@ pub fn build(site_dir: &Path, options: &Options) -> Built {
         Some(site) if !diags.has_errors() => {
             let findings = evaluate::evaluate(&site);
             let theme = render::Theme::load(&site.root, &site.config.theme, &mut diags);
-            if diags.has_errors() {
-                None
-            } else {
-                render::render(&site, &findings, &theme, &mut diags)
-            }
+            if diags.has_errors() { None } else { render::render(&site, &findings, &theme, &mut diags) }
         }
         _ => None,
     };
     let output = output.filter(|_| !diags.has_errors());
-    Built {
-        sources: raw.sources,
-        diagnostics: diags,
-        output,
-    }
+    Built { sources: raw.sources, diagnostics: diags, output }
 }

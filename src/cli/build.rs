@@ -24,20 +24,12 @@ pub fn run(args: &BuildArgs) -> Result<(), ()> {
     let progress = Progress::start("正在生成网站… / building");
     let built = crate::build(&args.site.site, &options);
     progress.set("正在写入… / writing");
-    let published = built
-        .output
-        .as_ref()
-        .map(|output| crate::publish::publish(output, &args.output, &args.site.site));
+    let published = built.output.as_ref().map(|output| crate::publish::publish(output, &args.output, &args.site.site));
     progress.finish();
     report::diagnostics(&built.sources, &built.diagnostics);
     match (published, &built.output) {
         (Some(Ok(())), Some(output)) => {
-            report::built(
-                output.page_count(),
-                output.files.len(),
-                started.elapsed(),
-                &args.output,
-            );
+            report::built(output.page_count(), output.files.len(), started.elapsed(), &args.output);
             Ok(())
         }
         (Some(Err(d)), _) => {

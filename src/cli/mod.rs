@@ -64,17 +64,14 @@ impl SiteArgs {
     fn options(&self) -> Result<crate::Options, String> {
         let encoding = match &self.encoding {
             None => None,
-            Some(name) => Some(crate::load::decode::encoding_by_name(name).ok_or_else(|| {
-                format!("不认识的编码「{name}」；可用 gbk、gb18030、big5 / unknown encoding")
-            })?),
+            Some(name) => Some(
+                crate::load::decode::encoding_by_name(name)
+                    .ok_or_else(|| format!("不认识的编码「{name}」；可用 gbk、gb18030、big5 / unknown encoding"))?,
+            ),
         };
         Ok(crate::Options {
             load: crate::load::LoadOptions { encoding },
-            model: crate::model::BuildOptions {
-                drafts: self.drafts,
-                today: today()?,
-                base_url: self.base_url.clone(),
-            },
+            model: crate::model::BuildOptions { drafts: self.drafts, today: today()?, base_url: self.base_url.clone() },
         })
     }
 }
@@ -89,9 +86,8 @@ fn today() -> Result<crate::model::date::Date, String> {
             .map(china_date)
             .map_err(|_| format!("SOURCE_DATE_EPOCH「{value}」应是 Unix 时间戳（秒）")),
         Err(_) => {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64);
+            let now =
+                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
             Ok(china_date(now))
         }
     }

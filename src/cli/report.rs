@@ -7,11 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 fn style() -> Style {
-    if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        Style::Color
-    } else {
-        Style::Plain
-    }
+    if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() { Style::Color } else { Style::Plain }
 }
 
 pub fn diagnostics(sources: &Sources, diags: &Diagnostics) {

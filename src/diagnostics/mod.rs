@@ -55,14 +55,7 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, code: Code, location: Location) -> Diagnostic {
-        Diagnostic {
-            severity,
-            code,
-            location,
-            detail: String::new(),
-            hint: None,
-            related: Vec::new(),
-        }
+        Diagnostic { severity, code, location, detail: String::new(), hint: None, related: Vec::new() }
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Diagnostic {
@@ -76,10 +69,7 @@ impl Diagnostic {
     }
 
     pub fn related(mut self, span: Span, note: impl Into<String>) -> Diagnostic {
-        self.related.push(Related {
-            span,
-            note: note.into(),
-        });
+        self.related.push(Related { span, note: note.into() });
         self
     }
 
@@ -98,13 +88,7 @@ impl Diagnostic {
         if self.detail.is_empty() {
             format!("{} / {} [{}]", code.zh(), code.en(), code.id())
         } else {
-            format!(
-                "{}：{} / {} [{}]",
-                code.zh(),
-                self.detail,
-                code.en(),
-                code.id()
-            )
+            format!("{}：{} / {} [{}]", code.zh(), self.detail, code.en(), code.id())
         }
     }
 }

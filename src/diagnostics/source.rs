@@ -21,11 +21,7 @@ pub struct Span {
 impl Span {
     pub fn new(file: FileId, start: usize, end: usize) -> Span {
         let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Span {
-            file,
-            start: clamp(start),
-            end: clamp(end.max(start)),
-        }
+        Span { file, start: clamp(start), end: clamp(end.max(start)) }
     }
 
     /// A zero-width span at the start of a file, for errors about the file as a whole.
@@ -57,14 +53,8 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: String, text: Arc<str>) -> SourceFile {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        SourceFile {
-            path,
-            text,
-            line_starts,
-        }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        SourceFile { path, text, line_starts }
     }
 
     /// 1-based line and character column of a byte offset. Offsets past the end or inside a
@@ -87,11 +77,7 @@ impl SourceFile {
         };
         let rest = &self.text[start..];
         let line_text = rest.split('\n').next().unwrap_or("");
-        start
-            + line_text
-                .char_indices()
-                .nth(col.saturating_sub(1))
-                .map_or(line_text.len(), |(i, _)| i)
+        start + line_text.char_indices().nth(col.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i)
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -99,11 +85,7 @@ impl SourceFile {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 }
@@ -141,8 +123,7 @@ impl Sources {
 
     pub fn text(&self, span: Span) -> &str {
         let text = &self.get(span.file).text;
-        text.get(span.start as usize..span.end as usize)
-            .unwrap_or("")
+        text.get(span.start as usize..span.end as usize).unwrap_or("")
     }
 }
 

@@ -41,11 +41,7 @@ pub fn short(d: &Diagnostic, sources: &Sources) -> String {
         Location::None => format!("{label}：{}", d.message()),
         Location::Path(p) => format!("{p}: {label}：{}", d.message()),
         Location::Span(span) => {
-            format!(
-                "{}: {label}：{}",
-                span_location(*span, sources),
-                d.message()
-            )
+            format!("{}: {label}：{}", span_location(*span, sources), d.message())
         }
     }
 }

@@ -23,11 +23,7 @@ pub struct PhaseSpread {
     pub ok: Option<bool>,
 }
 
-pub fn spread(
-    sections: &[SectionResult],
-    standard: &Standard,
-    phase: Phase,
-) -> Option<PhaseSpread> {
+pub fn spread(sections: &[SectionResult], standard: &Standard, phase: Phase) -> Option<PhaseSpread> {
     let ours: Vec<&SectionResult> = sections.iter().filter(|s| s.phase == phase).collect();
     if ours.is_empty() {
         return None;
@@ -35,10 +31,8 @@ pub fn spread(
     // A school with a missing figure is left out of that indicator's coefficient.
     let cvs: Vec<Option<f64>> = (0..standard.indicators.len())
         .map(|k| {
-            let points: Vec<(f64, f64)> = ours
-                .iter()
-                .filter_map(|s| Some((s.students?.to_f64(), s.indicators[k].value?.to_f64())))
-                .collect();
+            let points: Vec<(f64, f64)> =
+                ours.iter().filter_map(|s| Some((s.students?.to_f64(), s.indicators[k].value?.to_f64()))).collect();
             variation::weighted_cv(&points)
         })
         .collect();
@@ -47,11 +41,7 @@ pub fn spread(
     let (within, composite, ok) = match standard.cv.method {
         CvMethod::Each => {
             let within: Vec<Option<bool>> = cvs.iter().map(|&cv| Some(cv? <= limit_f?)).collect();
-            let ok = within
-                .iter()
-                .copied()
-                .collect::<Option<Vec<bool>>>()
-                .map(|all| all.iter().all(|w| *w));
+            let ok = within.iter().copied().collect::<Option<Vec<bool>>>().map(|all| all.iter().all(|w| *w));
             (within, None, ok)
         }
         CvMethod::Mean => {
@@ -61,13 +51,5 @@ pub fn spread(
             (vec![None; cvs.len()], composite, ok)
         }
     };
-    Some(PhaseSpread {
-        phase,
-        sections: ours.len(),
-        cvs,
-        limit,
-        within,
-        composite,
-        ok,
-    })
+    Some(PhaseSpread { phase, sections: ours.len(), cvs, limit, within, composite, ok })
 }

@@ -48,11 +48,7 @@ impl Findings {
 
     /// A school's verdict under the site's standard in year `y` (see [`verdict::school`]).
     pub fn school_verdict(&self, site: &Site, y: usize, school: usize) -> Option<bool> {
-        verdict::school(
-            &self.year(site, y).sections,
-            school,
-            site.schools[school].stage.phases(),
-        )
+        verdict::school(&self.year(site, y).sections, school, site.schools[school].stage.phases())
     }
 
     /// The most recent year with figures for the school, and its verdict then.
@@ -72,36 +68,22 @@ pub fn evaluate(site: &Site) -> Findings {
             site.standards
                 .iter()
                 .map(|standard| {
-                    let sections: Vec<verdict::SectionResult> = figures
-                        .rows
-                        .iter()
-                        .map(|row| verdict::section(row, standard))
-                        .collect();
-                    let county = Phase::ALL
-                        .into_iter()
-                        .filter_map(|phase| county::spread(&sections, standard, phase))
-                        .collect();
+                    let sections: Vec<verdict::SectionResult> =
+                        figures.rows.iter().map(|row| verdict::section(row, standard)).collect();
+                    let county =
+                        Phase::ALL.into_iter().filter_map(|phase| county::spread(&sections, standard, phase)).collect();
                     StandardYear { sections, county }
                 })
                 .collect()
         })
         .collect();
     let mut findings = Findings {
-        notices: site
-            .documents
-            .iter()
-            .map(|d| d.notice_period.map(|p| period::state(p, site.today)))
-            .collect(),
-        pairings: site
-            .pairings
-            .iter()
-            .map(|p| p.cycle.map(|c| period::state(c, site.today)))
-            .collect(),
+        notices: site.documents.iter().map(|d| d.notice_period.map(|p| period::state(p, site.today))).collect(),
+        pairings: site.pairings.iter().map(|p| p.cycle.map(|c| period::state(c, site.today))).collect(),
         years,
         plan: progress::PlanFindings::default(),
     };
-    let figure_dates: Vec<(i32, crate::model::date::Date)> =
-        site.figures.iter().map(|f| (f.year, f.as_of())).collect();
+    let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
     let first_met = |school: usize| {
         (0..site.figures.len())
             .find(|&y| findings.school_verdict(site, y, school) == Some(true))

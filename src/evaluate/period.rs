@@ -57,10 +57,7 @@ mod tests {
 
     #[test]
     fn the_first_and_last_days_are_inside() {
-        let p = Period {
-            start: parse_date("2017-08-20").unwrap(),
-            end: parse_date("2017-08-26").unwrap(),
-        };
+        let p = Period { start: parse_date("2017-08-20").unwrap(), end: parse_date("2017-08-26").unwrap() };
         let on = |d: &str| state(p, parse_date(d).unwrap());
         assert_eq!(on("2017-08-19"), PeriodState::Upcoming);
         assert_eq!(on("2017-08-20"), PeriodState::Current);

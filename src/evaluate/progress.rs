@@ -114,45 +114,24 @@ pub fn progress(
         .flat_map(|t| t.schools.iter().map(move |&s| (s, t.by)))
         .map(|(school, due)| {
             let met = first_met(school);
-            SchoolPlan {
-                school,
-                due,
-                met,
-                status: status(due, met, today),
-            }
+            SchoolPlan { school, due, met, status: status(due, met, today) }
         })
         .collect();
     let mut planned = Vec::new();
     let mut count = 0;
     for t in &plan.targets {
         count += t.schools.len();
-        planned.push(Point {
-            date: t.by.last_day(),
-            label: t.by.to_string(),
-            count,
-        });
+        planned.push(Point { date: t.by.last_day(), label: t.by.to_string(), count });
     }
     let actual = figure_dates
         .iter()
         .map(|&(year, date)| Point {
             date,
             label: year.to_string(),
-            count: schools
-                .iter()
-                .filter(|s| s.met.is_some_and(|(_, d)| d <= date))
-                .count(),
+            count: schools.iter().filter(|s| s.met.is_some_and(|(_, d)| d <= date)).count(),
         })
         .collect();
-    PlanFindings {
-        schools,
-        planned,
-        actual,
-        milestones: plan
-            .milestones
-            .iter()
-            .map(|m| milestone(m, today))
-            .collect(),
-    }
+    PlanFindings { schools, planned, actual, milestones: plan.milestones.iter().map(|m| milestone(m, today)).collect() }
 }
 
 pub fn status(due: Month, met: Option<(i32, Date)>, today: Date) -> PlanStatus {
@@ -189,28 +168,13 @@ mod tests {
     fn classifies_each_planned_school() {
         let today = d("2023-03-01");
         let due = parse_month("2021-12").unwrap();
-        assert_eq!(
-            status(due, Some((2020, d("2020-09-30"))), today),
-            PlanStatus::Ahead
-        );
-        assert_eq!(
-            status(due, Some((2021, d("2021-09-30"))), today),
-            PlanStatus::OnTime
-        );
-        assert_eq!(
-            status(due, Some((2022, d("2022-09-30"))), today),
-            PlanStatus::Late
-        );
+        assert_eq!(status(due, Some((2020, d("2020-09-30"))), today), PlanStatus::Ahead);
+        assert_eq!(status(due, Some((2021, d("2021-09-30"))), today), PlanStatus::OnTime);
+        assert_eq!(status(due, Some((2022, d("2022-09-30"))), today), PlanStatus::Late);
         assert_eq!(status(due, None, today), PlanStatus::Overdue);
-        assert_eq!(
-            status(parse_month("2023-12").unwrap(), None, today),
-            PlanStatus::NotYet
-        );
+        assert_eq!(status(parse_month("2023-12").unwrap(), None, today), PlanStatus::NotYet);
         // Due on the last day of the month: figures of 2021-12-31 are on time.
-        assert_eq!(
-            status(due, Some((2021, d("2021-12-31"))), today),
-            PlanStatus::OnTime
-        );
+        assert_eq!(status(due, Some((2021, d("2021-12-31"))), today), PlanStatus::OnTime);
     }
 
     #[test]
@@ -218,18 +182,9 @@ mod tests {
         // Five schools: 0 and 1 due 2020-12, 2 and 3 due 2021-12, 4 due 2022-12 (40/40/20%).
         let plan = Plan {
             targets: vec![
-                Target {
-                    by: parse_month("2020-12").unwrap(),
-                    schools: vec![0, 1],
-                },
-                Target {
-                    by: parse_month("2021-12").unwrap(),
-                    schools: vec![2, 3],
-                },
-                Target {
-                    by: parse_month("2022-12").unwrap(),
-                    schools: vec![4],
-                },
+                Target { by: parse_month("2020-12").unwrap(), schools: vec![0, 1] },
+                Target { by: parse_month("2021-12").unwrap(), schools: vec![2, 3] },
+                Target { by: parse_month("2022-12").unwrap(), schools: vec![4] },
             ],
             milestones: vec![],
         };
@@ -240,11 +195,7 @@ mod tests {
             3 => Some((2022, d("2022-09-30"))),
             _ => None,
         };
-        let years = [
-            (2020, d("2020-09-30")),
-            (2021, d("2021-09-30")),
-            (2022, d("2022-09-30")),
-        ];
+        let years = [(2020, d("2020-09-30")), (2021, d("2021-09-30")), (2022, d("2022-09-30"))];
         let p = progress(&plan, met, &years, d("2023-01-15"));
         let planned: Vec<usize> = p.planned.iter().map(|x| x.count).collect();
         let actual: Vec<usize> = p.actual.iter().map(|x| x.count).collect();
@@ -264,21 +215,9 @@ mod tests {
             policy: None,
         };
         let today = d("2017-08-15");
-        assert_eq!(
-            milestone(&m("2017-08-10", Some("2017-08-08")), today),
-            MilestoneState::Done
-        );
-        assert_eq!(
-            milestone(&m("2017-08-10", Some("2017-08-12")), today),
-            MilestoneState::DoneLate
-        );
-        assert_eq!(
-            milestone(&m("2017-08-10", None), today),
-            MilestoneState::Overdue
-        );
-        assert_eq!(
-            milestone(&m("2017-08-20", None), today),
-            MilestoneState::Due
-        );
+        assert_eq!(milestone(&m("2017-08-10", Some("2017-08-08")), today), MilestoneState::Done);
+        assert_eq!(milestone(&m("2017-08-10", Some("2017-08-12")), today), MilestoneState::DoneLate);
+        assert_eq!(milestone(&m("2017-08-10", None), today), MilestoneState::Overdue);
+        assert_eq!(milestone(&m("2017-08-20", None), today), MilestoneState::Due);
     }
 }

@@ -20,13 +20,8 @@ impl Ratio {
             return None;
         }
         // (a / 10^sa) × (c / 10^sc) / (b / 10^sb) = a·c·10^sb / (b·10^(sa+sc))
-        let num = numerator
-            .mantissa
-            .checked_mul(per.mantissa)?
-            .checked_mul(pow10(denominator.scale)?)?;
-        let den = denominator
-            .mantissa
-            .checked_mul(pow10(numerator.scale.checked_add(per.scale)?)?)?;
+        let num = numerator.mantissa.checked_mul(per.mantissa)?.checked_mul(pow10(denominator.scale)?)?;
+        let den = denominator.mantissa.checked_mul(pow10(numerator.scale.checked_add(per.scale)?)?)?;
         let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
         Some(Ratio { num, den })
     }
@@ -40,13 +35,8 @@ impl Ratio {
     pub fn at_least(self, threshold: Decimal, factor: Decimal) -> bool {
         // num / den >= (d / 10^sd)(e / 10^se)  ⟺  num · 10^(sd+se) >= d · e · den
         let exact = (|| {
-            let left = self
-                .num
-                .checked_mul(pow10(threshold.scale.checked_add(factor.scale)?)?)?;
-            let right = threshold
-                .mantissa
-                .checked_mul(factor.mantissa)?
-                .checked_mul(self.den)?;
+            let left = self.num.checked_mul(pow10(threshold.scale.checked_add(factor.scale)?)?)?;
+            let right = threshold.mantissa.checked_mul(factor.mantissa)?.checked_mul(self.den)?;
             Some(left >= right)
         })();
         exact.unwrap_or_else(|| self.to_f64() >= threshold.to_f64() * factor.to_f64())

@@ -90,29 +90,16 @@ pub fn section(row: &Row, standard: &Standard) -> SectionResult {
                 (Some(v), Some(t)) if v.at_least(t, floor) => Mark::Short,
                 (Some(_), Some(_)) => Mark::Below,
             };
-            IndicatorResult {
-                value,
-                threshold,
-                mark,
-            }
+            IndicatorResult { value, threshold, mark }
         })
         .collect();
     let met = indicators.iter().filter(|i| i.mark == Mark::Met).count();
     let judged = indicators.iter().all(|i| i.mark != Mark::Unjudged);
-    let verdict = standard.school_rule.filter(|_| judged).map(|rule| {
-        met >= rule.min_met
-            && indicators
-                .iter()
-                .all(|i| matches!(i.mark, Mark::Met | Mark::Short))
-    });
-    SectionResult {
-        school: row.school,
-        phase: row.phase,
-        students,
-        indicators,
-        met,
-        verdict,
-    }
+    let verdict = standard
+        .school_rule
+        .filter(|_| judged)
+        .map(|rule| met >= rule.min_met && indicators.iter().all(|i| matches!(i.mark, Mark::Met | Mark::Short)));
+    SectionResult { school: row.school, phase: row.phase, students, indicators, met, verdict }
 }
 
 /// A whole school's verdict in a year: every one of its sections must meet the standard; a

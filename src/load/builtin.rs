@@ -7,14 +7,8 @@ use std::sync::Arc;
 
 /// (path shown in messages, text)
 pub const STANDARDS: &[(&str, &str)] = &[
-    (
-        "(内置) standards/youzhi-2017.yaml",
-        include_str!("standards/youzhi-2017.yaml"),
-    ),
-    (
-        "(内置) standards/jiben-2012.yaml",
-        include_str!("standards/jiben-2012.yaml"),
-    ),
+    ("(内置) standards/youzhi-2017.yaml", include_str!("standards/youzhi-2017.yaml")),
+    ("(内置) standards/jiben-2012.yaml", include_str!("standards/jiben-2012.yaml")),
 ];
 
 /// Adds the built-in standards to `sources` and returns them as raw data.
@@ -27,12 +21,7 @@ pub fn standards(sources: &mut Sources, diags: &mut Diagnostics) -> Vec<RawData>
             match yaml::parse(file, source, 0, text.len()) {
                 Ok(mut node) => {
                     keys::canonicalize(&mut node, keys::data_shape(DataKind::Standard), diags);
-                    Some(RawData {
-                        kind: DataKind::Standard,
-                        file,
-                        node,
-                        builtin: true,
-                    })
+                    Some(RawData { kind: DataKind::Standard, file, node, builtin: true })
                 }
                 Err(d) => {
                     diags.push(d);

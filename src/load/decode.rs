@@ -29,19 +29,13 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         return if encoding == UTF_8 {
-            std::str::from_utf8(body)
-                .map(|s| Decoded::Utf8(s.to_string()))
-                .map_err(|_| DecodeError::Unknown)
+            std::str::from_utf8(body).map(|s| Decoded::Utf8(s.to_string())).map_err(|_| DecodeError::Unknown)
         } else {
             strict(encoding, body).map(|s| Decoded::Converted(s, label(encoding)))
         };
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return if text.contains('\0') {
-            Err(DecodeError::Unknown)
-        } else {
-            Ok(Decoded::Utf8(text.to_string()))
-        };
+        return if text.contains('\0') { Err(DecodeError::Unknown) } else { Ok(Decoded::Utf8(text.to_string())) };
     }
     if let Some(encoding) = forced {
         return strict(encoding, bytes)
@@ -67,11 +61,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
 
 fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, DecodeError> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors || text.contains('\0') {
-        Err(DecodeError::Unknown)
-    } else {
-        Ok(text.into_owned())
-    }
+    if had_errors || text.contains('\0') { Err(DecodeError::Unknown) } else { Ok(text.into_owned()) }
 }
 
 fn label(encoding: &'static Encoding) -> &'static str {
@@ -94,10 +84,7 @@ mod tests {
 
     #[test]
     fn reads_utf8_and_strips_a_bom() {
-        assert_eq!(
-            decode(TEXT.as_bytes(), None),
-            Ok(Decoded::Utf8(TEXT.into()))
-        );
+        assert_eq!(decode(TEXT.as_bytes(), None), Ok(Decoded::Utf8(TEXT.into())));
         let with_bom = [b"\xEF\xBB\xBF".as_slice(), TEXT.as_bytes()].concat();
         assert_eq!(decode(&with_bom, None), Ok(Decoded::Utf8(TEXT.into())));
     }
@@ -116,8 +103,7 @@ mod tests {
 
     #[test]
     fn reads_big5_traditional_text() {
-        let traditional =
-            "標題: 連雲區義務教育優質均衡發展實施方案\n發布機構: 連雲區教育局\n時效: 有效\n";
+        let traditional = "標題: 連雲區義務教育優質均衡發展實施方案\n發布機構: 連雲區教育局\n時效: 有效\n";
         let (bytes, _, _) = BIG5.encode(traditional);
         match decode(&bytes, None) {
             Ok(Decoded::Converted(text, label)) => {
@@ -139,10 +125,7 @@ mod tests {
 
     #[test]
     fn refuses_binary_files() {
-        assert_eq!(
-            decode(b"PK\x03\x04\x00\x00\xff\xfe", None),
-            Err(DecodeError::Unknown)
-        );
+        assert_eq!(decode(b"PK\x03\x04\x00\x00\xff\xfe", None), Err(DecodeError::Unknown));
     }
 
     #[test]
@@ -150,9 +133,6 @@ mod tests {
         let (bytes, _, _) = GBK.encode(TEXT);
         let mut bytes = bytes.into_owned();
         bytes.push(0xFF);
-        assert!(matches!(
-            decode(&bytes, encoding_by_name("gbk")),
-            Err(DecodeError::Mismatch(_))
-        ));
+        assert!(matches!(decode(&bytes, encoding_by_name("gbk")), Err(DecodeError::Mismatch(_))));
     }
 }

@@ -33,13 +33,8 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
     let yaml_start = text[open..].find('\n').map_or(text.len(), |i| open + i + 1);
     for (start, line) in lines {
         if is_fence(line, true) {
-            let body = text[start..]
-                .find('\n')
-                .map_or(text.len(), |i| start + i + 1);
-            return Ok(Split {
-                yaml: (yaml_start, start),
-                body,
-            });
+            let body = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+            return Ok(Split { yaml: (yaml_start, start), body });
         }
     }
     Err(SplitError::Unclosed(open))

@@ -33,27 +33,16 @@ pub struct Field {
 }
 
 const fn leaf(name: &'static str, aliases: &'static [&'static str]) -> Field {
-    Field {
-        name,
-        aliases,
-        shape: Shape::Leaf,
-    }
+    Field { name, aliases, shape: Shape::Leaf }
 }
 
 const fn nested(name: &'static str, aliases: &'static [&'static str], shape: Shape) -> Field {
-    Field {
-        name,
-        aliases,
-        shape,
-    }
+    Field { name, aliases, shape }
 }
 
 pub static PERIOD: Record = Record {
     what: "起止日期",
-    fields: &[
-        leaf("start", &["开始", "开始日期", "起始日期"]),
-        leaf("end", &["结束", "结束日期", "截止日期"]),
-    ],
+    fields: &[leaf("start", &["开始", "开始日期", "起始日期"]), leaf("end", &["结束", "结束日期", "截止日期"])],
 };
 
 pub static CONTACT: Record = Record {
@@ -85,13 +74,8 @@ pub static SITE: Record = Record {
     ],
 };
 
-pub static ATTACHMENT: Record = Record {
-    what: "附件",
-    fields: &[
-        leaf("title", &["标题", "名称"]),
-        leaf("file", &["文件", "路径"]),
-    ],
-};
+pub static ATTACHMENT: Record =
+    Record { what: "附件", fields: &[leaf("title", &["标题", "名称"]), leaf("file", &["文件", "路径"])] };
 
 pub static DOCUMENT: Record = Record {
     what: "文档",
@@ -107,11 +91,7 @@ pub static DOCUMENT: Record = Record {
         leaf("validity", &["时效"]),
         leaf("summary", &["内容概述", "摘要"]),
         leaf("supersedes", &["替代"]),
-        nested(
-            "attachments",
-            &["附件"],
-            Shape::List(&Shape::Record(&ATTACHMENT)),
-        ),
+        nested("attachments", &["附件"], Shape::List(&Shape::Record(&ATTACHMENT))),
         nested("notice_period", &["公示期"], Shape::Record(&PERIOD)),
         leaf("feedback", &["意见反馈"]),
         leaf("slug", &["网址名"]),
@@ -134,10 +114,7 @@ pub static SCHOOL: Record = Record {
 };
 
 /// A school outside the site, written `{name: 连云港师专一附小教育集团}`.
-pub static PARTNER: Record = Record {
-    what: "学校",
-    fields: &[leaf("name", &["名称", "校名"])],
-};
+pub static PARTNER: Record = Record { what: "学校", fields: &[leaf("name", &["名称", "校名"])] };
 
 pub static PAIRING: Record = Record {
     what: "结对",
@@ -146,11 +123,7 @@ pub static PAIRING: Record = Record {
         leaf("form", &["形式"]),
         leaf("name", &["名称"]),
         nested("lead", &["牵头学校"], Shape::Record(&PARTNER)),
-        nested(
-            "members",
-            &["成员学校"],
-            Shape::List(&Shape::Record(&PARTNER)),
-        ),
+        nested("members", &["成员学校"], Shape::List(&Shape::Record(&PARTNER))),
         nested("cycle", &["周期"], Shape::Record(&PERIOD)),
         leaf("policy", &["依据文件"]),
     ],
@@ -162,8 +135,8 @@ pub static PERSON: Record = Record {
         leaf("name", &["姓名"]),
         leaf("role", &["类别"]),
         leaf("subject", &["学科"]),
-        leaf("from", &["派出学校"]),
-        leaf("to", &["接收学校"]),
+        nested("from", &["派出学校"], Shape::Record(&PARTNER)),
+        nested("to", &["接收学校"], Shape::Record(&PARTNER)),
         leaf("pairing", &["结对"]),
         nested("period", &["期限"], Shape::Record(&PERIOD)),
     ],
@@ -186,10 +159,7 @@ pub static INDICATOR_ROW: Record = Record {
         leaf("students", &["在校学生数"]),
         leaf("teachers_above_degree", &["高于规定学历教师数"]),
         leaf("key_teachers", &["县级以上骨干教师数"]),
-        leaf(
-            "pe_art_teachers",
-            &["体育艺术专任教师数", "体育、艺术专任教师数"],
-        ),
+        leaf("pe_art_teachers", &["体育艺术专任教师数", "体育、艺术专任教师数"]),
         leaf("teaching_area", &["教学及辅助用房面积"]),
         leaf("sports_area", &["体育运动场馆面积"]),
         leaf("equipment_value", &["教学仪器设备值"]),
@@ -201,10 +171,8 @@ pub static INDICATOR_ROW: Record = Record {
     ],
 };
 
-pub static TARGET: Record = Record {
-    what: "达标计划",
-    fields: &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])],
-};
+pub static TARGET: Record =
+    Record { what: "达标计划", fields: &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])] };
 
 pub static MILESTONE: Record = Record {
     what: "时间节点",
@@ -217,10 +185,8 @@ pub static MILESTONE: Record = Record {
 };
 
 /// Values per 学段: thresholds and limits.
-pub static BY_PHASE: Record = Record {
-    what: "学段",
-    fields: &[leaf("primary", &["小学"]), leaf("junior", &["初中"])],
-};
+pub static BY_PHASE: Record =
+    Record { what: "学段", fields: &[leaf("primary", &["小学"]), leaf("junior", &["初中"])] };
 
 pub static INDICATOR_DEF: Record = Record {
     what: "指标",
@@ -238,18 +204,12 @@ pub static INDICATOR_DEF: Record = Record {
 
 pub static SCHOOL_RULE: Record = Record {
     what: "学校达标规则",
-    fields: &[
-        leaf("min_met", &["至少达标项数"]),
-        leaf("floor", &["最低比例"]),
-    ],
+    fields: &[leaf("min_met", &["至少达标项数"]), leaf("floor", &["最低比例"])],
 };
 
 pub static CV_RULE: Record = Record {
     what: "差异系数",
-    fields: &[
-        leaf("method", &["方式"]),
-        nested("limits", &["上限"], Shape::Record(&BY_PHASE)),
-    ],
+    fields: &[leaf("method", &["方式"]), nested("limits", &["上限"], Shape::Record(&BY_PHASE))],
 };
 
 pub static STANDARD: Record = Record {
@@ -257,45 +217,25 @@ pub static STANDARD: Record = Record {
     fields: &[
         leaf("id", &["编号"]),
         leaf("name", &["名称"]),
-        nested(
-            "indicators",
-            &["指标"],
-            Shape::List(&Shape::Record(&INDICATOR_DEF)),
-        ),
-        nested(
-            "school_rule",
-            &["学校达标规则"],
-            Shape::Record(&SCHOOL_RULE),
-        ),
+        nested("indicators", &["指标"], Shape::List(&Shape::Record(&INDICATOR_DEF))),
+        nested("school_rule", &["学校达标规则"], Shape::Record(&SCHOOL_RULE)),
         nested("cv", &["差异系数"], Shape::Record(&CV_RULE)),
     ],
 };
 
 static SCHOOLS_FILE: Record = Record {
     what: "data/schools.yaml",
-    fields: &[nested(
-        "schools",
-        &["学校名录", "学校"],
-        Shape::List(&Shape::Record(&SCHOOL)),
-    )],
+    fields: &[nested("schools", &["学校名录", "学校"], Shape::List(&Shape::Record(&SCHOOL)))],
 };
 
 static PAIRINGS_FILE: Record = Record {
     what: "data/pairings.yaml",
-    fields: &[nested(
-        "pairings",
-        &["结对共建", "结对"],
-        Shape::List(&Shape::Record(&PAIRING)),
-    )],
+    fields: &[nested("pairings", &["结对共建", "结对"], Shape::List(&Shape::Record(&PAIRING)))],
 };
 
 static EXCHANGES_FILE: Record = Record {
     what: "data/exchanges.yaml",
-    fields: &[nested(
-        "exchanges",
-        &["交流名单", "交流"],
-        Shape::List(&Shape::Record(&EXCHANGE_LIST)),
-    )],
+    fields: &[nested("exchanges", &["交流名单", "交流"], Shape::List(&Shape::Record(&EXCHANGE_LIST)))],
 };
 
 static INDICATORS_FILE: Record = Record {
@@ -303,27 +243,15 @@ static INDICATORS_FILE: Record = Record {
     fields: &[
         leaf("year", &["年度"]),
         leaf("date", &["统计日期"]),
-        nested(
-            "schools",
-            &["学校"],
-            Shape::List(&Shape::Record(&INDICATOR_ROW)),
-        ),
+        nested("schools", &["学校"], Shape::List(&Shape::Record(&INDICATOR_ROW))),
     ],
 };
 
 static PLAN_FILE: Record = Record {
     what: "data/plan.yaml",
     fields: &[
-        nested(
-            "targets",
-            &["达标计划", "计划"],
-            Shape::List(&Shape::Record(&TARGET)),
-        ),
-        nested(
-            "milestones",
-            &["时间节点", "节点"],
-            Shape::List(&Shape::Record(&MILESTONE)),
-        ),
+        nested("targets", &["达标计划", "计划"], Shape::List(&Shape::Record(&TARGET))),
+        nested("milestones", &["时间节点", "节点"], Shape::List(&Shape::Record(&MILESTONE))),
     ],
 };
 
@@ -360,16 +288,10 @@ pub fn canonicalize(node: &mut Node, shape: &Shape, diags: &mut Diagnostics) {
                     diags.push(unknown_key(record, &entry.key, entry.key_span));
                     return false;
                 };
-                if let Some((_, first, first_span)) =
-                    seen.iter().find(|(f, ..)| f.name == field.name)
-                {
+                if let Some((_, first, first_span)) = seen.iter().find(|(f, ..)| f.name == field.name) {
                     diags.push(
                         Diagnostic::error(Code::DuplicateKey, entry.key_span)
-                            .detail(format!(
-                                "「{}」和前面的「{first}」都是 {}",
-                                entry.key,
-                                describe(field)
-                            ))
+                            .detail(format!("「{}」和前面的「{first}」都是 {}", entry.key, describe(field)))
                             .related(*first_span, "第一次写在这里"),
                     );
                     return false;
@@ -391,19 +313,13 @@ pub fn canonicalize(node: &mut Node, shape: &Shape, diags: &mut Diagnostics) {
 
 fn find<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
     let key = normalize(key);
-    record
-        .fields
-        .iter()
-        .find(|f| f.name == key || f.aliases.contains(&key.as_str()))
+    record.fields.iter().find(|f| f.name == key || f.aliases.contains(&key.as_str()))
 }
 
 /// Keys as staff type them: `索 引 号` (spaced like the tables they copy from), full-width
 /// spaces, a trailing full-width colon, traditional characters (`標題` is `标题`).
 fn normalize(key: &str) -> String {
-    key.chars()
-        .filter(|c| !c.is_whitespace() && *c != '：')
-        .map(crate::hanzi::fold_char)
-        .collect()
+    key.chars().filter(|c| !c.is_whitespace() && *c != '：').map(crate::hanzi::fold_char).collect()
 }
 
 /// `doc_no（文号）`: the English name with its first alias.
@@ -415,16 +331,10 @@ pub fn describe(field: &Field) -> String {
 }
 
 fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Diagnostic {
-    let d = Diagnostic::warning(Code::UnknownKey, span).detail(format!(
-        "{}里没有「{key}」这个字段，它会被忽略",
-        record.what
-    ));
+    let d = Diagnostic::warning(Code::UnknownKey, span)
+        .detail(format!("{}里没有「{key}」这个字段，它会被忽略", record.what));
     match nearest(record, key) {
-        Some(field) => d.hint(format!(
-            "您是不是想写 {}？/ Did you mean `{}`?",
-            describe(field),
-            field.name
-        )),
+        Some(field) => d.hint(format!("您是不是想写 {}？/ Did you mean `{}`?", describe(field), field.name)),
         None => d,
     }
 }
@@ -433,19 +343,11 @@ fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Di
 fn nearest<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
     let key = normalize(key).to_lowercase();
     let len = key.chars().count();
-    let limit = if key.is_ascii() {
-        (len / 3).max(1)
-    } else {
-        (len / 2).max(1)
-    };
+    let limit = if key.is_ascii() { (len / 3).max(1) } else { (len / 2).max(1) };
     record
         .fields
         .iter()
-        .flat_map(|f| {
-            std::iter::once(f.name)
-                .chain(f.aliases.iter().copied())
-                .map(move |n| (f, n))
-        })
+        .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied()).map(move |n| (f, n)))
         .map(|(f, name)| (strsim::osa_distance(&key, name), f))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
@@ -469,9 +371,8 @@ mod tests {
 
     #[test]
     fn renames_chinese_aliases() {
-        let (_, node, diags) = run(
-            "标题: 关于\n文号: 连区教〔2017〕89号\n公示期:\n  开始: 2017-08-20\n  end: 2017-08-27\n",
-        );
+        let (_, node, diags) =
+            run("标题: 关于\n文号: 连区教〔2017〕89号\n公示期:\n  开始: 2017-08-20\n  end: 2017-08-27\n");
         assert!(diags.is_empty());
         assert!(node.get("title").is_some() && node.get("doc_no").is_some());
         let period = node.get("notice_period").unwrap();
@@ -490,9 +391,7 @@ mod tests {
         let (sources, node, diags) = run("title: a\n标题: b\n");
         let d = diags.iter().next().unwrap();
         assert_eq!(d.code, Code::DuplicateKey);
-        let Location::Span(span) = d.location else {
-            panic!()
-        };
+        let Location::Span(span) = d.location else { panic!() };
         assert_eq!(sources.text(span), "标题");
         assert_eq!(node.entries().len(), 1);
     }
@@ -504,27 +403,9 @@ mod tests {
         assert_eq!(d.code, Code::UnknownKey);
         assert!(d.hint.as_deref().unwrap().contains("title（标题）"));
         let (_, _, diags) = run("ttle: a\n");
-        assert!(
-            diags
-                .iter()
-                .next()
-                .unwrap()
-                .hint
-                .as_deref()
-                .unwrap()
-                .contains("title")
-        );
+        assert!(diags.iter().next().unwrap().hint.as_deref().unwrap().contains("title"));
         let (_, _, diags) = run("文好: a\n");
-        assert!(
-            diags
-                .iter()
-                .next()
-                .unwrap()
-                .hint
-                .as_deref()
-                .unwrap()
-                .contains("doc_no（文号）")
-        );
+        assert!(diags.iter().next().unwrap().hint.as_deref().unwrap().contains("doc_no（文号）"));
     }
 
     #[test]

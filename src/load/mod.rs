@@ -12,9 +12,7 @@ pub mod keys;
 pub mod walk;
 pub mod yaml;
 
-use crate::diagnostics::{
-    Code, Diagnostic, Diagnostics, FileId, Location, SourceFile, Sources, Span,
-};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Location, SourceFile, Sources, Span};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -105,18 +103,14 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
     let found = walk::walk(root, &mut walk_diags);
     diags.extend(walk_diags);
 
-    let (texts, files): (Vec<&Found>, Vec<&Found>) =
-        found.iter().partition(|f| f.kind != FileKind::Attachment);
+    let (texts, files): (Vec<&Found>, Vec<&Found>) = found.iter().partition(|f| f.kind != FileKind::Attachment);
     raw.attachments = files.iter().filter_map(|f| attachment(f, diags)).collect();
 
     // File ids are the index among text files, so files can be read and parsed in parallel
     // and still be numbered in path order.
     let first = raw.sources.next_id().0;
-    let results: Vec<(SourceFile, Option<Item>, Vec<Diagnostic>)> = texts
-        .par_iter()
-        .enumerate()
-        .map(|(i, found)| read_text(found, FileId(first + i as u32), options))
-        .collect();
+    let results: Vec<(SourceFile, Option<Item>, Vec<Diagnostic>)> =
+        texts.par_iter().enumerate().map(|(i, found)| read_text(found, FileId(first + i as u32), options)).collect();
     let mut site_data = Vec::new();
     for ((source, item, file_diags), found) in results.into_iter().zip(&texts) {
         raw.sources.push(source);
@@ -135,11 +129,8 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
     raw.data.extend(site_data);
     if !texts.iter().any(|f| f.kind == FileKind::SiteConfig) {
         diags.push(
-            Diagnostic::error(
-                Code::SiteConfigMissing,
-                Location::Path(root.display().to_string()),
-            )
-            .detail(format!("{} 里没有 site.yaml", root.display())),
+            Diagnostic::error(Code::SiteConfigMissing, Location::Path(root.display().to_string()))
+                .detail(format!("{} 里没有 site.yaml", root.display())),
         );
     }
     raw
@@ -148,19 +139,12 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
 fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<Attachment> {
     match std::fs::metadata(&found.abs) {
         Ok(meta) => Some(Attachment {
-            rel: found
-                .rel
-                .strip_prefix("files/")
-                .unwrap_or(&found.rel)
-                .to_string(),
+            rel: found.rel.strip_prefix("files/").unwrap_or(&found.rel).to_string(),
             abs: found.abs.clone(),
             size: meta.len(),
         }),
         Err(err) => {
-            diags.push(
-                Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone()))
-                    .detail(err.to_string()),
-            );
+            diags.push(Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone())).detail(err.to_string()));
             None
         }
     }
@@ -168,28 +152,18 @@ fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<Attachment> {
 
 /// Reads, decodes and parses one text file. Always returns a source file (empty when the file
 /// could not be read) so that the file's id stays valid for diagnostics.
-fn read_text(
-    found: &Found,
-    id: FileId,
-    options: &LoadOptions,
-) -> (SourceFile, Option<Item>, Vec<Diagnostic>) {
+fn read_text(found: &Found, id: FileId, options: &LoadOptions) -> (SourceFile, Option<Item>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let text = match std::fs::read(&found.abs) {
         Ok(bytes) => decode_or_report(&bytes, id, &found.rel, options, &mut diags),
         Err(err) => {
-            diags.push(
-                Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone()))
-                    .detail(err.to_string()),
-            );
+            diags.push(Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone())).detail(err.to_string()));
             None
         }
     };
     let source = SourceFile::new(found.rel.clone(), Arc::from(text.unwrap_or_default()));
-    let item = if source.text.is_empty() && !diags.is_empty() {
-        None
-    } else {
-        parse_item(found, id, &source, &mut diags)
-    };
+    let item =
+        if source.text.is_empty() && !diags.is_empty() { None } else { parse_item(found, id, &source, &mut diags) };
     (source, item, diags)
 }
 
@@ -204,16 +178,14 @@ fn decode_or_report(
         Ok(decode::Decoded::Utf8(text)) => Some(text),
         Ok(decode::Decoded::Converted(text, label)) => {
             diags.push(
-                Diagnostic::warning(Code::EncodingGuessed, Span::file_start(id))
-                    .detail(format!("已按 {label} 读取")),
+                Diagnostic::warning(Code::EncodingGuessed, Span::file_start(id)).detail(format!("已按 {label} 读取")),
             );
             Some(text)
         }
         Err(decode::DecodeError::Unknown) => {
             diags.push(
-                Diagnostic::error(Code::EncodingUnknown, Location::Path(rel.to_string())).detail(
-                    "它不是 UTF-8、GBK/GB18030 或 Big5 文本（是否把 Word/PDF 文件改了扩展名？）",
-                ),
+                Diagnostic::error(Code::EncodingUnknown, Location::Path(rel.to_string()))
+                    .detail("它不是 UTF-8、GBK/GB18030 或 Big5 文本（是否把 Word/PDF 文件改了扩展名？）"),
             );
             None
         }
@@ -227,40 +199,21 @@ fn decode_or_report(
     }
 }
 
-fn parse_item(
-    found: &Found,
-    id: FileId,
-    source: &SourceFile,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Item> {
+fn parse_item(found: &Found, id: FileId, source: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Item> {
     let mut local = Diagnostics::default();
     let item = match found.kind {
         FileKind::Document(section) => parse_document(found, section, id, source, &mut local),
-        FileKind::SiteConfig => {
-            parse_yaml_file(id, source, &keys::Shape::Record(&keys::SITE), &mut local)
-                .map(|node| Item::Site(RawFile { file: id, node }))
-        }
+        FileKind::SiteConfig => parse_yaml_file(id, source, &keys::Shape::Record(&keys::SITE), &mut local)
+            .map(|node| Item::Site(RawFile { file: id, node })),
         FileKind::Data(kind) => parse_yaml_file(id, source, keys::data_shape(kind), &mut local)
-            .map(|node| {
-                Item::Data(RawData {
-                    kind,
-                    file: id,
-                    node,
-                    builtin: false,
-                })
-            }),
+            .map(|node| Item::Data(RawData { kind, file: id, node, builtin: false })),
         FileKind::Attachment => None,
     };
     diags.extend(local);
     item
 }
 
-fn parse_yaml_file(
-    id: FileId,
-    source: &SourceFile,
-    shape: &keys::Shape,
-    diags: &mut Diagnostics,
-) -> Option<Node> {
+fn parse_yaml_file(id: FileId, source: &SourceFile, shape: &keys::Shape, diags: &mut Diagnostics) -> Option<Node> {
     if source.text.trim().is_empty() {
         diags.push(Diagnostic::error(Code::EmptyFile, Span::file_start(id)));
         return None;
@@ -288,9 +241,7 @@ fn parse_document(
         Ok(split) => split,
         Err(e) => {
             diags.push(match e {
-                front_matter::SplitError::Empty => {
-                    Diagnostic::error(Code::EmptyFile, Span::file_start(id))
-                }
+                front_matter::SplitError::Empty => Diagnostic::error(Code::EmptyFile, Span::file_start(id)),
                 front_matter::SplitError::Missing(at) => {
                     Diagnostic::error(Code::FrontMatterMissing, Span::new(id, at, at))
                 }
@@ -312,11 +263,5 @@ fn parse_document(
     keys::canonicalize(&mut front, &keys::Shape::Record(&keys::DOCUMENT), diags);
     let inner = found.rel.split_once('/').map_or("", |(_, rest)| rest);
     let stem = inner.rsplit_once('.').map_or(inner, |(s, _)| s).to_string();
-    Some(Item::Document(RawDocument {
-        section,
-        file: id,
-        stem,
-        front,
-        body_start: split.body,
-    }))
+    Some(Item::Document(RawDocument { section, file: id, stem, front, body_start: split.body }))
 }

@@ -61,11 +61,7 @@ pub fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     for name in ["site.yaml", "site.yml"] {
         let abs = root.join(name);
         if abs.is_file() {
-            found.push(Found {
-                kind: FileKind::SiteConfig,
-                abs,
-                rel: name.to_string(),
-            });
+            found.push(Found { kind: FileKind::SiteConfig, abs, rel: name.to_string() });
             break;
         }
     }
@@ -84,11 +80,8 @@ pub fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
                 Err(err) => {
                     let at = err.path().unwrap_or(&dir);
                     diags.push(
-                        Diagnostic::error(
-                            Code::ReadFailed,
-                            crate::diagnostics::Location::Path(relative(root, at)),
-                        )
-                        .detail(err.to_string()),
+                        Diagnostic::error(Code::ReadFailed, crate::diagnostics::Location::Path(relative(root, at)))
+                            .detail(err.to_string()),
                     );
                     continue;
                 }
@@ -105,17 +98,10 @@ pub fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
                 continue;
             }
             match classify(&rel) {
-                Some(kind) => found.push(Found {
-                    kind,
-                    abs: entry.into_path(),
-                    rel,
-                }),
+                Some(kind) => found.push(Found { kind, abs: entry.into_path(), rel }),
                 None => diags.push(
-                    Diagnostic::warning(
-                        Code::IgnoredFile,
-                        crate::diagnostics::Location::Path(rel.clone()),
-                    )
-                    .detail(ignored_reason(&rel)),
+                    Diagnostic::warning(Code::IgnoredFile, crate::diagnostics::Location::Path(rel.clone()))
+                        .detail(ignored_reason(&rel)),
                 ),
             }
         }
@@ -173,10 +159,7 @@ fn is_junk(name: &str) -> bool {
 /// A path relative to the site folder, with `/` on every platform.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -185,27 +168,12 @@ mod tests {
 
     #[test]
     fn classifies_by_folder_and_name() {
-        assert_eq!(
-            classify("policies/2017/a.md"),
-            Some(FileKind::Document(Section::Policies))
-        );
-        assert_eq!(
-            classify("notices/a.MD"),
-            Some(FileKind::Document(Section::Notices))
-        );
+        assert_eq!(classify("policies/2017/a.md"), Some(FileKind::Document(Section::Policies)));
+        assert_eq!(classify("notices/a.MD"), Some(FileKind::Document(Section::Notices)));
         assert_eq!(classify("files/2017/附件1.pdf"), Some(FileKind::Attachment));
-        assert_eq!(
-            classify("data/schools.yaml"),
-            Some(FileKind::Data(DataKind::Schools))
-        );
-        assert_eq!(
-            classify("data/indicators/2023.yml"),
-            Some(FileKind::Data(DataKind::Indicators))
-        );
-        assert_eq!(
-            classify("standards/mine.yaml"),
-            Some(FileKind::Data(DataKind::Standard))
-        );
+        assert_eq!(classify("data/schools.yaml"), Some(FileKind::Data(DataKind::Schools)));
+        assert_eq!(classify("data/indicators/2023.yml"), Some(FileKind::Data(DataKind::Indicators)));
+        assert_eq!(classify("standards/mine.yaml"), Some(FileKind::Data(DataKind::Standard)));
         assert_eq!(classify("policies/a.docx"), None);
         assert_eq!(classify("data/other.yaml"), None);
     }

@@ -35,10 +35,7 @@ pub struct Entry {
 
 impl Node {
     pub fn null(span: Span) -> Node {
-        Node {
-            value: Value::Null,
-            span,
-        }
+        Node { value: Value::Null, span }
     }
 
     /// The value of `key` in a map (keys are canonical English names after `keys::canonicalize`).
@@ -61,11 +58,7 @@ impl Node {
     }
 
     /// Calls `f` on every text scalar in the tree, with the key it sits under (if any).
-    pub fn visit_text<'a>(
-        &'a self,
-        key: Option<&'a str>,
-        f: &mut impl FnMut(Option<&'a str>, &'a Node),
-    ) {
+    pub fn visit_text<'a>(&'a self, key: Option<&'a str>, f: &mut impl FnMut(Option<&'a str>, &'a Node)) {
         match &self.value {
             Value::Null => {}
             Value::Text(_) => f(key, self),
@@ -80,12 +73,7 @@ impl Node {
 }
 
 /// Parses `text` (the whole file, or the front matter inside it starting at byte `base`).
-pub fn parse(
-    file: FileId,
-    source: &SourceFile,
-    base: usize,
-    end: usize,
-) -> Result<Node, Diagnostic> {
+pub fn parse(file: FileId, source: &SourceFile, base: usize, end: usize) -> Result<Node, Diagnostic> {
     let text = source.text.get(base..end).unwrap_or("");
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! { max_depth: 64 },
@@ -97,12 +85,7 @@ pub fn parse(
     }
 }
 
-fn syntax_error(
-    e: &serde_saphyr::Error,
-    file: FileId,
-    source: &SourceFile,
-    base: usize,
-) -> Diagnostic {
+fn syntax_error(e: &serde_saphyr::Error, file: FileId, source: &SourceFile, base: usize) -> Diagnostic {
     let (base_line, _) = source.line_col(base);
     let span = match e.location() {
         Some(loc) if loc.line() > 0 => {
@@ -162,21 +145,14 @@ fn convert(parsed: Saphyr<Parsed>, ctx: &Ctx) -> Node {
         Parsed::Plain(fallback) => {
             // The spelling as written, from where the value is defined (aliases point elsewhere).
             let defined = ctx.span(&parsed.defined);
-            let written = ctx
-                .source
-                .text
-                .get(defined.start as usize..defined.end as usize);
+            let written = ctx.source.text.get(defined.start as usize..defined.end as usize);
             Value::Text(written.map_or(fallback, |s| s.trim().to_string()))
         }
         Parsed::List(items) => Value::List(items.into_iter().map(|n| convert(n, ctx)).collect()),
         Parsed::Map(entries) => Value::Map(
             entries
                 .into_iter()
-                .map(|(k, v)| Entry {
-                    key_span: ctx.span(&k.referenced),
-                    key: k.value,
-                    value: convert(v, ctx),
-                })
+                .map(|(k, v)| Entry { key_span: ctx.span(&k.referenced), key: k.value, value: convert(v, ctx) })
                 .collect(),
         ),
     };
@@ -298,21 +274,14 @@ mod tests {
         let e = &node.entries()[1];
         assert_eq!(sources.text(e.key_span), "文号");
         assert_eq!(sources.text(e.value.span), "连区教〔2017〕89号");
-        assert_eq!(
-            sources
-                .get(e.value.span.file)
-                .line_col(e.value.span.start as usize),
-            (2, 5)
-        );
+        assert_eq!(sources.get(e.value.span.file).line_col(e.value.span.start as usize), (2, 5));
     }
 
     #[test]
     fn reports_syntax_errors_with_their_line() {
         let (sources, result) = parse_str("title: x\n  bad: [\nfoo: 1\n");
         let d = result.unwrap_err();
-        let crate::diagnostics::Location::Span(span) = d.location else {
-            panic!()
-        };
+        let crate::diagnostics::Location::Span(span) = d.location else { panic!() };
         assert_eq!(sources.get(span.file).line_col(span.start as usize).0, 2);
         assert_eq!(d.code, Code::YamlSyntax);
     }

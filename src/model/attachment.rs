@@ -9,40 +9,24 @@ pub type Attachments = BTreeMap<String, u64>;
 
 /// Resolves a path as written (`2017/附件1.pdf`, `files/2017/附件1.pdf`, `.\2017\附件1.pdf`)
 /// to a path under files/ and its size.
-pub fn resolve(
-    file: &Spanned<String>,
-    files: &Attachments,
-    diags: &mut Diagnostics,
-) -> Option<(String, u64)> {
+pub fn resolve(file: &Spanned<String>, files: &Attachments, diags: &mut Diagnostics) -> Option<(String, u64)> {
     let written = file.value.replace('\\', "/");
     let escapes = written.starts_with('/')
         || written.contains("://")
         || written.as_bytes().get(1) == Some(&b':')
         || written.split('/').any(|part| part == "..");
     if escapes {
-        diags.push(
-            Diagnostic::error(Code::AttachmentOutside, file.span)
-                .detail(format!("「{}」", file.value)),
-        );
+        diags.push(Diagnostic::error(Code::AttachmentOutside, file.span).detail(format!("「{}」", file.value)));
         return None;
     }
-    let rel: Vec<&str> = written
-        .split('/')
-        .filter(|p| !p.is_empty() && *p != ".")
-        .collect();
+    let rel: Vec<&str> = written.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
     let rel = rel.strip_prefix(&["files"]).unwrap_or(&rel).join("/");
     if let Some(size) = files.get(&rel) {
         return Some((rel, *size));
     }
-    let mut d =
-        Diagnostic::error(Code::AttachmentMissing, file.span).detail(format!("files/{rel}"));
-    if let Some(near) = files
-        .keys()
-        .find(|k| k.to_lowercase() == rel.to_lowercase())
-    {
-        d = d.hint(format!(
-            "大小写不一致：实际文件是 files/{near}。/ The file is files/{near}."
-        ));
+    let mut d = Diagnostic::error(Code::AttachmentMissing, file.span).detail(format!("files/{rel}"));
+    if let Some(near) = files.keys().find(|k| k.to_lowercase() == rel.to_lowercase()) {
+        d = d.hint(format!("大小写不一致：实际文件是 files/{near}。/ The file is files/{near}."));
     }
     diags.push(d);
     None
@@ -57,42 +41,23 @@ mod tests {
         let mut files = Attachments::new();
         files.insert("2017/附件1.pdf".into(), 10);
         let mut diags = Diagnostics::default();
-        let out = resolve(
-            &Spanned::new(path.into(), Span::new(FileId(0), 0, 0)),
-            &files,
-            &mut diags,
-        );
+        let out = resolve(&Spanned::new(path.into(), Span::new(FileId(0), 0, 0)), &files, &mut diags);
         (out, diags)
     }
 
     #[test]
     fn accepts_paths_with_or_without_files_prefix() {
-        for p in [
-            "2017/附件1.pdf",
-            "files/2017/附件1.pdf",
-            "./files/2017/附件1.pdf",
-            "2017\\附件1.pdf",
-        ] {
+        for p in ["2017/附件1.pdf", "files/2017/附件1.pdf", "./files/2017/附件1.pdf", "2017\\附件1.pdf"] {
             assert_eq!(run(p).0, Some(("2017/附件1.pdf".into(), 10)), "{p}");
         }
     }
 
     #[test]
     fn refuses_paths_that_leave_files() {
-        for p in [
-            "../site.yaml",
-            "files/../../etc/passwd",
-            "/etc/passwd",
-            "C:/x.pdf",
-            "https://x/y.pdf",
-        ] {
+        for p in ["../site.yaml", "files/../../etc/passwd", "/etc/passwd", "C:/x.pdf", "https://x/y.pdf"] {
             let (out, diags) = run(p);
             assert!(out.is_none());
-            assert_eq!(
-                diags.iter().next().unwrap().code,
-                Code::AttachmentOutside,
-                "{p}"
-            );
+            assert_eq!(diags.iter().next().unwrap().code, Code::AttachmentOutside, "{p}");
         }
     }
 

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 pub struct Data {
     /// In the order of data/schools.yaml.
     pub schools: Vec<School>,
-    /// Grouped by form (FORMAT.md's order), then by id.
+    /// Grouped by form (FORMAT.md's order), in file order within a form.
     pub pairings: Vec<Pairing>,
     /// Newest year first.
     pub exchanges: Vec<ExchangeList>,
@@ -30,36 +30,24 @@ fn files(raw: &Raw, kind: DataKind) -> impl Iterator<Item = &RawData> {
 }
 
 pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
-    let mut data = Data {
-        standards: standards(raw, diags),
-        ..Data::default()
-    };
+    let mut data = Data { standards: standards(raw, diags), ..Data::default() };
     if raw.unreadable.contains(&DataKind::Schools) {
         // Every reference to a school would be reported as unknown: fix schools.yaml first.
         return data;
     }
-    data.schools = files(raw, DataKind::Schools)
-        .flat_map(|d| school::read_all(&d.node, diags))
-        .collect();
+    data.schools = files(raw, DataKind::Schools).flat_map(|d| school::read_all(&d.node, diags)).collect();
     unique(data.schools.iter().map(|s| &s.id), "学校", diags);
     let index = SchoolIndex::new(&data.schools);
 
-    data.pairings = files(raw, DataKind::Pairings)
-        .flat_map(|d| pairing::read_all(&d.node, &index, diags))
-        .collect();
+    data.pairings = files(raw, DataKind::Pairings).flat_map(|d| pairing::read_all(&d.node, &index, diags)).collect();
     unique(data.pairings.iter().map(|p| &p.id), "结对", diags);
-    data.pairings.sort_by(|a, b| {
-        (a.form_rank(), &a.form, &a.id.value).cmp(&(b.form_rank(), &b.form, &b.id.value))
-    });
+    // By form, keeping the file's order within a form (staff list them as the policy does).
+    data.pairings.sort_by(|a, b| (a.form_rank(), &a.form).cmp(&(b.form_rank(), &b.form)));
 
     let pairing_ids: HashMap<&str, usize> = if raw.unreadable.contains(&DataKind::Pairings) {
         HashMap::new()
     } else {
-        data.pairings
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.value.as_str(), i))
-            .collect()
+        data.pairings.iter().enumerate().map(|(i, p)| (p.id.value.as_str(), i)).collect()
     };
     data.exchanges = files(raw, DataKind::Exchanges)
         .flat_map(|d| exchange::read_all(&d.node, &index, &pairing_ids, diags))
@@ -67,43 +55,28 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
 
     for file in files(raw, DataKind::Indicators) {
         let path = raw.sources.path(file.file);
-        let named = path
-            .rsplit('/')
-            .next()
-            .and_then(|n| n.split('.').next())
-            .and_then(|y| y.parse().ok());
-        let Some(figures) =
-            indicator::read(&file.node, file.file, named, &data.schools, &index, diags)
-        else {
+        let named = path.rsplit('/').next().and_then(|n| n.split('.').next()).and_then(|y| y.parse().ok());
+        let Some(figures) = indicator::read(&file.node, file.file, named, &data.schools, &index, diags) else {
             continue;
         };
         if let Some(other) = data.figures.iter().find(|f| f.year == figures.year) {
-            diags.push(
-                Diagnostic::error(Code::DuplicateId, Span::file_start(file.file)).detail(format!(
-                    "{} 年度已经有指标文件 {}",
-                    figures.year,
-                    raw.sources.path(other.file)
-                )),
-            );
+            diags.push(Diagnostic::error(Code::DuplicateId, Span::file_start(file.file)).detail(format!(
+                "{} 年度已经有指标文件 {}",
+                figures.year,
+                raw.sources.path(other.file)
+            )));
             continue;
         }
         data.figures.push(figures);
     }
     data.figures.sort_by_key(|f| f.year);
 
-    data.plan = files(raw, DataKind::Plan)
-        .map(|d| plan::read(&d.node, &index, diags))
-        .next()
-        .unwrap_or_default();
+    data.plan = files(raw, DataKind::Plan).map(|d| plan::read(&d.node, &index, diags)).next().unwrap_or_default();
     data
 }
 
 /// Reports every id used a second time.
-fn unique<'a>(
-    ids: impl Iterator<Item = &'a crate::diagnostics::Spanned<String>>,
-    what: &str,
-    diags: &mut Diagnostics,
-) {
+fn unique<'a>(ids: impl Iterator<Item = &'a crate::diagnostics::Spanned<String>>, what: &str, diags: &mut Diagnostics) {
     let mut first: HashMap<&str, Span> = HashMap::new();
     for id in ids {
         if let Some(&earlier) = first.get(id.value.as_str()) {
@@ -126,10 +99,7 @@ fn standards(raw: &Raw, diags: &mut Diagnostics) -> Vec<Standard> {
         let Some(s) = standard::read(&file.node, diags) else {
             continue;
         };
-        let span = file
-            .node
-            .get("id")
-            .map_or(Span::file_start(file.file), |n| n.span);
+        let span = file.node.get("id").map_or(Span::file_start(file.file), |n| n.span);
         match out.iter_mut().find(|(o, ..)| o.id == s.id) {
             Some((_, false, first)) if !file.builtin => diags.push(
                 Diagnostic::error(Code::DuplicateId, span)
@@ -144,24 +114,15 @@ fn standards(raw: &Raw, diags: &mut Diagnostics) -> Vec<Standard> {
 }
 
 /// The index of the standard site.yaml names, or an error at its value.
-pub fn selected(
-    standards: &[Standard],
-    id: &str,
-    at: Span,
-    diags: &mut Diagnostics,
-) -> Option<usize> {
+pub fn selected(standards: &[Standard], id: &str, at: Span, diags: &mut Diagnostics) -> Option<usize> {
     let found = standards.iter().position(|s| s.id == id);
     if found.is_none() {
         let known: Vec<&str> = standards.iter().map(|s| s.id.as_str()).collect();
-        diags.push(
-            Diagnostic::error(Code::UnknownStandard, at)
-                .detail(format!("「{id}」"))
-                .hint(format!(
-                    "可用的标准：{}。/ Known standards: {}.",
-                    known.join("、"),
-                    known.join(", ")
-                )),
-        );
+        diags.push(Diagnostic::error(Code::UnknownStandard, at).detail(format!("「{id}」")).hint(format!(
+            "可用的标准：{}。/ Known standards: {}.",
+            known.join("、"),
+            known.join(", ")
+        )));
     }
     found
 }

@@ -44,12 +44,8 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     let (year, month) = year_month(text, y, m)?;
     let day: u8 = number(d, 1, 2).ok_or_else(|| format!("「{text}」的日不对"))?;
     let month = time::Month::try_from(month).map_err(|_| format!("「{text}」的月份不对"))?;
-    Date::from_calendar_date(year, month, day).map_err(|_| {
-        format!(
-            "「{text}」不是真实存在的日期（{}月没有{day}日）",
-            month as u8
-        )
-    })
+    Date::from_calendar_date(year, month, day)
+        .map_err(|_| format!("「{text}」不是真实存在的日期（{}月没有{day}日）", month as u8))
 }
 
 /// `2020-12`; a full date is also accepted and its month taken.
@@ -60,10 +56,7 @@ pub fn parse_month(text: &str) -> Result<Month, String> {
             let (year, month) = year_month(text, y, m)?;
             Ok(Month { year, month })
         }
-        [_, _, _] => parse_date(text).map(|d| Month {
-            year: d.year(),
-            month: d.month() as u8,
-        }),
+        [_, _, _] => parse_date(text).map(|d| Month { year: d.year(), month: d.month() as u8 }),
         _ => Err(format!("「{text}」不是“年-月”格式，如 2020-12")),
     }
 }
@@ -73,9 +66,8 @@ fn year_month(text: &str, y: &str, m: &str) -> Result<(i32, u8), String> {
     if !(1900..=2200).contains(&year) {
         return Err(format!("「{text}」的年份不在合理范围内"));
     }
-    let month: u8 = number(m, 1, 2)
-        .filter(|m| (1..=12).contains(m))
-        .ok_or_else(|| format!("「{text}」的月份应在 1 到 12 之间"))?;
+    let month: u8 =
+        number(m, 1, 2).filter(|m| (1..=12).contains(m)).ok_or_else(|| format!("「{text}」的月份应在 1 到 12 之间"))?;
     Ok((year, month))
 }
 
@@ -87,9 +79,7 @@ fn number<T: std::str::FromStr>(s: &str, min: usize, max: usize) -> Option<T> {
 /// The date in China (UTC+8) at a Unix time: “today” for the bureau, whatever the CI clock's zone.
 pub fn china_date(unix_seconds: i64) -> Date {
     let offset = time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    time::OffsetDateTime::from_unix_timestamp(unix_seconds)
-        .map(|t| t.to_offset(offset).date())
-        .unwrap_or(Date::MIN)
+    time::OffsetDateTime::from_unix_timestamp(unix_seconds).map(|t| t.to_offset(offset).date()).unwrap_or(Date::MIN)
 }
 
 #[cfg(test)]
@@ -105,11 +95,7 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates_with_a_reason() {
-        assert!(
-            parse_date("2017-02-30")
-                .unwrap_err()
-                .contains("不是真实存在的日期")
-        );
+        assert!(parse_date("2017-02-30").unwrap_err().contains("不是真实存在的日期"));
         assert!(parse_date("2017-13-01").unwrap_err().contains("月份"));
         assert!(parse_date("2017/08/07").unwrap_err().contains("格式"));
         assert!(parse_date("17-08-07").unwrap_err().contains("四位"));

@@ -24,11 +24,7 @@ pub fn key(text: &str) -> String {
     match folded.rsplit_once('〕') {
         Some((head, serial)) => {
             let trimmed = serial.trim_start_matches('0');
-            let serial = if trimmed.starts_with('号') || trimmed.is_empty() {
-                serial
-            } else {
-                trimmed
-            };
+            let serial = if trimmed.starts_with('号') || trimmed.is_empty() { serial } else { trimmed };
             format!("{head}〕{serial}")
         }
         None => folded,
@@ -53,10 +49,7 @@ const MAX_PREFIX: usize = 12;
 /// Every mention of a known 文号 in `text`: (byte range, what `lookup` returned). `lookup`
 /// is given a candidate's key and says whether a document has it. Where prefixes overlap, the
 /// longest known one wins (`市政府连政发〔2017〕38号` finds `连政发〔2017〕38号`).
-pub fn find_all<T>(
-    text: &str,
-    lookup: impl Fn(&str) -> Option<T>,
-) -> Vec<(std::ops::Range<usize>, T)> {
+pub fn find_all<T>(text: &str, lookup: impl Fn(&str) -> Option<T>) -> Vec<(std::ops::Range<usize>, T)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found = Vec::new();
     let mut after = 0; // byte offset before which matches may not start (no overlaps)
@@ -119,8 +112,7 @@ mod tests {
     #[test]
     fn finds_known_numbers_in_running_text() {
         let known = [key("连政发〔2017〕38号"), key("苏政发〔2017〕1号")];
-        let text =
-            "根据《实施意见》（连政发〔2017〕38号）和苏政发[2017]1号精神，另见教督〔2017〕6号。";
+        let text = "根据《实施意见》（连政发〔2017〕38号）和苏政发[2017]1号精神，另见教督〔2017〕6号。";
         let found = find_all(text, |k| known.iter().position(|x| x == k));
         let got: Vec<(&str, usize)> = found.iter().map(|(r, i)| (&text[r.clone()], *i)).collect();
         assert_eq!(got, vec![("连政发〔2017〕38号", 0), ("苏政发[2017]1号", 1)]);
@@ -129,9 +121,7 @@ mod tests {
     #[test]
     fn takes_the_longest_known_prefix() {
         let known = [key("连区教〔2017〕89号"), key("区教〔2017〕89号")];
-        let found = find_all("见连区教〔2017〕89号。", |k| {
-            known.iter().position(|x| x == k)
-        });
+        let found = find_all("见连区教〔2017〕89号。", |k| known.iter().position(|x| x == k));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, 0);
     }

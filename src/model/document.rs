@@ -119,10 +119,7 @@ pub fn read(
     let title = f.required_text("title", "标题 title", diags);
     let date = f.date("date", diags);
     if raw.section == Section::Policies && f.get("date").is_none() {
-        diags.push(super::read::missing(
-            f.span(),
-            "成文日期 date（政策文件必须写成文日期）",
-        ));
+        diags.push(super::read::missing(f.span(), "成文日期 date（政策文件必须写成文日期）"));
     }
     let published = f.date("published", diags).map(|d| d.value);
     let validity = f.text("validity", diags).and_then(|v| {
@@ -149,21 +146,13 @@ pub fn read(
         url,
         url_span,
         title: title?.value,
-        doc_no: f
-            .text("doc_no", diags)
-            .map(|d| Spanned::new(doc_no::tidy(&d.value), d.span)),
+        doc_no: f.text("doc_no", diags).map(|d| Spanned::new(doc_no::tidy(&d.value), d.span)),
         index_no: f.text("index_no", diags).map(|s| s.value),
-        issuer: f
-            .text("issuer", diags)
-            .map_or_else(|| site_issuer.to_string(), |s| s.value),
+        issuer: f.text("issuer", diags).map_or_else(|| site_issuer.to_string(), |s| s.value),
         date: date.as_ref().map(|d| d.value),
         published: published.or(date.map(|d| d.value)),
         category: f.text("category", diags).map(|s| s.value),
-        keywords: f
-            .text_list("keywords", true, diags)
-            .into_iter()
-            .map(|s| s.value)
-            .collect(),
+        keywords: f.text_list("keywords", true, diags).into_iter().map(|s| s.value).collect(),
         validity_given: validity.is_some(),
         validity: validity.unwrap_or(Validity::InForce),
         summary: f.text("summary", diags).map(|s| s.value),
@@ -192,10 +181,7 @@ fn attachments(f: &Fields, files: &Attachments, diags: &mut Diagnostics) -> Vec<
             // A bare path is allowed: `- 2017/附件1.pdf`.
             let (file, title) = match &node.value {
                 crate::load::Value::Text(_) => (super::read::text(node, diags), None),
-                _ => (
-                    a.required_text("file", "文件 file", diags),
-                    a.text("title", diags),
-                ),
+                _ => (a.required_text("file", "文件 file", diags), a.text("title", diags)),
             };
             let file = file?;
             let (rel, size) = attachment::resolve(&file, files, diags)?;
@@ -214,9 +200,7 @@ fn url(raw: &RawDocument, f: &Fields, diags: &mut Diagnostics) -> Option<(String
     let (slug, span) = match f.text("slug", diags) {
         Some(s) => {
             if !is_valid_slug(&s.value) {
-                diags.push(
-                    Diagnostic::error(Code::InvalidSlug, s.span).detail(format!("「{}」", s.value)),
-                );
+                diags.push(Diagnostic::error(Code::InvalidSlug, s.span).detail(format!("「{}」", s.value)));
                 return None;
             }
             (s.value, s.span)
@@ -246,9 +230,7 @@ fn url(raw: &RawDocument, f: &Fields, diags: &mut Diagnostics) -> Option<(String
 }
 
 fn is_valid_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 /// A URL segment from a file name: letters and digits of any script kept, ASCII lowercased,
@@ -272,10 +254,7 @@ mod tests {
     #[test]
     fn slugs_keep_han_characters_and_drop_punctuation() {
         assert_eq!(slugify("Lianqujiao 2017-89"), "lianqujiao-2017-89");
-        assert_eq!(
-            slugify("关于印发《实施方案》的通知"),
-            "关于印发-实施方案-的通知"
-        );
+        assert_eq!(slugify("关于印发《实施方案》的通知"), "关于印发-实施方案-的通知");
         assert_eq!(slugify("〔〕"), "");
     }
 

@@ -56,22 +56,12 @@ pub fn read_all(
         .iter()
         .filter_map(|node| {
             let f = Fields::new(node);
-            let year = f
-                .required_text("year", "年度 year", diags)
-                .and_then(|y| year(&y, diags));
-            let people = f
-                .list("people", diags)
-                .iter()
-                .filter_map(|n| person(n, schools, pairings, diags))
-                .collect();
-            Some(ExchangeList {
-                year: year?,
-                published: f.date("published", diags).map(|d| d.value),
-                people,
-            })
+            let year = f.required_text("year", "年度 year", diags).and_then(|y| year(&y, diags));
+            let people = f.list("people", diags).iter().filter_map(|n| person(n, schools, pairings, diags)).collect();
+            Some(ExchangeList { year: year?, published: f.date("published", diags).map(|d| d.value), people })
         })
         .collect();
-    lists.sort_by(|a, b| b.year.cmp(&a.year));
+    lists.sort_by_key(|l| std::cmp::Reverse(l.year));
     lists
 }
 
@@ -105,8 +95,7 @@ fn person(
         };
         if role.is_none() {
             diags.push(
-                Diagnostic::error(Code::InvalidValue, r.span)
-                    .detail(format!("类别「{}」只能是 教师 或 教干", r.value)),
+                Diagnostic::error(Code::InvalidValue, r.span).detail(format!("类别「{}」只能是 教师 或 教干", r.value)),
             );
         }
         role
@@ -125,18 +114,13 @@ fn person(
     {
         diags.push(Diagnostic::error(Code::SameSchool, *span));
     }
-    let pairing = f
-        .text("pairing", diags)
-        .and_then(|p| match pairings.get(p.value.as_str()) {
-            Some(&i) => Some(i),
-            None => {
-                diags.push(
-                    Diagnostic::error(Code::UnknownPairing, p.span)
-                        .detail(format!("「{}」", p.value)),
-                );
-                None
-            }
-        });
+    let pairing = f.text("pairing", diags).and_then(|p| match pairings.get(p.value.as_str()) {
+        Some(&i) => Some(i),
+        None => {
+            diags.push(Diagnostic::error(Code::UnknownPairing, p.span).detail(format!("「{}」", p.value)));
+            None
+        }
+    });
     Some(Person {
         name: name?.value,
         role: role?,

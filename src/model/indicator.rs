@@ -59,13 +59,7 @@ pub struct Figures {
 impl Figures {
     /// The day the figures stand for: their date, else the last day of the year.
     pub fn as_of(&self) -> Date {
-        self.date.unwrap_or_else(|| {
-            super::date::Month {
-                year: self.year,
-                month: 12,
-            }
-            .last_day()
-        })
+        self.date.unwrap_or_else(|| super::date::Month { year: self.year, month: 12 }.last_day())
     }
 }
 
@@ -79,17 +73,12 @@ pub fn read(
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
     let f = Fields::new(root);
-    let year = f
-        .text("year", diags)
-        .and_then(|y| super::exchange::year(&y, diags));
+    let year = f.text("year", diags).and_then(|y| super::exchange::year(&y, diags));
     if let (Some(y), Some(named)) = (year, file_year)
         && y != named
         && let Some(span) = f.get("year").map(|n| n.span)
     {
-        diags.push(
-            Diagnostic::warning(Code::YearMismatch, span)
-                .detail(format!("文件名是 {named}，文件里写的是 {y}")),
-        );
+        diags.push(Diagnostic::warning(Code::YearMismatch, span).detail(format!("文件名是 {named}，文件里写的是 {y}")));
     }
     let Some(year) = year.or(file_year) else {
         diags.push(super::read::missing(f.span(), "年度 year"));
@@ -100,37 +89,20 @@ pub fn read(
         let Some(row) = read_row(node, schools, index, diags) else {
             continue;
         };
-        if let Some(first) = rows
-            .iter()
-            .find(|r| r.school == row.school && r.phase == row.phase)
-        {
+        if let Some(first) = rows.iter().find(|r| r.school == row.school && r.phase == row.phase) {
             diags.push(
                 Diagnostic::error(Code::DuplicateRow, row.span)
-                    .detail(format!(
-                        "{}（{}）",
-                        schools[row.school].name,
-                        row.phase.label()
-                    ))
+                    .detail(format!("{}（{}）", schools[row.school].name, row.phase.label()))
                     .related(first.span, "第一次填报在这里"),
             );
             continue;
         }
         rows.push(row);
     }
-    Some(Figures {
-        year,
-        date: f.date("date", diags).map(|d| d.value),
-        file,
-        rows,
-    })
+    Some(Figures { year, date: f.date("date", diags).map(|d| d.value), file, rows })
 }
 
-fn read_row(
-    node: &Node,
-    schools: &[School],
-    index: &SchoolIndex,
-    diags: &mut Diagnostics,
-) -> Option<Row> {
+fn read_row(node: &Node, schools: &[School], index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Row> {
     let f = Fields::new(node);
     let id = f.required_text("school", "学校 school", diags)?;
     let school = index.resolve(&id, diags)?;
@@ -139,14 +111,12 @@ fn read_row(
         Some(s) => match Phase::parse(&s.value) {
             Some(p) if phases.contains(&p) => p,
             Some(p) => {
-                diags.push(
-                    Diagnostic::error(Code::StageMismatch, s.span).detail(format!(
-                        "{}是{}，没有{}学段",
-                        schools[school].name,
-                        schools[school].stage.label(),
-                        p.label()
-                    )),
-                );
+                diags.push(Diagnostic::error(Code::StageMismatch, s.span).detail(format!(
+                    "{}是{}，没有{}学段",
+                    schools[school].name,
+                    schools[school].stage.label(),
+                    p.label()
+                )));
                 return None;
             }
             None => {
@@ -159,13 +129,11 @@ fn read_row(
         },
         None if phases.len() == 1 => phases[0],
         None => {
-            diags.push(
-                Diagnostic::error(Code::MissingField, f.span()).detail(format!(
-                    "{}是{}，要写学段 stage（小学 或 初中）",
-                    schools[school].name,
-                    schools[school].stage.label()
-                )),
-            );
+            diags.push(Diagnostic::error(Code::MissingField, f.span()).detail(format!(
+                "{}是{}，要写学段 stage（小学 或 初中）",
+                schools[school].name,
+                schools[school].stage.label()
+            )));
             return None;
         }
     };
@@ -179,28 +147,16 @@ fn read_row(
         }
         match Decimal::parse(&text.value) {
             Ok(n) if n.is_negative() || (key == "students" && !n.is_positive()) => {
-                let why = if key == "students" {
-                    "必须大于 0"
-                } else {
-                    "不能为负数"
-                };
+                let why = if key == "students" { "必须大于 0" } else { "不能为负数" };
                 diags.push(
-                    Diagnostic::error(Code::InvalidCount, text.span)
-                        .detail(format!("{label}「{}」{why}", text.value)),
+                    Diagnostic::error(Code::InvalidCount, text.span).detail(format!("{label}「{}」{why}", text.value)),
                 );
             }
             Ok(n) => {
                 values.insert(key, n);
             }
-            Err(why) => diags.push(
-                Diagnostic::error(Code::InvalidNumber, text.span).detail(format!("{label}：{why}")),
-            ),
+            Err(why) => diags.push(Diagnostic::error(Code::InvalidNumber, text.span).detail(format!("{label}：{why}"))),
         }
     }
-    Some(Row {
-        school,
-        phase,
-        span: node.span,
-        values,
-    })
+    Some(Row { school, phase, span: node.span, values })
 }

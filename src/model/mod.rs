@@ -73,25 +73,16 @@ impl Site {
 
     /// The document with this 文号, if the site has it.
     pub fn document_by_doc_no(&self, doc_no: &str) -> Option<&Document> {
-        self.doc_index
-            .get(&doc_no::key(doc_no))
-            .map(|&i| &self.documents[i])
+        self.doc_index.get(&doc_no::key(doc_no)).map(|&i| &self.documents[i])
     }
 }
 
 /// Builds the site model; returns `None` only when site.yaml could not be read. The caller
 /// stops when `diags` holds errors.
 pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Site> {
-    let config = raw
-        .site
-        .as_ref()
-        .and_then(|s| site::read(s, options.base_url.as_deref(), diags));
+    let config = raw.site.as_ref().and_then(|s| site::read(s, options.base_url.as_deref(), diags));
     let site_issuer = config.as_ref().map_or("", |c| c.issuer.as_str());
-    let files: attachment::Attachments = raw
-        .attachments
-        .iter()
-        .map(|a| (a.rel.clone(), a.size))
-        .collect();
+    let files: attachment::Attachments = raw.attachments.iter().map(|a| (a.rel.clone(), a.size)).collect();
 
     let read: Vec<(Option<Document>, Diagnostics)> = raw
         .documents
@@ -100,10 +91,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
             let mut local = Diagnostics::default();
             let text = &raw.sources.get(rd.file).text;
             let body = text.get(rd.body_start..).unwrap_or("");
-            (
-                document::read(rd, body, site_issuer, &files, &mut local),
-                local,
-            )
+            (document::read(rd, body, site_issuer, &files, &mut local), local)
         })
         .collect();
     let mut documents = Vec::with_capacity(read.len());
@@ -113,21 +101,14 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
     }
     check_pii(raw, config.as_ref().map_or(&[], |c| &c.pii_allow), diags);
 
-    documents
-        .retain(|d| options.drafts || (!d.draft && d.published.is_none_or(|p| p <= options.today)));
+    documents.retain(|d| options.drafts || (!d.draft && d.published.is_none_or(|p| p <= options.today)));
     documents.sort_by(|a, b| {
-        (
-            a.section,
-            std::cmp::Reverse(a.sort_date()),
-            &a.title,
-            a.file,
-        )
-            .cmp(&(
-                b.section,
-                std::cmp::Reverse(b.sort_date()),
-                &b.title,
-                b.file,
-            ))
+        (a.section, std::cmp::Reverse(a.sort_date()), &a.title, a.file).cmp(&(
+            b.section,
+            std::cmp::Reverse(b.sort_date()),
+            &b.title,
+            b.file,
+        ))
     });
     check::duplicates::doc_nos(&documents, &raw.sources, diags);
     check::duplicates::urls(&documents, &raw.sources, diags);
@@ -144,20 +125,10 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         .pairings
         .iter()
         .filter_map(|p| p.policy.as_ref())
-        .chain(
-            data.plan
-                .milestones
-                .iter()
-                .filter_map(|m| m.policy.as_ref()),
-        );
+        .chain(data.plan.milestones.iter().filter_map(|m| m.policy.as_ref()));
     check::references::doc_nos(policies, &doc_index, diags);
     let config = config?;
-    let standard = data::selected(
-        &data.standards,
-        &config.standard,
-        config.standard_span,
-        diags,
-    )?;
+    let standard = data::selected(&data.standards, &config.standard, config.standard_span, diags)?;
     Some(Site {
         root: raw.root.clone(),
         config,
@@ -180,9 +151,7 @@ fn check_pii(raw: &Raw, allow: &[String], diags: &mut Diagnostics) {
     let mut skip: HashMap<crate::diagnostics::FileId, Vec<std::ops::Range<usize>>> = HashMap::new();
     for d in &raw.documents {
         if let Some(n) = d.front.get("index_no") {
-            skip.entry(d.file)
-                .or_default()
-                .push(n.span.start as usize..n.span.end as usize);
+            skip.entry(d.file).or_default().push(n.span.start as usize..n.span.end as usize);
         }
     }
     let found: Vec<Diagnostics> = (0..source_count(&raw.sources))
@@ -191,13 +160,7 @@ fn check_pii(raw: &Raw, allow: &[String], diags: &mut Diagnostics) {
             let id = crate::diagnostics::FileId(i);
             let mut local = Diagnostics::default();
             let text = &raw.sources.get(id).text;
-            check::pii::check(
-                id,
-                text,
-                skip.get(&id).map_or(&[], |v| v),
-                allow,
-                &mut local,
-            );
+            check::pii::check(id, text, skip.get(&id).map_or(&[], |v| v), allow, &mut local);
             local
         })
         .collect();

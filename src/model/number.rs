@@ -18,16 +18,10 @@ pub struct Decimal {
 const MAX_SCALE: u32 = 9;
 
 impl Decimal {
-    pub const ZERO: Decimal = Decimal {
-        mantissa: 0,
-        scale: 0,
-    };
+    pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
 
     pub fn from_int(n: i64) -> Decimal {
-        Decimal {
-            mantissa: i128::from(n),
-            scale: 0,
-        }
+        Decimal { mantissa: i128::from(n), scale: 0 }
     }
 
     /// Parses `1234`, `-5`, `9800.5`, `4,500,000` and full-width digits; the error says why.
@@ -55,17 +49,12 @@ impl Decimal {
         if !well_formed {
             return Err(format!("「{text}」不是数字"));
         }
-        let frac = frac.trim_end_matches('0');
+        // Trailing zeros are kept: a threshold written 1.0 is shown as 1.0.
         if frac.len() > MAX_SCALE as usize || int.len() > 20 {
             return Err(format!("「{text}」位数太多"));
         }
-        let mantissa: i128 = format!("{int}{frac}")
-            .parse()
-            .map_err(|_| format!("「{text}」不是数字"))?;
-        Ok(Decimal {
-            mantissa: if negative { -mantissa } else { mantissa },
-            scale: frac.len() as u32,
-        })
+        let mantissa: i128 = format!("{int}{frac}").parse().map_err(|_| format!("「{text}」不是数字"))?;
+        Ok(Decimal { mantissa: if negative { -mantissa } else { mantissa }, scale: frac.len() as u32 })
     }
 
     pub fn to_f64(self) -> f64 {
@@ -87,11 +76,7 @@ impl fmt::Display for Decimal {
             return write!(f, "{}", self.mantissa);
         }
         let sign = if self.mantissa < 0 { "-" } else { "" };
-        let digits = format!(
-            "{:0>width$}",
-            self.mantissa.unsigned_abs(),
-            width = self.scale as usize + 1
-        );
+        let digits = format!("{:0>width$}", self.mantissa.unsigned_abs(), width = self.scale as usize + 1);
         let (int, frac) = digits.split_at(digits.len() - self.scale as usize);
         write!(f, "{sign}{int}.{frac}")
     }
@@ -103,28 +88,10 @@ mod tests {
 
     #[test]
     fn parses_figures_as_staff_write_them() {
-        assert_eq!(
-            Decimal::parse("2100"),
-            Ok(Decimal {
-                mantissa: 2100,
-                scale: 0
-            })
-        );
+        assert_eq!(Decimal::parse("2100"), Ok(Decimal { mantissa: 2100, scale: 0 }));
         assert_eq!(Decimal::parse("4,500,000").unwrap().mantissa, 4_500_000);
-        assert_eq!(
-            Decimal::parse("9800.50"),
-            Ok(Decimal {
-                mantissa: 98005,
-                scale: 1
-            })
-        );
-        assert_eq!(
-            Decimal::parse("０.８５"),
-            Ok(Decimal {
-                mantissa: 85,
-                scale: 2
-            })
-        );
+        assert_eq!(Decimal::parse("9800.50"), Ok(Decimal { mantissa: 980050, scale: 2 }));
+        assert_eq!(Decimal::parse("０.８５"), Ok(Decimal { mantissa: 85, scale: 2 }));
         assert_eq!(Decimal::parse("-3").unwrap().mantissa, -3);
     }
 
@@ -138,6 +105,8 @@ mod tests {
     #[test]
     fn displays_without_losing_digits() {
         assert_eq!(Decimal::parse("0.85").unwrap().to_string(), "0.85");
+        assert_eq!(Decimal::parse("1.0").unwrap().to_string(), "1.0");
+        assert_eq!(Decimal::parse("0.50").unwrap().to_string(), "0.50");
         assert_eq!(Decimal::parse("10.2").unwrap().to_string(), "10.2");
         assert_eq!(Decimal::parse("-0.05").unwrap().to_string(), "-0.05");
         assert_eq!(Decimal::parse("2000").unwrap().to_string(), "2000");

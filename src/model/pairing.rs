@@ -7,14 +7,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
 use crate::load::Node;
 
 /// The forms FORMAT.md names, in the order the public list groups them; others follow.
-pub const FORMS: &[&str] = &[
-    "集团化办学",
-    "市区共建",
-    "区内共建",
-    "委托管理",
-    "结对帮扶",
-    "教育发展共同体",
-];
+pub const FORMS: &[&str] = &["集团化办学", "市区共建", "区内共建", "委托管理", "结对帮扶", "教育发展共同体"];
 
 #[derive(Clone, Debug)]
 pub struct Pairing {
@@ -31,36 +24,25 @@ pub struct Pairing {
 impl Pairing {
     /// Every school of the site taking part, lead first.
     pub fn schools(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::once(&self.lead)
-            .chain(&self.members)
-            .filter_map(|p| match p {
-                Party::School(i) => Some(*i),
-                Party::External(_) => None,
-            })
+        std::iter::once(&self.lead).chain(&self.members).filter_map(|p| match p {
+            Party::School(i) => Some(*i),
+            Party::External(_) => None,
+        })
     }
 
     /// Sort key of the form: known forms in FORMAT.md's order, then others.
     pub fn form_rank(&self) -> usize {
-        FORMS
-            .iter()
-            .position(|f| *f == self.form)
-            .unwrap_or(FORMS.len())
+        FORMS.iter().position(|f| *f == self.form).unwrap_or(FORMS.len())
     }
 }
 
 pub fn read_all(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Vec<Pairing> {
-    Fields::new(root)
-        .list("pairings", diags)
-        .iter()
-        .filter_map(|n| read_one(n, index, diags))
-        .collect()
+    Fields::new(root).list("pairings", diags).iter().filter_map(|n| read_one(n, index, diags)).collect()
 }
 
 fn read_one(node: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Pairing> {
     let f = Fields::new(node);
-    let id = f
-        .required_text("id", "编号 id", diags)
-        .and_then(|id| super::school::valid_id(id, diags));
+    let id = f.required_text("id", "编号 id", diags).and_then(|id| super::school::valid_id(id, diags));
     let form = f.required_text("form", "形式 form", diags);
     let lead = match f.get("lead") {
         Some(n) => party(n, index, diags),
@@ -70,17 +52,10 @@ fn read_one(node: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Option
         }
     };
     let members: Vec<(Party, crate::diagnostics::Span)> = match f.get("members") {
-        Some(Node {
-            value: crate::load::Value::List(items),
-            ..
-        }) => items
-            .iter()
-            .filter_map(|n| party(n, index, diags).map(|p| (p, n.span)))
-            .collect(),
-        Some(n) => party(n, index, diags)
-            .map(|p| (p, n.span))
-            .into_iter()
-            .collect(),
+        Some(Node { value: crate::load::Value::List(items), .. }) => {
+            items.iter().filter_map(|n| party(n, index, diags).map(|p| (p, n.span))).collect()
+        }
+        Some(n) => party(n, index, diags).map(|p| (p, n.span)).into_iter().collect(),
         None => Vec::new(),
     };
     if let Some(lead) = &lead {
@@ -94,9 +69,7 @@ fn read_one(node: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Option
         lead: lead?,
         members: members.into_iter().map(|(p, _)| p).collect(),
         cycle,
-        policy: f
-            .text("policy", diags)
-            .map(|p| Spanned::new(super::doc_no::tidy(&p.value), p.span)),
+        policy: f.text("policy", diags).map(|p| Spanned::new(super::doc_no::tidy(&p.value), p.span)),
     })
 }
 
@@ -114,10 +87,7 @@ fn check_repeats(
                 Party::School(i) => index.name(*i).to_string(),
                 Party::External(n) => n.clone(),
             };
-            diags.push(
-                Diagnostic::error(Code::SelfPairing, *span)
-                    .detail(format!("「{name}」在这个结对里出现了两次")),
-            );
+            diags.push(Diagnostic::error(Code::SelfPairing, *span).detail(format!("「{name}」在这个结对里出现了两次")));
         } else {
             seen.push(member);
         }

@@ -31,10 +31,7 @@ pub struct Plan {
 impl Plan {
     /// The month each planned school is due by.
     pub fn due_of(&self, school: usize) -> Option<Month> {
-        self.targets
-            .iter()
-            .find(|t| t.schools.contains(&school))
-            .map(|t| t.by)
+        self.targets.iter().find(|t| t.schools.contains(&school)).map(|t| t.by)
     }
 }
 
@@ -46,15 +43,13 @@ pub fn read(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Plan {
         .iter()
         .filter_map(|node| {
             let t = Fields::new(node);
-            let by = t
-                .required_text("by", "期限 by", diags)
-                .and_then(|b| match date::parse_month(&b.value) {
-                    Ok(m) => Some(m),
-                    Err(why) => {
-                        diags.push(Diagnostic::error(Code::InvalidDate, b.span).detail(why));
-                        None
-                    }
-                });
+            let by = t.required_text("by", "期限 by", diags).and_then(|b| match date::parse_month(&b.value) {
+                Ok(m) => Some(m),
+                Err(why) => {
+                    diags.push(Diagnostic::error(Code::InvalidDate, b.span).detail(why));
+                    None
+                }
+            });
             let mut schools = Vec::new();
             for id in t.text_list("schools", false, diags) {
                 let Some(i) = index.resolve(&id, diags) else {
@@ -89,15 +84,10 @@ pub fn read(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Plan {
                 title: title?.value,
                 due: due?.value,
                 done: m.date("done", diags).map(|d| d.value),
-                policy: m
-                    .text("policy", diags)
-                    .map(|p| Spanned::new(super::doc_no::tidy(&p.value), p.span)),
+                policy: m.text("policy", diags).map(|p| Spanned::new(super::doc_no::tidy(&p.value), p.span)),
             })
         })
         .collect();
     milestones.sort_by(|a, b| (a.due, &a.title).cmp(&(b.due, &b.title)));
-    Plan {
-        targets,
-        milestones,
-    }
+    Plan { targets, milestones }
 }

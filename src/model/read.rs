@@ -26,11 +26,7 @@ impl<'a> Fields<'a> {
 
     /// Span of the key itself (for errors about a key, e.g. "has no effect here").
     pub fn key_span(&self, key: &str) -> Option<Span> {
-        self.node
-            .entries()
-            .iter()
-            .find(|e| e.key == key)
-            .map(|e| e.key_span)
+        self.node.entries().iter().find(|e| e.key == key).map(|e| e.key_span)
     }
 
     pub fn text(&self, key: &str, diags: &mut Diagnostics) -> Option<Spanned<String>> {
@@ -38,12 +34,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A text that must be present; `what` names the key in the error (“标题 title”).
-    pub fn required_text(
-        &self,
-        key: &str,
-        what: &str,
-        diags: &mut Diagnostics,
-    ) -> Option<Spanned<String>> {
+    pub fn required_text(&self, key: &str, what: &str, diags: &mut Diagnostics) -> Option<Spanned<String>> {
         let value = self.text(key, diags);
         if value.is_none() && self.get(key).is_none() {
             diags.push(missing(self.span(), what));
@@ -79,12 +70,7 @@ impl<'a> Fields<'a> {
 
     /// A list of texts; a single text is a list of one. With `split`, a text is also split at
     /// commas, semicolons, 、 and spaces (主题词 are often written on one line).
-    pub fn text_list(
-        &self,
-        key: &str,
-        split: bool,
-        diags: &mut Diagnostics,
-    ) -> Vec<Spanned<String>> {
+    pub fn text_list(&self, key: &str, split: bool, diags: &mut Diagnostics) -> Vec<Spanned<String>> {
         let Some(node) = self.get(key) else {
             return Vec::new();
         };
@@ -111,10 +97,7 @@ impl<'a> Fields<'a> {
     pub fn period(&self, key: &str, diags: &mut Diagnostics) -> Option<Spanned<Period>> {
         let node = self.get(key)?;
         if !matches!(node.value, Value::Map(_)) {
-            diags.push(wrong_type(
-                node,
-                "应该写成 {start: 开始日期, end: 结束日期}",
-            ));
+            diags.push(wrong_type(node, "应该写成 {start: 开始日期, end: 结束日期}"));
             return None;
         }
         let fields = Fields::new(node);
@@ -135,22 +118,13 @@ impl<'a> Fields<'a> {
             );
             return None;
         }
-        Some(Spanned::new(
-            Period {
-                start: start.value,
-                end: end.value,
-            },
-            node.span,
-        ))
+        Some(Spanned::new(Period { start: start.value, end: end.value }, node.span))
     }
 
     /// Every entry of a list under `key` (a missing key is an empty list).
     pub fn list(&self, key: &str, diags: &mut Diagnostics) -> &'a [Node] {
         match self.get(key) {
-            Some(Node {
-                value: Value::List(items),
-                ..
-            }) => items,
+            Some(Node { value: Value::List(items), .. }) => items,
             Some(other) => {
                 diags.push(wrong_type(other, "应该是一个列表（每项以“- ”开头）"));
                 &[]

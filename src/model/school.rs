@@ -49,13 +49,7 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [
-        Stage::Primary,
-        Stage::Junior,
-        Stage::NineYear,
-        Stage::TwelveYear,
-        Stage::Complete,
-    ];
+    pub const ALL: [Stage; 5] = [Stage::Primary, Stage::Junior, Stage::NineYear, Stage::TwelveYear, Stage::Complete];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -133,27 +127,19 @@ pub struct School {
 
 /// Reads every school of data/schools.yaml.
 pub fn read_all(root: &Node, diags: &mut Diagnostics) -> Vec<School> {
-    Fields::new(root)
-        .list("schools", diags)
-        .iter()
-        .filter_map(|n| read_one(n, diags))
-        .collect()
+    Fields::new(root).list("schools", diags).iter().filter_map(|n| read_one(n, diags)).collect()
 }
 
 fn read_one(node: &Node, diags: &mut Diagnostics) -> Option<School> {
     let f = Fields::new(node);
-    let id = f
-        .required_text("id", "编号 id", diags)
-        .and_then(|id| valid_id(id, diags));
+    let id = f.required_text("id", "编号 id", diags).and_then(|id| valid_id(id, diags));
     let name = f.required_text("name", "校名 name", diags);
     let stage = f.required_text("stage", "学段 stage", diags).and_then(|s| {
         let stage = Stage::parse(&s.value);
         if stage.is_none() {
             diags.push(
-                Diagnostic::error(Code::InvalidValue, s.span).detail(format!(
-                    "学段「{}」只能是 小学、初中、九年一贯制、十二年一贯制 或 完全中学",
-                    s.value
-                )),
+                Diagnostic::error(Code::InvalidValue, s.span)
+                    .detail(format!("学段「{}」只能是 小学、初中、九年一贯制、十二年一贯制 或 完全中学", s.value)),
             );
         }
         stage
@@ -194,11 +180,7 @@ fn read_one(node: &Node, diags: &mut Diagnostics) -> Option<School> {
     Some(School {
         id: id?,
         name: name?.value,
-        aliases: f
-            .text_list("aliases", false, diags)
-            .into_iter()
-            .map(|s| s.value)
-            .collect(),
+        aliases: f.text_list("aliases", false, diags).into_iter().map(|s| s.value).collect(),
         stage: stage?,
         town: f.text("town", diags).map(|s| s.value),
         locale,
@@ -210,10 +192,7 @@ fn read_one(node: &Node, diags: &mut Diagnostics) -> Option<School> {
 /// Ids are URL segments and stable keys: lowercase latin letters, digits and `-`.
 pub fn valid_id(id: Spanned<String>, diags: &mut Diagnostics) -> Option<Spanned<String>> {
     let ok = !id.value.is_empty()
-        && id
-            .value
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.value.starts_with('-')
         && !id.value.ends_with('-');
     if ok {
@@ -252,19 +231,12 @@ impl<'a> SchoolIndex<'a> {
         if let Some(i) = self.get(&id.value) {
             return Some(i);
         }
-        let mut d = Diagnostic::error(Code::UnknownSchool, id.span)
-            .detail(format!("没有编号为「{}」的学校", id.value));
+        let mut d = Diagnostic::error(Code::UnknownSchool, id.span).detail(format!("没有编号为「{}」的学校", id.value));
         let near = self.suggest(&id.value);
         if !near.is_empty() {
-            let list: Vec<String> = near
-                .iter()
-                .map(|&i| format!("{}（{}）", self.schools[i].id.value, self.schools[i].name))
-                .collect();
-            d = d.hint(format!(
-                "您是不是想写 {}？/ Did you mean {}?",
-                list.join("、"),
-                self.schools[near[0]].id.value
-            ));
+            let list: Vec<String> =
+                near.iter().map(|&i| format!("{}（{}）", self.schools[i].id.value, self.schools[i].name)).collect();
+            d = d.hint(format!("您是不是想写 {}？/ Did you mean {}?", list.join("、"), self.schools[near[0]].id.value));
         }
         diags.push(d);
         None
@@ -279,8 +251,7 @@ impl<'a> SchoolIndex<'a> {
             .iter()
             .enumerate()
             .filter(|(_, s)| {
-                crate::hanzi::fold(&s.name) == folded
-                    || s.aliases.iter().any(|a| crate::hanzi::fold(a) == folded)
+                crate::hanzi::fold(&s.name) == folded || s.aliases.iter().any(|a| crate::hanzi::fold(a) == folded)
             })
             .map(|(i, _)| i)
             .collect();
@@ -294,21 +265,14 @@ impl<'a> SchoolIndex<'a> {
             .filter(|(d, _)| *d <= limit)
             .collect();
         near.sort();
-        out.extend(
-            near.into_iter()
-                .map(|(_, i)| i)
-                .filter(|i| !out.contains(i))
-                .collect::<Vec<_>>(),
-        );
+        out.extend(near.into_iter().map(|(_, i)| i).filter(|i| !out.contains(i)).collect::<Vec<_>>());
         if out.is_empty() {
             // A part of a name: 墟沟 finds 墟沟小学.
             out.extend(
                 self.schools
                     .iter()
                     .enumerate()
-                    .filter(|(_, s)| {
-                        folded.chars().count() >= 2 && crate::hanzi::fold(&s.name).contains(&folded)
-                    })
+                    .filter(|(_, s)| folded.chars().count() >= 2 && crate::hanzi::fold(&s.name).contains(&folded))
                     .map(|(i, _)| i),
             );
         }
@@ -321,9 +285,7 @@ impl<'a> SchoolIndex<'a> {
 pub fn party(node: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Party> {
     if let crate::load::Value::Map(_) = node.value {
         let f = Fields::new(node);
-        return f
-            .required_text("name", "名称 name", diags)
-            .map(|n| Party::External(n.value));
+        return f.required_text("name", "名称 name", diags).map(|n| Party::External(n.value));
     }
     let id = read::text(node, diags)?;
     index.resolve(&id, diags).map(Party::School)

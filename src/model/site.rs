@@ -16,15 +16,11 @@ pub struct BaseUrl {
 
 impl BaseUrl {
     pub fn parse(text: &str) -> Result<BaseUrl, String> {
-        let url =
-            url::Url::parse(text.trim()).map_err(|e| format!("「{text}」不是完整网址（{e}）"))?;
+        let url = url::Url::parse(text.trim()).map_err(|e| format!("「{text}」不是完整网址（{e}）"))?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(format!("「{text}」应以 http:// 或 https:// 开头"));
         }
-        let host = url
-            .host_str()
-            .ok_or_else(|| format!("「{text}」缺少域名"))?
-            .to_string();
+        let host = url.host_str().ok_or_else(|| format!("「{text}」缺少域名"))?.to_string();
         if url.query().is_some() || url.fragment().is_some() {
             return Err(format!("「{text}」不能带 ? 或 # 部分"));
         }
@@ -73,11 +69,7 @@ pub struct SiteConfig {
 pub const DEFAULT_PAGINATE_BY: usize = 20;
 
 /// Reads site.yaml. `base_url_override` (`--base-url`) replaces the file's value.
-pub fn read(
-    raw: &RawFile,
-    base_url_override: Option<&str>,
-    diags: &mut Diagnostics,
-) -> Option<SiteConfig> {
+pub fn read(raw: &RawFile, base_url_override: Option<&str>, diags: &mut Diagnostics) -> Option<SiteConfig> {
     let f = Fields::new(&raw.node);
     let title = f.required_text("title", "站点名称 title", diags);
     let issuer = f.text("issuer", diags);
@@ -101,10 +93,8 @@ pub fn read(
             Ok(n) if (1..=500).contains(&n) => n,
             _ => {
                 diags.push(
-                    Diagnostic::error(Code::InvalidValue, text.span).detail(format!(
-                        "每页条数「{}」应是 1 到 500 之间的整数",
-                        text.value
-                    )),
+                    Diagnostic::error(Code::InvalidValue, text.span)
+                        .detail(format!("每页条数「{}」应是 1 到 500 之间的整数", text.value)),
                 );
                 DEFAULT_PAGINATE_BY
             }
@@ -126,25 +116,16 @@ pub fn read(
         issuer: issuer.map(|s| s.value).unwrap_or_default(),
         region: f.text("region", diags).map(|s| s.value),
         contact: contact.unwrap_or_default(),
-        standard: standard
-            .as_ref()
-            .map_or_else(|| super::standard::DEFAULT.to_string(), |s| s.value.clone()),
+        standard: standard.as_ref().map_or_else(|| super::standard::DEFAULT.to_string(), |s| s.value.clone()),
         standard_span: standard.map_or(Span::file_start(raw.file), |s| s.span),
-        theme: f
-            .text("theme", diags)
-            .map_or_else(|| "default".to_string(), |s| s.value),
+        theme: f.text("theme", diags).map_or_else(|| "default".to_string(), |s| s.value),
         demo: f.bool("demo", diags).unwrap_or(false),
         description: f.text("description", diags).map(|s| s.value),
         paginate_by,
         pii_allow: f
             .text_list("pii_allow", false, diags)
             .into_iter()
-            .map(|s| {
-                s.value
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect()
-            })
+            .map(|s| s.value.chars().filter(char::is_ascii_alphanumeric).collect())
             .collect(),
         site_id_code: f.text("site_id_code", diags).map(|s| s.value),
         icp: f.text("icp", diags).map(|s| s.value),
@@ -153,9 +134,7 @@ pub fn read(
 }
 
 fn parse_base_url(text: &str, at: Location, diags: &mut Diagnostics) -> Option<BaseUrl> {
-    BaseUrl::parse(text)
-        .map_err(|why| diags.push(Diagnostic::error(Code::InvalidBaseUrl, at).detail(why)))
-        .ok()
+    BaseUrl::parse(text).map_err(|why| diags.push(Diagnostic::error(Code::InvalidBaseUrl, at).detail(why))).ok()
 }
 
 #[cfg(test)]
@@ -167,10 +146,7 @@ mod tests {
         let b = BaseUrl::parse("https://www.lianyun.gov.cn/junheng").unwrap();
         assert_eq!(b.origin, "https://www.lianyun.gov.cn");
         assert_eq!(b.path, "/junheng/");
-        assert_eq!(
-            b.absolute("policies/a/"),
-            "https://www.lianyun.gov.cn/junheng/policies/a/"
-        );
+        assert_eq!(b.absolute("policies/a/"), "https://www.lianyun.gov.cn/junheng/policies/a/");
         assert_eq!(BaseUrl::parse("http://127.0.0.1:8000/").unwrap().path, "/");
     }
 

@@ -77,18 +77,13 @@ pub struct Standard {
 
 pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
     let f = Fields::new(root);
-    let id = f
-        .required_text("id", "编号 id", diags)
-        .and_then(|id| super::school::valid_id(id, diags));
+    let id = f.required_text("id", "编号 id", diags).and_then(|id| super::school::valid_id(id, diags));
     let name = f.required_text("name", "名称 name", diags);
     let mut indicators: Vec<IndicatorDef> = Vec::new();
     for node in f.list("indicators", diags) {
         if let Some((def, span)) = indicator(node, diags) {
             if indicators.iter().any(|d| d.id == def.id) {
-                diags.push(
-                    Diagnostic::error(Code::DuplicateId, span)
-                        .detail(format!("指标「{}」", def.id)),
-                );
+                diags.push(Diagnostic::error(Code::DuplicateId, span).detail(format!("指标「{}」", def.id)));
             } else {
                 indicators.push(def);
             }
@@ -97,9 +92,7 @@ pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
     if indicators.is_empty() && f.get("indicators").is_none() {
         diags.push(super::read::missing(f.span(), "指标 indicators"));
     }
-    let school_rule = f
-        .get("school_rule")
-        .and_then(|n| school_rule(n, indicators.len(), diags));
+    let school_rule = f.get("school_rule").and_then(|n| school_rule(n, indicators.len(), diags));
     let cv = match f.get("cv") {
         Some(n) => cv_rule(n, diags),
         None => {
@@ -107,13 +100,7 @@ pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
             None
         }
     };
-    Some(Standard {
-        id: id?.value,
-        name: name?.value,
-        indicators,
-        school_rule,
-        cv: cv?,
-    })
+    Some(Standard { id: id?.value, name: name?.value, indicators, school_rule, cv: cv? })
 }
 
 fn decimal(f: &Fields, key: &str, diags: &mut Diagnostics) -> Option<Spanned<Decimal>> {
@@ -141,28 +128,19 @@ fn by_phase(f: &Fields, key: &str, diags: &mut Diagnostics) -> ByPhase<Option<De
             None
         }
     };
-    ByPhase {
-        primary: value("primary"),
-        junior: value("junior"),
-    }
+    ByPhase { primary: value("primary"), junior: value("junior") }
 }
 
-fn indicator(
-    node: &Node,
-    diags: &mut Diagnostics,
-) -> Option<(IndicatorDef, crate::diagnostics::Span)> {
+fn indicator(node: &Node, diags: &mut Diagnostics) -> Option<(IndicatorDef, crate::diagnostics::Span)> {
     let f = Fields::new(node);
     let id = f.required_text("id", "编号 id", diags).and_then(|id| {
         let ok = !id.value.is_empty()
-            && id
-                .value
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+            && id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
         if !ok {
-            diags.push(Diagnostic::error(Code::InvalidId, id.span).detail(format!(
-                "指标编号「{}」只能用小写字母、数字、_ 和 -",
-                id.value
-            )));
+            diags.push(
+                Diagnostic::error(Code::InvalidId, id.span)
+                    .detail(format!("指标编号「{}」只能用小写字母、数字、_ 和 -", id.value)),
+            );
         }
         ok.then_some(id)
     });
@@ -182,7 +160,7 @@ fn indicator(
         },
         None if default.is_some() => default,
         None => {
-            diags.push(super::read::missing(f.span(), &format!("{k}")));
+            diags.push(super::read::missing(f.span(), k));
             None
         }
     };
@@ -193,9 +171,7 @@ fn indicator(
     let name = name?.value;
     Some((
         IndicatorDef {
-            short: f
-                .text("short", diags)
-                .map_or_else(|| name.clone(), |s| s.value),
+            short: f.text("short", diags).map_or_else(|| name.clone(), |s| s.value),
             id: id.value,
             name,
             numerator: numerator?,
@@ -213,11 +189,7 @@ fn school_rule(node: &Node, count: usize, diags: &mut Diagnostics) -> Option<Sch
     let min_met = decimal(&f, "min_met", diags);
     let floor = decimal(&f, "floor", diags);
     let min_met = match min_met {
-        Some(m)
-            if m.value.scale == 0
-                && m.value.mantissa >= 1
-                && m.value.mantissa as usize <= count.max(1) =>
-        {
+        Some(m) if m.value.scale == 0 && m.value.mantissa >= 1 && m.value.mantissa as usize <= count.max(1) => {
             m.value.mantissa as usize
         }
         Some(m) => {
@@ -232,10 +204,7 @@ fn school_rule(node: &Node, count: usize, diags: &mut Diagnostics) -> Option<Sch
     let floor = match floor {
         Some(fl) if fl.value.is_positive() && fl.value.to_f64() <= 1.0 => fl.value,
         Some(fl) => {
-            diags.push(
-                Diagnostic::error(Code::InvalidValue, fl.span)
-                    .detail("最低比例应在 0 和 1 之间，如 0.85"),
-            );
+            diags.push(Diagnostic::error(Code::InvalidValue, fl.span).detail("最低比例应在 0 和 1 之间，如 0.85"));
             return None;
         }
         None => Decimal::from_int(0),
@@ -252,19 +221,14 @@ fn cv_rule(node: &Node, diags: &mut Diagnostics) -> Option<CvRule> {
             "mean" | "综合" => Some(CvMethod::Mean),
             _ => {
                 diags.push(
-                    Diagnostic::error(Code::InvalidValue, m.span).detail(format!(
-                        "方式「{}」只能是 each（逐项）或 mean（综合）",
-                        m.value
-                    )),
+                    Diagnostic::error(Code::InvalidValue, m.span)
+                        .detail(format!("方式「{}」只能是 each（逐项）或 mean（综合）", m.value)),
                 );
                 None
             }
         },
     };
-    Some(CvRule {
-        method: method?,
-        limits: by_phase(&f, "limits", diags),
-    })
+    Some(CvRule { method: method?, limits: by_phase(&f, "limits", diags) })
 }
 
 #[cfg(test)]
@@ -276,10 +240,7 @@ mod tests {
         let mut sources = Sources::default();
         let mut diags = Diagnostics::default();
         let raw = crate::load::builtin::standards(&mut sources, &mut diags);
-        let out: Vec<Standard> = raw
-            .iter()
-            .filter_map(|r| read(&r.node, &mut diags))
-            .collect();
+        let out: Vec<Standard> = raw.iter().filter_map(|r| read(&r.node, &mut diags)).collect();
         assert!(diags.is_empty(), "{diags:?}");
         out
     }
@@ -292,35 +253,22 @@ mod tests {
             .indicators
             .iter()
             .map(|i| {
-                (
-                    i.id.clone(),
-                    i.thresholds.primary.unwrap().to_string(),
-                    i.thresholds.junior.unwrap().to_string(),
-                )
+                (i.id.clone(), i.thresholds.primary.unwrap().to_string(), i.thresholds.junior.unwrap().to_string())
             })
             .collect();
         let expected = [
             ("teachers_above_degree", "4.2", "5.3"),
-            ("key_teachers", "1", "1"),
+            ("key_teachers", "1.0", "1.0"),
             ("pe_art_teachers", "0.9", "0.9"),
             ("teaching_area", "4.5", "5.8"),
             ("sports_area", "7.5", "10.2"),
             ("equipment_value", "2000", "2500"),
             ("multimedia_rooms", "2.3", "2.4"),
         ];
-        assert_eq!(
-            table,
-            expected.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        );
-        assert_eq!(
-            s.school_rule,
-            Some(SchoolRule {
-                min_met: 6,
-                floor: Decimal::parse("0.85").unwrap()
-            })
-        );
+        assert_eq!(table, expected.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())));
+        assert_eq!(s.school_rule, Some(SchoolRule { min_met: 6, floor: Decimal::parse("0.85").unwrap() }));
         assert_eq!(s.cv.method, CvMethod::Each);
-        assert_eq!(s.cv.limits.primary.unwrap().to_string(), "0.5");
+        assert_eq!(s.cv.limits.primary.unwrap().to_string(), "0.50");
         assert_eq!(s.cv.limits.junior.unwrap().to_string(), "0.45");
     }
 
@@ -333,14 +281,7 @@ mod tests {
         assert_eq!(s.cv.method, CvMethod::Mean);
         assert_eq!(s.cv.limits.primary.unwrap().to_string(), "0.65");
         assert_eq!(s.cv.limits.junior.unwrap().to_string(), "0.55");
-        let ratio = s
-            .indicators
-            .iter()
-            .find(|i| i.id == "teacher_ratio")
-            .unwrap();
-        assert_eq!(
-            (ratio.numerator, ratio.denominator),
-            ("teachers", "students")
-        );
+        let ratio = s.indicators.iter().find(|i| i.id == "teacher_ratio").unwrap();
+        assert_eq!((ratio.numerator, ratio.denominator), ("teachers", "students"));
     }
 }

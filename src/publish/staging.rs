@@ -8,19 +8,13 @@ use std::path::{Path, PathBuf};
 
 /// A sibling of `out` named after it and this process: `.public.gongshi-staging-1234`.
 fn sibling(out: &Path, what: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     parent.join(format!(".{name}.gongshi-{what}-{}", std::process::id()))
 }
 
 fn failed(at: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(Code::WriteFailed, Location::Path(at.display().to_string()))
-        .detail(e.to_string())
+    Diagnostic::error(Code::WriteFailed, Location::Path(at.display().to_string())).detail(e.to_string())
 }
 
 pub fn write_and_swap(output: &Output, out: &Path) -> Result<(), Diagnostic> {
@@ -40,14 +34,9 @@ fn write_all(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
     for (path, file) in &output.files {
         let safe = !path.is_empty()
             && !path.starts_with('/')
-            && path
-                .split('/')
-                .all(|part| !part.is_empty() && part != ".." && part != ".");
+            && path.split('/').all(|part| !part.is_empty() && part != ".." && part != ".");
         if !safe {
-            return Err(failed(
-                Path::new(path),
-                std::io::Error::other("不安全的输出路径"),
-            ));
+            return Err(failed(Path::new(path), std::io::Error::other("不安全的输出路径")));
         }
         let target = dir.join(path);
         if let Some(parent) = target.parent() {

@@ -24,25 +24,14 @@ const SEGMENT: &AsciiSet = &CONTROLS
 
 /// Percent-encodes each segment of a site path (`policies/关于/` → `policies/%E5%85%B3%E4%BA%8E/`).
 pub fn encode_path(path: &str) -> String {
-    path.split('/')
-        .map(|seg| utf8_percent_encode(seg, SEGMENT).to_string())
-        .collect::<Vec<_>>()
-        .join("/")
+    path.split('/').map(|seg| utf8_percent_encode(seg, SEGMENT).to_string()).collect::<Vec<_>>().join("/")
 }
 
 /// The relative path from the page at `page` (a site path ending in `/`, or `` for the home
 /// page) back to the site root: `policies/a/` → `../../`, the home page → `./`.
 pub fn root_from(page: &str) -> String {
-    let depth = page
-        .trim_end_matches('/')
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .count();
-    if depth == 0 {
-        "./".to_string()
-    } else {
-        "../".repeat(depth)
-    }
+    let depth = page.trim_end_matches('/').split('/').filter(|s| !s.is_empty()).count();
+    if depth == 0 { "./".to_string() } else { "../".repeat(depth) }
 }
 
 /// A readable ASCII URL segment for a Chinese label, by pinyin (`科技、教育 / 通知` →
@@ -67,14 +56,8 @@ mod tests {
 
     #[test]
     fn encodes_han_characters_and_keeps_slashes() {
-        assert_eq!(
-            encode_path("policies/关于/"),
-            "policies/%E5%85%B3%E4%BA%8E/"
-        );
-        assert_eq!(
-            encode_path("files/2017/附件 1.pdf"),
-            "files/2017/%E9%99%84%E4%BB%B6%201.pdf"
-        );
+        assert_eq!(encode_path("policies/关于/"), "policies/%E5%85%B3%E4%BA%8E/");
+        assert_eq!(encode_path("files/2017/附件 1.pdf"), "files/2017/%E9%99%84%E4%BB%B6%201.pdf");
         assert_eq!(encode_path("policies/a-b_c/"), "policies/a-b_c/");
     }
 

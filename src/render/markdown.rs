@@ -35,24 +35,17 @@ pub struct LinkContext<'a> {
 }
 
 pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     // Merged so that a 文号 written with [ ] (where the parser splits text) is one piece.
-    let mut events: Vec<Event> =
-        pulldown_cmark::TextMergeStream::new(Parser::new_ext(markdown, options)).collect();
+    let mut events: Vec<Event> = pulldown_cmark::TextMergeStream::new(Parser::new_ext(markdown, options)).collect();
     drop_repeated_title(&mut events, title);
     let toc_entries = headings(&mut events);
     let events = rewrite_links(events, links);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = wrap_tables(&SANITIZER.clean(&html).to_string());
-    let toc = if toc_entries.len() >= TOC_MIN_HEADINGS {
-        nest(toc_entries)
-    } else {
-        Vec::new()
-    };
+    let toc = if toc_entries.len() >= TOC_MIN_HEADINGS { nest(toc_entries) } else { Vec::new() };
     Rendered { html, toc }
 }
 
@@ -61,10 +54,7 @@ fn drop_repeated_title(events: &mut Vec<Event>, title: &str) {
     let Some(Event::Start(Tag::Heading { .. })) = events.first() else {
         return;
     };
-    let Some(end) = events
-        .iter()
-        .position(|e| matches!(e, Event::End(TagEnd::Heading(_))))
-    else {
+    let Some(end) = events.iter().position(|e| matches!(e, Event::End(TagEnd::Heading(_)))) else {
         return;
     };
     if normalize(&plain_text(&events[1..end])) == normalize(title) {
@@ -89,15 +79,7 @@ fn plain_text(events: &[Event]) -> String {
 /// Gives every heading an id (demoting all one level when the body has an `<h1>`) and returns
 /// (level, id, text) of each, in order.
 fn headings(events: &mut [Event]) -> Vec<(u8, String, String)> {
-    let demote = events.iter().any(|e| {
-        matches!(
-            e,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            })
-        )
-    });
+    let demote = events.iter().any(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })));
     let mut used = HashSet::new();
     let mut out = Vec::new();
     let mut i = 0;
@@ -145,11 +127,7 @@ fn deeper(level: HeadingLevel) -> HeadingLevel {
 /// An id from the heading text (Han characters kept: `一、指导思想` → `一-指导思想`).
 fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
     let base = crate::model::document::slugify(text);
-    let base = if base.is_empty() {
-        "section".to_string()
-    } else {
-        base
-    };
+    let base = if base.is_empty() { "section".to_string() } else { base };
     let mut id = base.clone();
     let mut n = 2;
     while used.contains(&id) {
@@ -163,11 +141,7 @@ fn nest(entries: Vec<(u8, String, String)>) -> Vec<TocItem> {
     let top = entries.iter().map(|e| e.0).min().unwrap_or(2);
     let mut out: Vec<TocItem> = Vec::new();
     for (level, id, text) in entries {
-        let item = TocItem {
-            id,
-            text,
-            children: Vec::new(),
-        };
+        let item = TocItem { id, text, children: Vec::new() };
         match out.last_mut() {
             Some(parent) if level > top => parent.children.push(item),
             _ => out.push(item),
@@ -182,34 +156,14 @@ fn rewrite_links<'a>(events: Vec<Event<'a>>, ctx: &LinkContext) -> Vec<Event<'a>
     let mut in_link = 0usize;
     for event in events {
         match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 in_link += 1;
                 let dest_url = site_path(dest_url, ctx.root);
-                out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                out.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = site_path(dest_url, ctx.root);
-                out.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                out.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
             }
             Event::End(TagEnd::Link) => {
                 in_link = in_link.saturating_sub(1);
@@ -261,11 +215,8 @@ fn link_doc_nos<'a>(text: CowStr<'a>, ctx: &LinkContext, out: &mut Vec<Event<'a>
 /// Lets a wide table scroll on a phone instead of widening the page; the region can take focus
 /// so keyboard users can scroll it too.
 fn wrap_tables(html: &str) -> String {
-    html.replace(
-        "<table>",
-        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"表格\"><table>",
-    )
-    .replace("</table>", "</table></div>")
+    html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"表格\"><table>")
+        .replace("</table>", "</table></div>")
 }
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -289,25 +240,13 @@ mod tests {
 
     fn render_plain(md: &str) -> Rendered {
         let none = |_: &str| None;
-        render(
-            md,
-            "标题",
-            &LinkContext {
-                root: "../../",
-                doc_no: &none,
-            },
-        )
+        render(md, "标题", &LinkContext { root: "../../", doc_no: &none })
     }
 
     #[test]
     fn renders_gfm_tables_footnotes_and_strikethrough() {
-        let r =
-            render_plain("正文[^1]\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~删~~\n\n[^1]: 注。\n");
-        assert!(
-            r.html.contains("<th style=\"text-align:left\">a</th>"),
-            "{}",
-            r.html
-        );
+        let r = render_plain("正文[^1]\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~删~~\n\n[^1]: 注。\n");
+        assert!(r.html.contains("<th style=\"text-align:left\">a</th>"), "{}", r.html);
         assert!(r.html.contains("<div class=\"table-scroll\""));
         assert!(r.html.contains("<del>删</del>"));
         assert!(r.html.contains("class=\"footnote-definition\""));
@@ -325,9 +264,7 @@ mod tests {
 
     #[test]
     fn builds_a_toc_from_three_or_more_headings() {
-        let r = render_plain(
-            "## 一、指导思想\n\n### （一）集团化办学\n\n## 二、总体目标\n\n## 二、总体目标\n",
-        );
+        let r = render_plain("## 一、指导思想\n\n### （一）集团化办学\n\n## 二、总体目标\n\n## 二、总体目标\n");
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["一-指导思想", "二-总体目标", "二-总体目标-2"]);
         assert_eq!(r.toc[0].children[0].text, "（一）集团化办学");
@@ -339,43 +276,25 @@ mod tests {
     fn demotes_body_h1_and_drops_a_repeated_title() {
         let r = render_plain("# 标题\n\n# 一、总则\n\n正文");
         assert!(!r.html.contains("标题"), "{}", r.html);
-        assert!(
-            r.html.contains("<h2 id=\"一-总则\">一、总则</h2>"),
-            "{}",
-            r.html
-        );
+        assert!(r.html.contains("<h2 id=\"一-总则\">一、总则</h2>"), "{}", r.html);
     }
 
     #[test]
     fn links_known_doc_nos_outside_links_and_code() {
-        let lookup = |k: &str| {
-            (k == crate::model::doc_no::key("连政发〔2017〕38号"))
-                .then(|| "policies/连政发/".to_string())
-        };
+        let lookup =
+            |k: &str| (k == crate::model::doc_no::key("连政发〔2017〕38号")).then(|| "policies/连政发/".to_string());
         let r = render(
             "依据连政发〔2017〕38号。[连政发〔2017〕38号](https://x/) `连政发〔2017〕38号`",
             "t",
-            &LinkContext {
-                root: "../../",
-                doc_no: &lookup,
-            },
+            &LinkContext { root: "../../", doc_no: &lookup },
         );
-        assert_eq!(
-            r.html
-                .matches("href=\"../../policies/%E8%BF%9E%E6%94%BF%E5%8F%91/\"")
-                .count(),
-            1,
-            "{}",
-            r.html
-        );
+        assert_eq!(r.html.matches("href=\"../../policies/%E8%BF%9E%E6%94%BF%E5%8F%91/\"").count(), 1, "{}", r.html);
         assert!(r.html.contains("<code>连政发〔2017〕38号</code>"));
     }
 
     #[test]
     fn site_paths_are_made_relative_to_the_page() {
-        let r = render_plain(
-            "[附件](/files/a.pdf) [b](files/b.pdf) [c](https://x/) ![i](/files/i.png)",
-        );
+        let r = render_plain("[附件](/files/a.pdf) [b](files/b.pdf) [c](https://x/) ![i](/files/i.png)");
         assert!(r.html.contains("href=\"../../files/a.pdf\""), "{}", r.html);
         assert!(r.html.contains("href=\"../../files/b.pdf\""));
         assert!(r.html.contains("src=\"../../files/i.png\""));

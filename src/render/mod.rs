@@ -4,6 +4,8 @@
 //! nothing from disk but the theme (templates and static files); attachments are passed on as
 //! paths for `publish` to copy. Pages render in parallel with one shared tera instance.
 
+pub mod charts;
+pub mod downloads;
 pub mod feeds;
 pub mod links;
 pub mod markdown;
@@ -63,12 +65,7 @@ impl Output {
     }
 }
 
-pub fn render(
-    site: &Site,
-    findings: &Findings,
-    theme: &Theme,
-    diags: &mut Diagnostics,
-) -> Option<Output> {
+pub fn render(site: &Site, findings: &Findings, theme: &Theme, diags: &mut Diagnostics) -> Option<Output> {
     let templates = match templates::Templates::new(theme) {
         Ok(t) => t,
         Err(errors) => {
@@ -76,15 +73,9 @@ pub fn render(
             return None;
         }
     };
-    let cx = pages::Context {
-        site,
-        findings,
-        templates: &templates,
-        view: views::site_view(site),
-    };
+    let cx = pages::Context { site, findings, templates: &templates, view: views::site_view(site) };
     let jobs = pages::jobs(site);
-    let rendered: Vec<(String, Result<String, Diagnostic>)> =
-        jobs.par_iter().map(|job| job.render(&cx)).collect();
+    let rendered: Vec<(String, Result<String, Diagnostic>)> = jobs.par_iter().map(|job| job.render(&cx)).collect();
 
     let mut output = Output::default();
     let mut seen_errors = HashSet::new();
@@ -93,9 +84,7 @@ pub fn render(
         match result {
             Ok(html) => {
                 let date = match job {
-                    pages::Job::Document(i) => {
-                        site.documents[*i].sort_date().map(|d| d.to_string())
-                    }
+                    pages::Job::Document(i) => site.documents[*i].sort_date().map(|d| d.to_string()),
                     _ => None,
                 };
                 dated.push((path.clone(), date));
@@ -114,12 +103,12 @@ pub fn render(
         };
         output.insert(format!("static/{name}"), file, diags);
     }
+    for (stem, table) in downloads::tables(site, findings) {
+        output.insert(format!("data/{stem}.csv"), OutputFile::Bytes(table.to_csv()), diags);
+        output.insert(format!("data/{stem}.json"), OutputFile::Bytes(table.to_json()), diags);
+    }
     for a in &site.attachments {
-        output.insert(
-            format!("files/{}", a.rel),
-            OutputFile::Copy(a.abs.clone()),
-            diags,
-        );
+        output.insert(format!("files/{}", a.rel), OutputFile::Copy(a.abs.clone()), diags);
     }
     Some(output)
 }
@@ -136,27 +125,15 @@ fn site_files(
     struct Robots {
         sitemap_url: String,
     }
-    let robots = Robots {
-        sitemap_url: site.config.base_url.absolute("sitemap.xml"),
-    };
+    let robots = Robots { sitemap_url: site.config.base_url.absolute("sitemap.xml") };
     let results = [
-        (
-            "feed.xml",
-            templates.render("atom.xml", &feeds::feed(site), None),
-        ),
-        (
-            "sitemap.xml",
-            templates.render("sitemap.xml", &sitemap::sitemap(site, pages), None),
-        ),
+        ("feed.xml", templates.render("atom.xml", &feeds::feed(site), None)),
+        ("sitemap.xml", templates.render("sitemap.xml", &sitemap::sitemap(site, pages), None)),
         ("robots.txt", templates.render("robots.txt", &robots, None)),
     ];
     for (path, result) in results {
         match result {
-            Ok(text) => output.insert(
-                path.to_string(),
-                OutputFile::Bytes(text.into_bytes()),
-                diags,
-            ),
+            Ok(text) => output.insert(path.to_string(), OutputFile::Bytes(text.into_bytes()), diags),
             Err(d) => diags.push(d),
         }
     }

@@ -20,9 +20,7 @@ pub fn sitemap(site: &crate::model::Site, pages: &[(String, Option<String>)]) ->
         .iter()
         .filter(|(path, _)| path != "404.html")
         .map(|(path, lastmod)| UrlView {
-            loc: base.absolute(&super::links::encode_path(
-                path.strip_suffix("index.html").unwrap_or(path),
-            )),
+            loc: base.absolute(&super::links::encode_path(path.strip_suffix("index.html").unwrap_or(path))),
             lastmod: lastmod.clone(),
         })
         .collect();

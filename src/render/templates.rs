@@ -15,15 +15,9 @@ pub struct Templates {
 impl Templates {
     pub fn new(theme: &Theme) -> Result<Templates, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
-        let shown: BTreeMap<String, String> = theme
-            .templates
-            .iter()
-            .map(|(name, (_, shown))| (name.clone(), shown.clone()))
-            .collect();
-        let sources = theme
-            .templates
-            .iter()
-            .map(|(name, (text, _))| (name.as_str(), text.as_str()));
+        let shown: BTreeMap<String, String> =
+            theme.templates.iter().map(|(name, (_, shown))| (name.clone(), shown.clone())).collect();
+        let sources = theme.templates.iter().map(|(name, (text, _))| (name.as_str(), text.as_str()));
         match tera.add_raw_templates(sources) {
             Ok(()) => Ok(Templates { tera, shown }),
             Err(e) => Err(vec![error(&e, &shown)]),
@@ -37,14 +31,11 @@ impl Templates {
         frame: &impl Serialize,
         page: Option<(&'static str, &dyn ErasedView)>,
     ) -> Result<String, Diagnostic> {
-        let mut context =
-            tera::Context::from_serialize(frame).map_err(|e| error(&e, &self.shown))?;
+        let mut context = tera::Context::from_serialize(frame).map_err(|e| error(&e, &self.shown))?;
         if let Some((key, value)) = page {
             value.insert_into(&mut context, key);
         }
-        self.tera
-            .render(name, &context)
-            .map_err(|e| error(&e, &self.shown))
+        self.tera.render(name, &context).map_err(|e| error(&e, &self.shown))
     }
 }
 

@@ -32,13 +32,9 @@ impl Theme {
         for (path, bytes) in DEFAULT_THEME {
             if let Some(name) = path.strip_prefix("templates/") {
                 let text = String::from_utf8_lossy(bytes).into_owned();
-                theme
-                    .templates
-                    .insert(name.to_string(), (text, format!("(内置主题) {path}")));
+                theme.templates.insert(name.to_string(), (text, format!("(内置主题) {path}")));
             } else if let Some(name) = path.strip_prefix("static/") {
-                theme
-                    .statics
-                    .insert(name.to_string(), Asset::Embedded(bytes));
+                theme.statics.insert(name.to_string(), Asset::Embedded(bytes));
             }
         }
         theme
@@ -71,10 +67,7 @@ impl Theme {
             }
             for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
                 match entry {
-                    Ok(e)
-                        if e.file_type().is_file()
-                            && !e.file_name().to_string_lossy().starts_with('.') =>
-                    {
+                    Ok(e) if e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.') => {
                         let rel = crate::load::walk::relative(dir, e.path());
                         let shown = format!("{shown}{rel}");
                         if let Some(name) = rel.strip_prefix("templates/") {
@@ -83,22 +76,17 @@ impl Theme {
                                     self.templates.insert(name.to_string(), (text, shown));
                                 }
                                 Err(err) => diags.push(
-                                    Diagnostic::error(Code::ReadFailed, Location::Path(shown))
-                                        .detail(err.to_string()),
+                                    Diagnostic::error(Code::ReadFailed, Location::Path(shown)).detail(err.to_string()),
                                 ),
                             }
                         } else if let Some(name) = rel.strip_prefix("static/") {
-                            self.statics
-                                .insert(name.to_string(), Asset::Disk(e.into_path()));
+                            self.statics.insert(name.to_string(), Asset::Disk(e.into_path()));
                         }
                     }
                     Ok(_) => {}
                     Err(err) => diags.push(
-                        Diagnostic::error(
-                            Code::ReadFailed,
-                            Location::Path(format!("{shown}{sub}")),
-                        )
-                        .detail(err.to_string()),
+                        Diagnostic::error(Code::ReadFailed, Location::Path(format!("{shown}{sub}")))
+                            .detail(err.to_string()),
                     ),
                 }
             }

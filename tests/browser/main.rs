@@ -6,13 +6,8 @@ use std::path::Path;
 use std::process::{Command, ExitCode};
 
 /// The pages checked: the home page, a policy, a list, a notice with a 公示期, a plain page.
-const PAGES: &[&str] = &[
-    "",
-    "policies/lianqujiao-2017-89/",
-    "policies/",
-    "notices/2017-jiaogan-jiaoshi-jiaoliu/",
-    "about/",
-];
+const PAGES: &[&str] =
+    &["", "policies/lianqujiao-2017-89/", "policies/", "notices/2017-jiaogan-jiaoshi-jiaoliu/", "about/"];
 
 fn main() -> ExitCode {
     if std::env::var("GONGSHI_BROWSER_TESTS").as_deref() != Ok("1") {
@@ -39,12 +34,7 @@ fn main() -> ExitCode {
         eprintln!("browser tests: building the example site failed");
         return ExitCode::FAILURE;
     }
-    let status = Command::new("node")
-        .arg("run.mjs")
-        .arg(&out)
-        .args(PAGES)
-        .current_dir(&dir)
-        .status();
+    let status = Command::new("node").arg("run.mjs").arg(&out).args(PAGES).current_dir(&dir).status();
     match status {
         Ok(s) if s.success() => ExitCode::SUCCESS,
         Ok(_) => ExitCode::FAILURE,

@@ -60,10 +60,7 @@ summary: 三种方式推进校际合作。";
     // A mix of both, and traditional characters.
     t.file(
         "policies/mixed.md",
-        &doc(
-            "標題: 混合\ndoc_no: 连区教〔2017〕91号\n成文日期: 2017-08-07\n發布機構: 连云区教育局",
-            "",
-        ),
+        &doc("標題: 混合\ndoc_no: 连区教〔2017〕91号\n成文日期: 2017-08-07\n發布機構: 连云区教育局", ""),
     );
     t.build_ok();
     let mut zh = t.html("policies/zh/index.html").doc_meta();
@@ -90,26 +87,17 @@ fn issuer_defaults_to_the_site_and_published_to_the_date() {
 #[test]
 fn superseded_documents_are_marked_and_linked_both_ways() {
     let t = SiteTest::with_site("supersede");
-    t.file("policies/new.md", &doc("title: 新方案\ndoc_no: 连区教〔2017〕89号\ndate: 2017-08-07\nsupersedes: [连区教〔2014〕52号]", ""));
     t.file(
-        "policies/old.md",
-        &doc(
-            "title: 旧意见\ndoc_no: 连区教[2014]52号\ndate: 2014-08-15",
-            "",
-        ),
+        "policies/new.md",
+        &doc("title: 新方案\ndoc_no: 连区教〔2017〕89号\ndate: 2017-08-07\nsupersedes: [连区教〔2014〕52号]", ""),
     );
+    t.file("policies/old.md", &doc("title: 旧意见\ndoc_no: 连区教[2014]52号\ndate: 2014-08-15", ""));
+    t.file("policies/kept.md", &doc("title: 仍有效\ndoc_no: 连区教〔2013〕1号\ndate: 2013-01-01\nvalidity: 有效", ""));
     t.file(
-        "policies/kept.md",
-        &doc(
-            "title: 仍有效\ndoc_no: 连区教〔2013〕1号\ndate: 2013-01-01\nvalidity: 有效",
-            "",
-        ),
+        "policies/newer.md",
+        &doc("title: 更新\ndoc_no: 连区教〔2018〕2号\ndate: 2018-01-01\nsupersedes: 连区教〔2013〕1号", ""),
     );
-    t.file("policies/newer.md", &doc("title: 更新\ndoc_no: 连区教〔2018〕2号\ndate: 2018-01-01\nsupersedes: 连区教〔2013〕1号", ""));
-    t.file(
-        "policies/gone.md",
-        &doc("title: 已废止\ndate: 2012-01-01\n时效: 废止", ""),
-    );
+    t.file("policies/gone.md", &doc("title: 已废止\ndate: 2012-01-01\n时效: 废止", ""));
     t.build_ok();
 
     let old = t.html("policies/old/index.html");
@@ -118,20 +106,14 @@ fn superseded_documents_are_marked_and_linked_both_ways() {
         old.text(".callout-expired"),
         "本文件已失效。 已被 《新方案》（连区教〔2017〕89号） 替代，请以新文件为准。"
     );
-    assert_eq!(
-        old.attrs(".callout-expired a", "href"),
-        ["../../policies/new/"]
-    );
+    assert_eq!(old.attrs(".callout-expired a", "href"), ["../../policies/new/"]);
 
     let new = t.html("policies/new/index.html");
     assert_eq!(new.doc_meta()["时效"], "有效");
     assert_eq!(new.attrs(".related a", "href"), ["../../policies/old/"]);
 
     // A 时效 written by hand wins over being superseded.
-    assert_eq!(
-        t.html("policies/kept/index.html").doc_meta()["时效"],
-        "有效"
-    );
+    assert_eq!(t.html("policies/kept/index.html").doc_meta()["时效"], "有效");
     let gone = t.html("policies/gone/index.html");
     assert_eq!(gone.doc_meta()["时效"], "废止");
     assert!(gone.text(".callout-repealed").contains("仅供查阅"));
@@ -145,10 +127,7 @@ fn doc_nos_in_a_body_link_to_their_documents() {
     let t = SiteTest::with_site("docno-links");
     t.file(
         "policies/city.md",
-        &doc(
-            "title: 市实施意见\ndoc_no: 连政发〔2017〕38号\ndate: 2017-06-30",
-            "依据苏政发〔2017〕1号。",
-        ),
+        &doc("title: 市实施意见\ndoc_no: 连政发〔2017〕38号\ndate: 2017-06-30", "依据苏政发〔2017〕1号。"),
     );
     t.file(
         "policies/district.md",
@@ -159,14 +138,8 @@ fn doc_nos_in_a_body_link_to_their_documents() {
     );
     t.build_ok();
     let page = t.html("policies/district/index.html");
-    assert_eq!(
-        page.attrs(".doc-body a", "href"),
-        ["../../policies/city/", "../../policies/city/"]
-    );
-    assert_eq!(
-        page.select_all(".doc-body a"),
-        ["连政发[2017]38号", "连政发〔2017〕038号"]
-    );
+    assert_eq!(page.attrs(".doc-body a", "href"), ["../../policies/city/", "../../policies/city/"]);
+    assert_eq!(page.select_all(".doc-body a"), ["连政发[2017]38号", "连政发〔2017〕038号"]);
     // Not linked: a number the site does not have, the page's own number, code.
     assert!(page.contains("<code>连政发〔2017〕38号</code>"));
 }
@@ -183,16 +156,10 @@ fn attachments_are_listed_and_copied() {
     );
     t.build_ok();
     let page = t.html("policies/a/index.html");
-    assert_eq!(
-        page.select_all(".attachments li"),
-        ["附件1：安排表 （PDF，25 B）", "unused.xlsx （XLSX，4 B）"]
-    );
+    assert_eq!(page.select_all(".attachments li"), ["附件1：安排表 （PDF，25 B）", "unused.xlsx （XLSX，4 B）"]);
     assert_eq!(
         page.attrs(".attachments a", "href"),
-        [
-            "../../files/2017/%E9%99%84%E4%BB%B61%20%E5%AE%89%E6%8E%92%E8%A1%A8.pdf",
-            "../../files/unused.xlsx"
-        ]
+        ["../../files/2017/%E9%99%84%E4%BB%B61%20%E5%AE%89%E6%8E%92%E8%A1%A8.pdf", "../../files/unused.xlsx"]
     );
     assert_eq!(t.out_files()["files/2017/附件1 安排表.pdf"], pdf);
     assert!(t.exists("files/unused.xlsx"));
@@ -209,128 +176,57 @@ fn notice_status_follows_the_build_date() {
             "",
         )
     };
-    t.file(
-        "notices/before.md",
-        &notice("已结束的公示", "2017-08-10", "2017-08-16"),
-    );
-    t.file(
-        "notices/during.md",
-        &notice("进行中的公示", "2017-08-20", "2017-08-23"),
-    );
-    t.file(
-        "notices/after.md",
-        &notice("未开始的公示", "2017-08-24", "2017-08-30"),
-    );
+    t.file("notices/before.md", &notice("已结束的公示", "2017-08-10", "2017-08-16"));
+    t.file("notices/during.md", &notice("进行中的公示", "2017-08-20", "2017-08-23"));
+    t.file("notices/after.md", &notice("未开始的公示", "2017-08-24", "2017-08-30"));
     t.build_ok(); // SOURCE_DATE_EPOCH is 2017-08-23
-    let status = |slug: &str| {
-        t.html(&format!("notices/{slug}/index.html"))
-            .text(".notice-status strong")
-    };
+    let status = |slug: &str| t.html(&format!("notices/{slug}/index.html")).text(".notice-status strong");
     assert_eq!(status("before"), "已结束");
     assert_eq!(status("during"), "公示中");
     assert_eq!(status("after"), "未开始");
     let page = t.html("notices/during/index.html");
-    assert_eq!(
-        page.text(".notice-status"),
-        "公示中 公示期：2017-08-20 至 2017-08-23 意见反馈：电话 0518-82310000"
-    );
+    assert_eq!(page.text(".notice-status"), "公示中 公示期：2017-08-20 至 2017-08-23 意见反馈：电话 0518-82310000");
     let mut later = SiteTest::with_site("notice-status-later");
     later.epoch = "1504000000".into(); // 2017-08-29
-    later.file(
-        "notices/during.md",
-        &notice("进行中的公示", "2017-08-20", "2017-08-23"),
-    );
+    later.file("notices/during.md", &notice("进行中的公示", "2017-08-20", "2017-08-23"));
     later.build_ok();
-    assert_eq!(
-        later
-            .html("notices/during/index.html")
-            .text(".notice-status strong"),
-        "已结束"
-    );
+    assert_eq!(later.html("notices/during/index.html").text(".notice-status strong"), "已结束");
 }
 
 #[test]
 fn long_lists_are_paginated_newest_first() {
     let t = SiteTest::new("pagination");
-    t.file(
-        "site.yaml",
-        &format!("{}每页条数: 2\n", crate::support::SITE_YAML),
-    );
+    t.file("site.yaml", &format!("{}每页条数: 2\n", crate::support::SITE_YAML));
     for day in 1..=5 {
-        t.file(
-            &format!("policies/p{day}.md"),
-            &doc(&format!("title: 文件{day}\ndate: 2017-03-0{day}"), ""),
-        );
+        t.file(&format!("policies/p{day}.md"), &doc(&format!("title: 文件{day}\ndate: 2017-03-0{day}"), ""));
     }
     t.build_ok();
     let first = t.html("policies/index.html");
     assert_eq!(first.select_all(".doc-link"), ["文件5", "文件4"]);
-    assert_eq!(
-        first.attrs(".pagination a[rel=next]", "href"),
-        ["../policies/page/2/"]
-    );
+    assert_eq!(first.attrs(".pagination a[rel=next]", "href"), ["../policies/page/2/"]);
     let second = t.html("policies/page/2/index.html");
     assert_eq!(second.select_all(".doc-link"), ["文件3", "文件2"]);
-    assert_eq!(
-        second.attrs(".pagination a[rel=prev]", "href"),
-        ["../../../policies/"]
-    );
-    assert_eq!(
-        second.attrs(".pagination a[aria-current=page]", "href"),
-        ["../../../policies/page/2/"]
-    );
-    assert_eq!(
-        t.html("policies/page/3/index.html").select_all(".doc-link"),
-        ["文件1"]
-    );
+    assert_eq!(second.attrs(".pagination a[rel=prev]", "href"), ["../../../policies/"]);
+    assert_eq!(second.attrs(".pagination a[aria-current=page]", "href"), ["../../../policies/page/2/"]);
+    assert_eq!(t.html("policies/page/3/index.html").select_all(".doc-link"), ["文件1"]);
     assert!(!t.exists("policies/page/4/index.html"));
     // Year and category lists exist and paginate too.
-    assert_eq!(
-        t.html("policies/year/2017/index.html").text(".count"),
-        "共 5 件，第 1 / 3 页"
-    );
+    assert_eq!(t.html("policies/year/2017/index.html").text(".count"), "共 5 件，第 1 / 3 页");
 }
 
 #[test]
 fn policies_are_listed_by_year_and_by_category() {
     let t = SiteTest::with_site("by-year-category");
-    t.file(
-        "policies/a.md",
-        &doc(
-            "title: 甲\ndate: 2017-03-01\ncategory: 科技、教育 / 通知",
-            "",
-        ),
-    );
-    t.file(
-        "policies/b.md",
-        &doc(
-            "title: 乙\ndate: 2016-03-01\ncategory: 科技、教育 / 意见",
-            "",
-        ),
-    );
-    t.file(
-        "policies/c.md",
-        &doc("title: 丙\ndate: 2016-05-01\ncategory: 科技、教育/通知", ""),
-    );
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-03-01\ncategory: 科技、教育 / 通知", ""));
+    t.file("policies/b.md", &doc("title: 乙\ndate: 2016-03-01\ncategory: 科技、教育 / 意见", ""));
+    t.file("policies/c.md", &doc("title: 丙\ndate: 2016-05-01\ncategory: 科技、教育/通知", ""));
     t.build_ok();
-    assert_eq!(
-        t.html("policies/year/2016/index.html")
-            .select_all(".doc-link"),
-        ["丙", "乙"]
-    );
+    assert_eq!(t.html("policies/year/2016/index.html").select_all(".doc-link"), ["丙", "乙"]);
     let category = t.html("policies/category/keji-jiaoyu-tongzhi/index.html");
     assert_eq!(category.select_all(".doc-link"), ["甲", "丙"]);
     assert_eq!(category.text("h1"), "政策文件：科技、教育 / 通知");
     let list = t.html("policies/index.html");
-    assert_eq!(
-        list.select_all(".filters li a"),
-        [
-            "2017 年",
-            "2016 年",
-            "科技、教育 / 通知",
-            "科技、教育 / 意见"
-        ]
-    );
+    assert_eq!(list.select_all(".filters li a"), ["2017 年", "2016 年", "科技、教育 / 通知", "科技、教育 / 意见"]);
     assert_eq!(
         t.html("policies/a/index.html").attrs(".doc-meta a", "href"),
         ["../../policies/category/keji-jiaoyu-tongzhi/"]
@@ -340,18 +236,9 @@ fn policies_are_listed_by_year_and_by_category() {
 #[test]
 fn drafts_and_future_documents_stay_out_unless_asked() {
     let t = SiteTest::with_site("drafts");
-    t.file(
-        "policies/draft.md",
-        &doc("title: 草稿文件\ndate: 2017-01-01\n草稿: true", ""),
-    );
-    t.file(
-        "notices/future.md",
-        &doc("title: 将来发布\npublished: 2017-09-01", ""),
-    );
-    t.file(
-        "notices/now.md",
-        &doc("title: 今天发布\npublished: 2017-08-23", ""),
-    );
+    t.file("policies/draft.md", &doc("title: 草稿文件\ndate: 2017-01-01\n草稿: true", ""));
+    t.file("notices/future.md", &doc("title: 将来发布\npublished: 2017-09-01", ""));
+    t.file("notices/now.md", &doc("title: 今天发布\npublished: 2017-08-23", ""));
     t.build_ok();
     assert!(!t.exists("policies/draft/index.html"));
     assert!(!t.exists("notices/future/index.html"));
@@ -365,13 +252,7 @@ fn drafts_and_future_documents_stay_out_unless_asked() {
 #[test]
 fn every_page_carries_the_government_meta_tags() {
     let t = SiteTest::with_site("meta-tags");
-    t.file(
-        "policies/a.md",
-        &doc(
-            "title: 甲文件\ndate: 2017-03-01\nkeywords: [均衡, 共建]\nsummary: 摘要文字",
-            "",
-        ),
-    );
+    t.file("policies/a.md", &doc("title: 甲文件\ndate: 2017-03-01\nkeywords: [均衡, 共建]\nsummary: 摘要文字", ""));
     t.file("pages/about.md", &doc("title: 关于", "说明"));
     t.build_ok();
     for page in [
@@ -414,22 +295,10 @@ fn links_hold_under_a_sub_path() {
     t.bytes("files/a.pdf", b"%PDF");
     t.file(
         "policies/a.md",
-        &doc(
-            "title: 甲\ndoc_no: 连区教〔2017〕1号\ndate: 2017-03-01\nattachments: [a.pdf]",
-            "[附件](/files/a.pdf)",
-        ),
+        &doc("title: 甲\ndoc_no: 连区教〔2017〕1号\ndate: 2017-03-01\nattachments: [a.pdf]", "[附件](/files/a.pdf)"),
     );
-    t.file(
-        "policies/b.md",
-        &doc(
-            "title: 乙\ndate: 2017-03-02\ncategory: 通知",
-            "见连区教〔2017〕1号。",
-        ),
-    );
-    t.file(
-        "notices/n.md",
-        &doc("title: 公告\npublished: 2017-03-03", ""),
-    );
+    t.file("policies/b.md", &doc("title: 乙\ndate: 2017-03-02\ncategory: 通知", "见连区教〔2017〕1号。"));
+    t.file("notices/n.md", &doc("title: 公告\npublished: 2017-03-03", ""));
     t.file("pages/about.md", &doc("title: 关于", ""));
     t.build_ok();
     let files = t.out_files();
@@ -450,8 +319,7 @@ fn links_hold_under_a_sub_path() {
                 continue;
             }
             let target = resolve(path, href);
-            let exists =
-                files.contains_key(&target) || files.contains_key(&format!("{target}index.html"));
+            let exists = files.contains_key(&target) || files.contains_key(&format!("{target}index.html"));
             assert!(exists, "{path}: link {href} → {target} does not exist");
             checked += 1;
         }
@@ -459,20 +327,12 @@ fn links_hold_under_a_sub_path() {
     assert!(checked > 50, "only {checked} links checked");
     // Absolute URLs carry the sub-path; the 404 page, served at any depth, links from it.
     assert!(
-        t.html("policies/a/index.html")
-            .attrs("link[rel=canonical]", "href")
+        t.html("policies/a/index.html").attrs("link[rel=canonical]", "href")
             == ["https://jyj.example.cn/junheng/policies/a/"]
     );
     let not_found = t.html("404.html");
-    assert!(
-        not_found
-            .attrs("a", "href")
-            .contains(&"/junheng/policies/".to_string())
-    );
-    assert_eq!(
-        not_found.attrs("link[rel=stylesheet]", "href"),
-        ["/junheng/static/style.css"]
-    );
+    assert!(not_found.attrs("a", "href").contains(&"/junheng/policies/".to_string()));
+    assert_eq!(not_found.attrs("link[rel=stylesheet]", "href"), ["/junheng/static/style.css"]);
 }
 
 /// Resolves a relative link found on the page at output path `page`.
@@ -491,176 +351,82 @@ fn resolve(page: &str, href: &str) -> String {
         }
     }
     let joined = parts.join("/");
-    if decoded.ends_with('/') && !joined.is_empty() {
-        format!("{joined}/")
-    } else {
-        joined
-    }
+    if decoded.ends_with('/') && !joined.is_empty() { format!("{joined}/") } else { joined }
 }
 
 fn percent_decode(s: &str) -> String {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8()
-        .unwrap()
-        .into_owned()
+    percent_encoding::percent_decode_str(s).decode_utf8().unwrap().into_owned()
 }
 
 #[test]
 fn feed_and_sitemap_are_valid_xml_with_absolute_urls() {
     let t = SiteTest::with_site("feed-sitemap");
-    t.file(
-        "policies/a.md",
-        &doc(
-            "title: 甲 & <乙>\ndoc_no: 连区教〔2017〕1号\ndate: 2017-03-01\nsummary: 摘要",
-            "",
-        ),
-    );
-    t.file(
-        "notices/n.md",
-        &doc("title: 公告\npublished: 2017-05-03", ""),
-    );
+    t.file("policies/a.md", &doc("title: 甲 & <乙>\ndoc_no: 连区教〔2017〕1号\ndate: 2017-03-01\nsummary: 摘要", ""));
+    t.file("notices/n.md", &doc("title: 公告\npublished: 2017-05-03", ""));
     t.file("pages/about.md", &doc("title: 关于", ""));
     t.build_ok();
 
     let feed = t.read("feed.xml");
     let xml = roxmltree::Document::parse(&feed).unwrap();
     let root = xml.root_element();
-    assert_eq!(
-        root.tag_name().namespace(),
-        Some("http://www.w3.org/2005/Atom")
-    );
+    assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2005/Atom"));
     let child = |n: roxmltree::Node<'_, '_>, name: &str| {
-        n.children()
-            .find(|c| c.has_tag_name(name))
-            .map(|c| c.text().unwrap_or("").to_string())
+        n.children().find(|c| c.has_tag_name(name)).map(|c| c.text().unwrap_or("").to_string())
     };
     assert_eq!(child(root, "updated").unwrap(), "2017-05-03T00:00:00+08:00");
-    let entries: Vec<_> = root
-        .children()
-        .filter(|c| c.has_tag_name("entry"))
-        .collect();
-    let titles: Vec<String> = entries
-        .iter()
-        .map(|e| child(*e, "title").unwrap())
-        .collect();
+    let entries: Vec<_> = root.children().filter(|c| c.has_tag_name("entry")).collect();
+    let titles: Vec<String> = entries.iter().map(|e| child(*e, "title").unwrap()).collect();
     assert_eq!(titles, ["公告", "甲 & <乙>"]);
-    assert_eq!(
-        child(entries[1], "id").unwrap(),
-        "https://jyj.example.cn/junheng/policies/a/"
-    );
-    assert_eq!(
-        child(entries[1], "summary").unwrap(),
-        "连区教〔2017〕1号　摘要"
-    );
+    assert_eq!(child(entries[1], "id").unwrap(), "https://jyj.example.cn/junheng/policies/a/");
+    assert_eq!(child(entries[1], "summary").unwrap(), "连区教〔2017〕1号　摘要");
 
     let sitemap = t.read("sitemap.xml");
     let xml = roxmltree::Document::parse(&sitemap).unwrap();
-    let locs: Vec<String> = xml
-        .descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .map(|n| n.text().unwrap().to_string())
-        .collect();
-    assert!(
-        locs.iter()
-            .all(|l| l.starts_with("https://jyj.example.cn/junheng/")),
-        "{locs:?}"
-    );
+    let locs: Vec<String> =
+        xml.descendants().filter(|n| n.has_tag_name("loc")).map(|n| n.text().unwrap().to_string()).collect();
+    assert!(locs.iter().all(|l| l.starts_with("https://jyj.example.cn/junheng/")), "{locs:?}");
     for expected in [
         "https://jyj.example.cn/junheng/",
         "https://jyj.example.cn/junheng/policies/a/",
         "https://jyj.example.cn/junheng/about/",
     ] {
-        assert!(
-            locs.contains(&expected.to_string()),
-            "{expected} not in {locs:?}"
-        );
+        assert!(locs.contains(&expected.to_string()), "{expected} not in {locs:?}");
     }
     assert!(!locs.iter().any(|l| l.contains("404")));
     let lastmod = xml.descendants().find(|n| {
-        n.has_tag_name("url")
-            && n.descendants()
-                .any(|c| c.text() == Some("https://jyj.example.cn/junheng/policies/a/"))
+        n.has_tag_name("url") && n.descendants().any(|c| c.text() == Some("https://jyj.example.cn/junheng/policies/a/"))
     });
-    assert_eq!(
-        lastmod
-            .unwrap()
-            .descendants()
-            .find(|n| n.has_tag_name("lastmod"))
-            .unwrap()
-            .text(),
-        Some("2017-03-01")
-    );
-    assert_eq!(
-        t.read("robots.txt").lines().last().unwrap(),
-        "Sitemap: https://jyj.example.cn/junheng/sitemap.xml"
-    );
+    assert_eq!(lastmod.unwrap().descendants().find(|n| n.has_tag_name("lastmod")).unwrap().text(), Some("2017-03-01"));
+    assert_eq!(t.read("robots.txt").lines().last().unwrap(), "Sitemap: https://jyj.example.cn/junheng/sitemap.xml");
 }
 
 #[test]
 fn long_documents_get_a_table_of_contents() {
     let t = SiteTest::with_site("toc");
     let body = "# 一、总则\n\n正文\n\n# 二、目标\n\n## （一）近期\n\n# 三、要求\n";
-    t.file(
-        "policies/long.md",
-        &doc("title: 长文件\ndate: 2017-01-01", body),
-    );
-    t.file(
-        "policies/short.md",
-        &doc(
-            "title: 短文件\ndate: 2017-01-01",
-            "## 一、总则\n\n## 二、目标\n",
-        ),
-    );
+    t.file("policies/long.md", &doc("title: 长文件\ndate: 2017-01-01", body));
+    t.file("policies/short.md", &doc("title: 短文件\ndate: 2017-01-01", "## 一、总则\n\n## 二、目标\n"));
     t.build_ok();
     let long = t.html("policies/long/index.html");
-    assert_eq!(
-        long.select_all(".toc > ol > li > a"),
-        ["一、总则", "二、目标", "三、要求"]
-    );
-    assert_eq!(
-        long.attrs(".toc a", "href"),
-        ["#一-总则", "#二-目标", "#一-近期", "#三-要求"]
-    );
+    assert_eq!(long.select_all(".toc > ol > li > a"), ["一、总则", "二、目标", "三、要求"]);
+    assert_eq!(long.attrs(".toc a", "href"), ["#一-总则", "#二-目标", "#一-近期", "#三-要求"]);
     assert_eq!(long.select_all("h1"), ["长文件"]);
-    assert_eq!(
-        long.attrs(".doc-body h2", "id"),
-        ["一-总则", "二-目标", "三-要求"]
-    );
-    assert!(
-        t.html("policies/short/index.html")
-            .select_all(".toc")
-            .is_empty()
-    );
+    assert_eq!(long.attrs(".doc-body h2", "id"), ["一-总则", "二-目标", "三-要求"]);
+    assert!(t.html("policies/short/index.html").select_all(".toc").is_empty());
 }
 
 #[test]
 fn a_demo_site_shows_a_banner_on_every_page() {
     let t = SiteTest::new("demo");
-    t.file(
-        "site.yaml",
-        &format!("{}示例数据: true\n", crate::support::SITE_YAML),
-    );
+    t.file("site.yaml", &format!("{}示例数据: true\n", crate::support::SITE_YAML));
     t.file("pages/about.md", &doc("title: 关于", ""));
     t.build_ok();
-    for page in [
-        "index.html",
-        "about/index.html",
-        "policies/index.html",
-        "404.html",
-    ] {
-        assert!(
-            t.html(page).text(".demo-banner").starts_with("示例数据"),
-            "{page}"
-        );
+    for page in ["index.html", "about/index.html", "policies/index.html", "404.html"] {
+        assert!(t.html(page).text(".demo-banner").starts_with("示例数据"), "{page}");
     }
     let plain = SiteTest::with_site("not-demo");
     plain.build_ok();
-    assert!(
-        plain
-            .html("index.html")
-            .select_all(".demo-banner")
-            .is_empty()
-    );
+    assert!(plain.html("index.html").select_all(".demo-banner").is_empty());
 }
 
 #[test]
@@ -670,12 +436,7 @@ fn raw_html_in_markdown_is_sanitized() {
     t.file("pages/x.md", &doc("title: <b>标题</b>", body));
     t.build_ok();
     let html = t.read("x/index.html");
-    assert!(
-        !html.contains("<script>alert")
-            && !html.contains("javascript:")
-            && !html.contains("onclick"),
-        "{html}"
-    );
+    assert!(!html.contains("<script>alert") && !html.contains("javascript:") && !html.contains("onclick"), "{html}");
     assert!(html.contains("<td>保留</td>"));
     assert!(
         html.contains("&lt;b&gt;标题&lt;&#x2F;b&gt;") || html.contains("&lt;b&gt;标题&lt;/b&gt;"),
@@ -696,18 +457,14 @@ fn a_site_overrides_theme_files_one_by_one() {
     assert!(t.html("404.html").contains("<p id=\"mine\">自定义</p>"));
     assert_eq!(t.read("static/style.css"), "body { color: red }");
     assert!(t.exists("static/logo.svg") && t.exists("static/gongshi.js"));
-    assert!(
-        t.html("index.html").contains("最新政策文件"),
-        "other templates still come from the theme"
-    );
+    assert!(t.html("index.html").contains("最新政策文件"), "other templates still come from the theme");
 }
 
 #[test]
 fn reads_gbk_files_with_a_warning() {
     let t = SiteTest::with_site("gbk");
-    let (bytes, _, _) = encoding_rs::GBK.encode(
-        "---\ntitle: 关于印发实施方案的通知\ndate: 2017-08-07\n---\n墟沟小学与连岛小学结对。\n",
-    );
+    let (bytes, _, _) = encoding_rs::GBK
+        .encode("---\ntitle: 关于印发实施方案的通知\ndate: 2017-08-07\n---\n墟沟小学与连岛小学结对。\n");
     t.bytes("policies/gbk.md", &bytes);
     let run = t.build_ok();
     run.has_line("policies/gbk.md:1:1: 警告：文件不是 UTF-8 编码：已按 GBK/GB18030");

@@ -9,17 +9,9 @@ fn build_prints_one_summary_line_and_exits_zero() {
     let run = t.build_ok();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);
-    assert!(
-        lines[0].starts_with("完成：生成 6 个页面（共 12 个文件），用时 "),
-        "{}",
-        lines[0]
-    );
+    assert!(lines[0].starts_with("完成：生成 6 个页面（共 12 个文件），用时 "), "{}", lines[0]);
     assert!(lines[0].contains("输出到 public"), "{}", lines[0]);
-    assert!(
-        run.stderr.is_empty(),
-        "a quiet build prints nothing else: {}",
-        run.stderr
-    );
+    assert!(run.stderr.is_empty(), "a quiet build prints nothing else: {}", run.stderr);
 }
 
 #[test]
@@ -31,9 +23,7 @@ fn check_validates_and_writes_nothing() {
     assert!(run.stdout.starts_with("检查通过："), "{}", run.stdout);
     assert!(!t.out().exists());
     t.file("policies/b.md", &doc("title: 乙\ndate: 2017-01-32", ""));
-    t.run(&["check", "site"])
-        .failed()
-        .has_line("policies/b.md:3:7: 错误：日期无效");
+    t.run(&["check", "site"]).failed().has_line("policies/b.md:3:7: 错误：日期无效");
     assert!(!t.out().exists());
 }
 
@@ -50,9 +40,7 @@ fn site_defaults_to_content_and_output_to_public() {
 #[test]
 fn a_missing_site_folder_is_a_clear_error() {
     let t = SiteTest::new("missing-folder");
-    t.run(&["build", "nowhere"])
-        .failed()
-        .stderr_contains("找不到文件夹 nowhere");
+    t.run(&["build", "nowhere"]).failed().stderr_contains("找不到文件夹 nowhere");
 }
 
 #[test]
@@ -60,18 +48,8 @@ fn help_is_in_chinese() {
     let t = SiteTest::new("help");
     let run = t.run(&["build", "--help"]);
     assert!(run.success);
-    for text in [
-        "网站文件夹",
-        "输出文件夹",
-        "包括草稿",
-        "--base-url",
-        "--drafts",
-    ] {
-        assert!(
-            run.stdout.contains(text),
-            "help lacks {text}:\n{}",
-            run.stdout
-        );
+    for text in ["网站文件夹", "输出文件夹", "包括草稿", "--base-url", "--drafts"] {
+        assert!(run.stdout.contains(text), "help lacks {text}:\n{}", run.stdout);
     }
 }
 
@@ -79,9 +57,7 @@ fn help_is_in_chinese() {
 fn a_bad_source_date_epoch_is_refused() {
     let mut t = SiteTest::with_site("bad-epoch");
     t.epoch = "yesterday".into();
-    t.build(&[])
-        .failed()
-        .stderr_contains("SOURCE_DATE_EPOCH「yesterday」应是 Unix 时间戳");
+    t.build(&[]).failed().stderr_contains("SOURCE_DATE_EPOCH「yesterday」应是 Unix 时间戳");
 }
 
 #[test]
@@ -89,23 +65,10 @@ fn the_bundled_example_site_builds_cleanly() {
     let t = SiteTest::new("example");
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let out = t.root.join("public");
-    let run = t.run(&[
-        "build",
-        example.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let run = t.run(&["build", example.to_str().unwrap(), "--output", out.to_str().unwrap()]);
     assert!(run.success, "{}", run.stderr);
-    assert!(
-        run.stderr.is_empty(),
-        "the example has warnings:\n{}",
-        run.stderr
-    );
+    assert!(run.stderr.is_empty(), "the example has warnings:\n{}", run.stderr);
     let page = t.html("policies/lianqujiao-2017-89/index.html");
     assert_eq!(page.doc_meta()["文号"], "连区教〔2017〕89号");
-    assert!(
-        t.html("index.html")
-            .text(".demo-banner")
-            .starts_with("示例数据")
-    );
+    assert!(t.html("index.html").text(".demo-banner").starts_with("示例数据"));
 }

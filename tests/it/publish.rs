@@ -7,13 +7,10 @@ fn refuses_an_output_folder_it_does_not_own() {
     let t = SiteTest::with_site("not-owned");
     std::fs::create_dir_all(t.out()).unwrap();
     std::fs::write(t.out().join("工作总结.docx"), b"precious").unwrap();
-    t.build(&[]).failed().has_line(
-        "public: 错误：输出文件夹不是 gongshi 生成的：文件夹非空，且没有 .gongshi-output 标记文件",
-    );
-    assert_eq!(
-        std::fs::read(t.out().join("工作总结.docx")).unwrap(),
-        b"precious"
-    );
+    t.build(&[])
+        .failed()
+        .has_line("public: 错误：输出文件夹不是 gongshi 生成的：文件夹非空，且没有 .gongshi-output 标记文件");
+    assert_eq!(std::fs::read(t.out().join("工作总结.docx")).unwrap(), b"precious");
     assert_eq!(files_under(&t.out()).len(), 1);
 }
 
@@ -34,10 +31,7 @@ fn replaces_its_own_output_and_an_empty_folder() {
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().contains("gongshi-"))
         .collect();
-    assert!(
-        leftovers.is_empty(),
-        "staging folders left behind: {leftovers:?}"
-    );
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
 }
 
 #[test]
@@ -53,8 +47,7 @@ fn refuses_the_root_the_home_the_site_and_its_parents() {
     ];
     for (out, why) in cases {
         let run = t.run(&["build", "site", "--output", out]);
-        run.failed()
-            .has_line(&format!("{out}: 错误：不能用这个文件夹作输出：{why}"));
+        run.failed().has_line(&format!("{out}: 错误：不能用这个文件夹作输出：{why}"));
     }
     assert!(t.site().join("site.yaml").exists());
 }
@@ -70,20 +63,14 @@ fn two_builds_of_the_same_input_are_byte_identical() {
     }
     t.file(
         "notices/n.md",
-        &doc(
-            "title: 公示\npublished: 2017-08-20\n公示期: {开始: 2017-08-20, 结束: 2017-08-26}",
-            "",
-        ),
+        &doc("title: 公示\npublished: 2017-08-20\n公示期: {开始: 2017-08-20, 结束: 2017-08-26}", ""),
     );
     t.build_ok();
     let first = t.out_files();
     std::fs::remove_dir_all(t.out()).unwrap();
     t.build_ok();
     let second = t.out_files();
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
     for (path, bytes) in &first {
         assert!(second[path] == *bytes, "{path} differs between two builds");
     }

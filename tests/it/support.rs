@@ -30,15 +30,10 @@ pub struct Run {
 impl SiteTest {
     /// An empty folder for the test `name`; `site/` inside it is the site.
     pub fn new(name: &str) -> SiteTest {
-        let root = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join("sites")
-            .join(name);
+        let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sites").join(name);
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("site")).unwrap();
-        SiteTest {
-            root,
-            epoch: EPOCH_2017_08_23.into(),
-        }
+        SiteTest { root, epoch: EPOCH_2017_08_23.into() }
     }
 
     /// A site with the standard site.yaml.
@@ -97,31 +92,18 @@ impl SiteTest {
     /// Builds and fails the test with the whole output if the build failed.
     pub fn build_ok(&self) -> Run {
         let run = self.build(&[]);
-        assert!(
-            run.success,
-            "build failed in {}:\n{}",
-            self.root.display(),
-            run.stderr
-        );
+        assert!(run.success, "build failed in {}:\n{}", self.root.display(), run.stderr);
         run
     }
 
     pub fn read(&self, path: &str) -> String {
         let full = self.out().join(path);
-        std::fs::read_to_string(&full).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e}; files: {:#?}",
-                full.display(),
-                self.out_files().keys()
-            )
-        })
+        std::fs::read_to_string(&full)
+            .unwrap_or_else(|e| panic!("{}: {e}; files: {:#?}", full.display(), self.out_files().keys()))
     }
 
     pub fn html(&self, path: &str) -> Page {
-        Page {
-            path: path.to_string(),
-            html: Html::parse_document(&self.read(path)),
-        }
+        Page { path: path.to_string(), html: Html::parse_document(&self.read(path)) }
     }
 
     pub fn exists(&self, path: &str) -> bool {
@@ -142,18 +124,9 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut stack: Vec<PathBuf> = walk.flatten().map(|e| e.path()).collect();
     while let Some(path) = stack.pop() {
         if path.is_dir() {
-            stack.extend(
-                std::fs::read_dir(&path)
-                    .unwrap()
-                    .flatten()
-                    .map(|e| e.path()),
-            );
+            stack.extend(std::fs::read_dir(&path).unwrap().flatten().map(|e| e.path()));
         } else {
-            let rel = path
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
             files.insert(rel, std::fs::read(&path).unwrap());
         }
     }
@@ -174,21 +147,13 @@ impl Run {
 
     #[track_caller]
     pub fn failed(&self) -> &Run {
-        assert!(
-            !self.success,
-            "expected failure, got success:\n{}\n{}",
-            self.stdout, self.stderr
-        );
+        assert!(!self.success, "expected failure, got success:\n{}\n{}", self.stdout, self.stderr);
         self
     }
 
     #[track_caller]
     pub fn stderr_contains(&self, text: &str) -> &Run {
-        assert!(
-            self.stderr.contains(text),
-            "stderr lacks {text:?}:\n{}",
-            self.stderr
-        );
+        assert!(self.stderr.contains(text), "stderr lacks {text:?}:\n{}", self.stderr);
         self
     }
 }
@@ -204,40 +169,24 @@ impl Page {
         let sel = Selector::parse(css).unwrap();
         self.html
             .select(&sel)
-            .map(|e| {
-                e.text()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     }
 
     #[track_caller]
     pub fn text(&self, css: &str) -> String {
         let all = self.select_all(css);
-        assert!(
-            !all.is_empty(),
-            "{}: nothing matches {css}\n{}",
-            self.path,
-            self.html.html()
-        );
+        assert!(!all.is_empty(), "{}: nothing matches {css}\n{}", self.path, self.html.html());
         all[0].clone()
     }
 
     pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
         let sel = Selector::parse(css).unwrap();
-        self.html
-            .select(&sel)
-            .filter_map(|e| e.value().attr(attr).map(String::from))
-            .collect()
+        self.html.select(&sel).filter_map(|e| e.value().attr(attr).map(String::from)).collect()
     }
 
     pub fn meta(&self, name: &str) -> Option<String> {
-        self.attrs(&format!("meta[name=\"{name}\"]"), "content")
-            .into_iter()
-            .next()
+        self.attrs(&format!("meta[name=\"{name}\"]"), "content").into_iter().next()
     }
 
     /// The metadata table of a document page as 索引号 → value pairs.
@@ -248,13 +197,7 @@ impl Page {
         for tr in self.html.select(&row) {
             let cells: Vec<String> = tr
                 .select(&cell)
-                .map(|c| {
-                    c.text()
-                        .collect::<String>()
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
+                .map(|c| c.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect();
             for pair in cells.chunks(2) {
                 if let [k, v] = pair {

@@ -17,10 +17,7 @@ fn report<'a>(
         match first.get(&key) {
             Some(&earlier) => diags.push(
                 Diagnostic::error(code, span)
-                    .detail(format!(
-                        "「{shown}」已用于 {}",
-                        crate::diagnostics::term::span_location(earlier, sources)
-                    ))
+                    .detail(format!("「{shown}」已用于 {}", crate::diagnostics::term::span_location(earlier, sources)))
                     .related(earlier, "第一次出现在这里"),
             ),
             None => {
@@ -46,8 +43,6 @@ pub fn doc_nos(docs: &[Document], sources: &crate::diagnostics::Sources, diags: 
 }
 
 pub fn urls(docs: &[Document], sources: &crate::diagnostics::Sources, diags: &mut Diagnostics) {
-    let items = by_file(docs)
-        .into_iter()
-        .map(|d| (d.url.to_lowercase(), d.url.as_str(), d.url_span));
+    let items = by_file(docs).into_iter().map(|d| (d.url.to_lowercase(), d.url.as_str(), d.url_span));
     report(items, Code::DuplicateUrl, diags, sources);
 }

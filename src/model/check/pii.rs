@@ -24,24 +24,12 @@ pub struct Finding {
 }
 
 /// Checks one file's text; `skip` are byte ranges not to scan (索引号 values).
-pub fn check(
-    file: FileId,
-    text: &str,
-    skip: &[Range<usize>],
-    allow: &[String],
-    diags: &mut Diagnostics,
-) {
+pub fn check(file: FileId, text: &str, skip: &[Range<usize>], allow: &[String], diags: &mut Diagnostics) {
     for finding in scan(text) {
-        if skip
-            .iter()
-            .any(|r| r.start <= finding.range.start && finding.range.end <= r.end)
-        {
+        if skip.iter().any(|r| r.start <= finding.range.start && finding.range.end <= r.end) {
             continue;
         }
-        if allow
-            .iter()
-            .any(|a| *a == finding.digits || finding.digits.ends_with(a.as_str()) && a.len() >= 11)
-        {
+        if allow.iter().any(|a| *a == finding.digits || finding.digits.ends_with(a.as_str()) && a.len() >= 11) {
             continue;
         }
         let code = match finding.kind {
@@ -49,11 +37,8 @@ pub fn check(
             Kind::Mobile => Code::PiiMobile,
         };
         diags.push(
-            Diagnostic::error(
-                code,
-                Span::new(file, finding.range.start, finding.range.end),
-            )
-            .detail(format!("「{}」", mask(&finding.digits))),
+            Diagnostic::error(code, Span::new(file, finding.range.start, finding.range.end))
+                .detail(format!("「{}」", mask(&finding.digits))),
         );
     }
 }
@@ -61,11 +46,7 @@ pub fn check(
 /// Shows enough of a number to find it, not enough to publish it again in a CI log.
 fn mask(digits: &str) -> String {
     let n = digits.chars().count();
-    digits
-        .chars()
-        .enumerate()
-        .map(|(i, c)| if i < 3 || i + 4 >= n { c } else { '*' })
-        .collect()
+    digits.chars().enumerate().map(|(i, c)| if i < 3 || i + 4 >= n { c } else { '*' }).collect()
 }
 
 /// Every ID number and mobile number in `text`.
@@ -75,8 +56,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let starts_run =
-            chars[i].1.is_ascii_digit() && (i == 0 || !chars[i - 1].1.is_ascii_digit());
+        let starts_run = chars[i].1.is_ascii_digit() && (i == 0 || !chars[i - 1].1.is_ascii_digit());
         if !starts_run {
             i += 1;
             continue;
@@ -86,16 +66,8 @@ pub fn scan(text: &str) -> Vec<Finding> {
             .or_else(|| mobile(&chars, i).map(|(start, end)| (Kind::Mobile, start, end)));
         match hit {
             Some((kind, start, end)) => {
-                let digits = chars[start..end]
-                    .iter()
-                    .map(|&(_, c)| c)
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .collect();
-                found.push(Finding {
-                    kind,
-                    range: chars[start].0..end_of(end),
-                    digits,
-                });
+                let digits = chars[start..end].iter().map(|&(_, c)| c).filter(|c| c.is_ascii_alphanumeric()).collect();
+                found.push(Finding { kind, range: chars[start].0..end_of(end), digits });
                 i = end;
             }
             None => i += 1,
@@ -117,10 +89,7 @@ fn fold(c: char) -> char {
 }
 
 fn digit_run(chars: &[(usize, char)], i: usize) -> usize {
-    chars[i..]
-        .iter()
-        .take_while(|(_, c)| c.is_ascii_digit())
-        .count()
+    chars[i..].iter().take_while(|(_, c)| c.is_ascii_digit()).count()
 }
 
 /// Length of an ID number starting at `i` (a run of digits), if there is one.
@@ -148,11 +117,7 @@ pub fn valid_18(s: &str) -> bool {
         return false;
     }
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = b[..17]
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
+    let sum: u32 = b[..17].iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
     let check = b"10X98765432"[(sum % 11) as usize];
     b[17].to_ascii_uppercase() == check
 }
@@ -163,18 +128,13 @@ fn valid_15(s: &str) -> bool {
 }
 
 fn real_date(yyyymmdd: &str) -> bool {
-    let (Ok(y), Ok(m), Ok(d)) = (
-        yyyymmdd[0..4].parse::<i32>(),
-        yyyymmdd[4..6].parse::<u8>(),
-        yyyymmdd[6..8].parse::<u8>(),
-    ) else {
+    let (Ok(y), Ok(m), Ok(d)) =
+        (yyyymmdd[0..4].parse::<i32>(), yyyymmdd[4..6].parse::<u8>(), yyyymmdd[6..8].parse::<u8>())
+    else {
         return false;
     };
     (1900..=2100).contains(&y)
-        && time::Month::try_from(m)
-            .ok()
-            .and_then(|m| time::Date::from_calendar_date(y, m, d).ok())
-            .is_some()
+        && time::Month::try_from(m).ok().and_then(|m| time::Date::from_calendar_date(y, m, d).ok()).is_some()
 }
 
 /// A mobile number starting at digit `i`: `1[3-9]` and nine more digits, optionally grouped
@@ -207,12 +167,7 @@ fn mobile(chars: &[(usize, char)], i: usize) -> Option<(usize, usize)> {
                 j += 1;
             }
             // A separator only between the 3-4-4 groups.
-            Some(' ' | '-')
-                if (digits == 3 || digits == 7)
-                    && at(j + 1).is_some_and(|c| c.is_ascii_digit()) =>
-            {
-                j += 1
-            }
+            Some(' ' | '-') if (digits == 3 || digits == 7) && at(j + 1).is_some_and(|c| c.is_ascii_digit()) => j += 1,
             _ => return None,
         }
     }
@@ -227,20 +182,14 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(Kind, String)> {
-        scan(text)
-            .into_iter()
-            .map(|f| (f.kind, text[f.range].to_string()))
-            .collect()
+        scan(text).into_iter().map(|f| (f.kind, text[f.range].to_string())).collect()
     }
 
     #[test]
     fn id_numbers_need_a_valid_check_character() {
         assert!(valid_18("360426199101010071"));
         assert!(!valid_18("360426199101010072"));
-        assert_eq!(
-            kinds("身份证 360426199101010071。"),
-            vec![(Kind::IdNumber, "360426199101010071".into())]
-        );
+        assert_eq!(kinds("身份证 360426199101010071。"), vec![(Kind::IdNumber, "360426199101010071".into())]);
         assert!(kinds("身份证 360426199101010072。").is_empty());
     }
 
@@ -252,10 +201,7 @@ mod tests {
 
     #[test]
     fn finds_an_id_number_after_a_letter() {
-        assert_eq!(
-            kinds("学籍号G360426199101010071")[0].1,
-            "360426199101010071"
-        );
+        assert_eq!(kinds("学籍号G360426199101010071")[0].1, "360426199101010071");
     }
 
     #[test]
@@ -309,13 +255,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         let start = text.find("3604").unwrap();
         let index_no = start..start + 18;
-        check(
-            FileId(0),
-            text,
-            std::slice::from_ref(&index_no),
-            &["13812345678".into()],
-            &mut diags,
-        );
+        check(FileId(0), text, std::slice::from_ref(&index_no), &["13812345678".into()], &mut diags);
         assert!(diags.is_empty());
         check(FileId(0), text, &[], &[], &mut diags);
         assert_eq!(diags.error_count(), 2);

@@ -17,10 +17,8 @@ pub fn supersedes(docs: &mut [Document], index: &HashMap<String, usize>, diags: 
                     Diagnostic::error(Code::InvalidValue, target.span)
                         .detail(format!("文件不能替代它自己（{}）", target.value)),
                 ),
-                None => diags.push(
-                    Diagnostic::warning(Code::UnknownDocNo, target.span)
-                        .detail(format!("「{}」", target.value)),
-                ),
+                None => diags
+                    .push(Diagnostic::warning(Code::UnknownDocNo, target.span).detail(format!("「{}」", target.value))),
             }
         }
     }
@@ -42,9 +40,7 @@ pub fn doc_nos<'a>(
 ) {
     for r in refs {
         if !index.contains_key(&doc_no::key(&r.value)) {
-            diags.push(
-                Diagnostic::warning(Code::UnknownDocNo, r.span).detail(format!("「{}」", r.value)),
-            );
+            diags.push(Diagnostic::warning(Code::UnknownDocNo, r.span).detail(format!("「{}」", r.value)));
         }
     }
 }

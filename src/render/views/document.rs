@@ -104,11 +104,7 @@ fn notice(d: &Document, status: Option<crate::evaluate::PeriodState>) -> Option<
 
 fn link(site: &Site, j: usize) -> DocLink {
     let d = &site.documents[j];
-    DocLink {
-        title: d.title.clone(),
-        url: encode_path(&d.url),
-        doc_no: d.doc_no.as_ref().map(|n| n.value.clone()),
-    }
+    DocLink { title: d.title.clone(), url: encode_path(&d.url), doc_no: d.doc_no.as_ref().map(|n| n.value.clone()) }
 }
 
 /// The site path of a category's list page.
@@ -116,13 +112,7 @@ pub fn category_path(category: &str) -> String {
     format!("policies/category/{}/", pinyin_slug(category))
 }
 
-pub fn document(
-    site: &Site,
-    findings: &Findings,
-    i: usize,
-    content: String,
-    toc: Vec<TocItem>,
-) -> DocumentView {
+pub fn document(site: &Site, findings: &Findings, i: usize, content: String, toc: Vec<TocItem>) -> DocumentView {
     let d = &site.documents[i];
     DocumentView {
         summary: summary(site, findings, i),
@@ -146,11 +136,7 @@ pub fn document(
             .map(|a| AttachmentView {
                 title: a.title.clone(),
                 url: encode_path(&format!("files/{}", a.rel)),
-                kind: a
-                    .rel
-                    .rsplit_once('.')
-                    .map(|(_, e)| e.to_uppercase())
-                    .unwrap_or_default(),
+                kind: a.rel.rsplit_once('.').map(|(_, e)| e.to_uppercase()).unwrap_or_default(),
                 size: human_size(a.size),
             })
             .collect(),

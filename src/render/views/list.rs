@@ -45,11 +45,7 @@ pub struct ListView {
 
 /// The site path of page `n` (1-based) of a list at `base` (`policies/`).
 pub fn page_path(base: &str, n: usize) -> String {
-    if n <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}page/{n}/")
-    }
+    if n <= 1 { base.to_string() } else { format!("{base}page/{n}/") }
 }
 
 /// Splits `count` items into pages of `per_page`: (page number, item range) for each page;
@@ -57,9 +53,7 @@ pub fn page_path(base: &str, n: usize) -> String {
 pub fn pages(count: usize, per_page: usize) -> Vec<(usize, std::ops::Range<usize>)> {
     let per_page = per_page.max(1);
     let total = count.div_ceil(per_page).max(1);
-    (1..=total)
-        .map(|n| (n, (n - 1) * per_page..(n * per_page).min(count)))
-        .collect()
+    (1..=total).map(|n| (n, (n - 1) * per_page..(n * per_page).min(count))).collect()
 }
 
 /// Links for page `current` of `total`: the first, the last, and two either side of the
@@ -77,17 +71,9 @@ pub fn paginator(base: &str, current: usize, total: usize) -> Option<Paginator> 
             continue;
         }
         if n > last + 1 {
-            pages.push(PageLink {
-                number: None,
-                url: String::new(),
-                current: false,
-            });
+            pages.push(PageLink { number: None, url: String::new(), current: false });
         }
-        pages.push(PageLink {
-            number: Some(n),
-            url: url(n),
-            current: n == current,
-        });
+        pages.push(PageLink { number: Some(n), url: url(n), current: n == current });
         last = n;
     }
     Some(Paginator {
@@ -113,26 +99,10 @@ mod tests {
     fn paginator_shows_a_window_with_gaps() {
         let p = paginator("policies/", 5, 10).unwrap();
         let numbers: Vec<Option<usize>> = p.pages.iter().map(|l| l.number).collect();
-        assert_eq!(
-            numbers,
-            [
-                Some(1),
-                None,
-                Some(3),
-                Some(4),
-                Some(5),
-                Some(6),
-                Some(7),
-                None,
-                Some(10)
-            ]
-        );
+        assert_eq!(numbers, [Some(1), None, Some(3), Some(4), Some(5), Some(6), Some(7), None, Some(10)]);
         assert_eq!(p.prev.as_deref(), Some("policies/page/4/"));
         assert_eq!(p.next.as_deref(), Some("policies/page/6/"));
         assert!(paginator("policies/", 1, 1).is_none());
-        assert_eq!(
-            paginator("policies/", 2, 2).unwrap().prev.as_deref(),
-            Some("policies/")
-        );
+        assert_eq!(paginator("policies/", 2, 2).unwrap().prev.as_deref(), Some("policies/"));
     }
 }

@@ -3,8 +3,12 @@
 //! Every `url` in a view is an encoded site path without a leading `/` (`policies/a/`);
 //! templates put `{{ root }}` before it, so links are relative to the page.
 
+pub mod dashboard;
 pub mod document;
+pub mod exchange;
 pub mod list;
+pub mod pairing;
+pub mod school;
 
 use crate::load::Section;
 use crate::model::{Document, Site};
@@ -81,11 +85,15 @@ pub struct Frame<'a> {
     pub today: String,
 }
 
-/// A top-level column of the site: its path and its name.
+/// A top-level column of the site (栏目): its name and path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
     Home,
     Section(Section),
+    Schools,
+    Pairings,
+    Exchanges,
+    Dashboard,
     Other,
 }
 
@@ -94,9 +102,42 @@ impl Column {
         match self {
             Column::Home => "首页",
             Column::Section(s) => section_label(s),
+            Column::Schools => "学校",
+            Column::Pairings => "结对共建",
+            Column::Exchanges => "教师交流",
+            Column::Dashboard => "达标进展",
             Column::Other => "",
         }
     }
+
+    pub fn path(self) -> String {
+        match self {
+            Column::Home | Column::Other => String::new(),
+            Column::Section(s) => format!("{}/", s.folder()),
+            Column::Schools => "schools/".into(),
+            Column::Pairings => "pairings/".into(),
+            Column::Exchanges => "exchanges/".into(),
+            Column::Dashboard => "dashboard/".into(),
+        }
+    }
+}
+
+/// The columns in the navigation: documents always, progress data when the site has it.
+pub fn columns(site: &Site) -> Vec<Column> {
+    let mut columns = vec![Column::Home, Column::Section(Section::Policies), Column::Section(Section::Notices)];
+    if !site.schools.is_empty() {
+        columns.push(Column::Schools);
+    }
+    if !site.pairings.is_empty() {
+        columns.push(Column::Pairings);
+    }
+    if !site.exchanges.is_empty() {
+        columns.push(Column::Exchanges);
+    }
+    if crate::render::pages::has_dashboard(site) {
+        columns.push(Column::Dashboard);
+    }
+    columns
 }
 
 pub fn section_label(section: Section) -> &'static str {
@@ -111,10 +152,7 @@ pub fn site_view(site: &Site) -> SiteView {
     let c = &site.config;
     let pages = site
         .in_section(Section::Pages)
-        .map(|d| Link {
-            title: d.title.clone(),
-            url: encode_path(&d.url),
-        })
+        .map(|d| Link { title: d.title.clone(), url: encode_path(&d.url) })
         .collect::<Vec<_>>();
     let mut pages = pages;
     pages.sort_by(|a, b| a.url.cmp(&b.url));
@@ -140,26 +178,11 @@ pub fn site_view(site: &Site) -> SiteView {
 }
 
 /// Builds the frame of the page at site path `path`, in `column`.
-pub fn frame<'a>(
-    site: &'a Site,
-    view: &'a SiteView,
-    path: &str,
-    column: Column,
-    title: &str,
-    meta: Meta,
-) -> Frame<'a> {
-    let nav = [
-        (Column::Home, ""),
-        (Column::Section(Section::Policies), "policies/"),
-        (Column::Section(Section::Notices), "notices/"),
-    ]
-    .into_iter()
-    .map(|(c, url)| NavItem {
-        title: c.name().to_string(),
-        url: url.to_string(),
-        current: c == column,
-    })
-    .collect();
+pub fn frame<'a>(site: &'a Site, view: &'a SiteView, path: &str, column: Column, title: &str, meta: Meta) -> Frame<'a> {
+    let nav = columns(site)
+        .into_iter()
+        .map(|c| NavItem { title: c.name().to_string(), url: c.path(), current: c == column })
+        .collect();
     let encoded = encode_path(path);
     Frame {
         site: view,
@@ -179,25 +202,90 @@ pub fn column_meta(site: &Site, column: &str, title: &str, latest: Option<&Docum
         column_name: column.to_string(),
         column_type: column.to_string(),
         article_title: title.to_string(),
-        pub_date: latest
-            .and_then(Document::sort_date)
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
+        pub_date: latest.and_then(Document::sort_date).map(|d| d.to_string()).unwrap_or_default(),
         content_source: site.config.issuer.clone(),
-        keywords: [
-            site.config.region.as_deref().unwrap_or(""),
-            column,
-            "义务教育优质均衡",
-        ]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(","),
-        description: site
-            .config
-            .description
-            .clone()
-            .unwrap_or_else(|| site.config.title.clone()),
+        keywords: [site.config.region.as_deref().unwrap_or(""), column, "义务教育优质均衡"]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(","),
+        description: site.config.description.clone().unwrap_or_else(|| site.config.title.clone()),
     }
+}
+
+/// A school of the site (linked) or one outside it (name only).
+#[derive(Debug, Serialize, Clone, PartialEq, Eq)]
+pub struct PartyView {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+pub fn school_path(id: &str) -> String {
+    format!("schools/{id}/")
+}
+
+pub fn school_link(site: &Site, i: usize) -> PartyView {
+    let s = &site.schools[i];
+    PartyView { name: s.name.clone(), url: Some(encode_path(&school_path(&s.id.value))) }
+}
+
+pub fn party(site: &Site, p: &crate::model::school::Party) -> PartyView {
+    match p {
+        crate::model::school::Party::School(i) => school_link(site, *i),
+        crate::model::school::Party::External(name) => PartyView { name: name.clone(), url: None },
+    }
+}
+
+/// A label and a stable key for CSS (`达标` / `met`).
+#[derive(Debug, Serialize, Clone, PartialEq, Eq)]
+pub struct Badge {
+    pub label: String,
+    pub key: &'static str,
+}
+
+impl Badge {
+    pub fn new(label: impl Into<String>, key: &'static str) -> Badge {
+        Badge { label: label.into(), key }
+    }
+}
+
+/// A school's verdict: 达标, 未达标, or 未填报 when there are no figures.
+pub fn verdict_badge(verdict: Option<Option<bool>>) -> Badge {
+    match verdict {
+        Some(Some(true)) => Badge::new("达标", "met"),
+        Some(Some(false)) => Badge::new("未达标", "not-met"),
+        Some(None) => Badge::new("—", "none"),
+        None => Badge::new("未填报", "none"),
+    }
+}
+
+/// `2017-09-01 至 2020-08-31`
+pub fn period_text(p: &crate::model::date::Period) -> String {
+    format!("{} 至 {}", p.start, p.end)
+}
+
+/// A 文号 with a link when the site has the document.
+#[derive(Debug, Serialize, Clone)]
+pub struct PolicyRef {
+    pub doc_no: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+pub fn policy_ref(site: &Site, doc_no: &str) -> PolicyRef {
+    let doc = site.document_by_doc_no(doc_no);
+    PolicyRef { doc_no: doc_no.to_string(), title: doc.map(|d| d.title.clone()), url: doc.map(|d| encode_path(&d.url)) }
+}
+
+/// A link to a data download in both formats.
+#[derive(Debug, Serialize, Clone)]
+pub struct Download {
+    pub label: String,
+    pub csv: String,
+    pub json: String,
+}
+
+pub fn download(label: &str, stem: &str) -> Download {
+    Download { label: label.to_string(), csv: format!("data/{stem}.csv"), json: format!("data/{stem}.json") }
 }

@@ -1,0 +1,243 @@
+//! Open data: the tables behind the pages as UTF-8 CSV (with a BOM, so Excel reads Chinese
+//! correctly) and JSON with the same rows and columns. Ratios and coefficients carry four
+//! decimals.
+
+use crate::evaluate::Findings;
+use crate::model::Site;
+use crate::model::school::Party;
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    /// Written with four decimals.
+    Ratio(f64),
+    Bool(bool),
+    Empty,
+}
+
+impl Cell {
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Ratio(x) => format!("{x:.4}"),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn opt(s: Option<impl Into<String>>) -> Cell {
+    s.map_or(Cell::Empty, |s| Cell::Text(s.into()))
+}
+
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    fn new(headers: &[&str]) -> Table {
+        Table { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+    }
+
+    pub fn to_csv(&self) -> Vec<u8> {
+        let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+        // Writing to memory cannot fail.
+        let _ = w.write_record(&self.headers);
+        for row in &self.rows {
+            let _ = w.write_record(row.iter().map(Cell::csv));
+        }
+        w.into_inner().unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        let rows: Vec<JsonRow> = self.rows.iter().map(|cells| JsonRow { headers: &self.headers, cells }).collect();
+        let mut out = serde_json::to_vec_pretty(&rows).unwrap_or_default();
+        out.push(b'\n');
+        out
+    }
+}
+
+/// One row as a JSON object, keys in column order.
+struct JsonRow<'a> {
+    headers: &'a [String],
+    cells: &'a [Cell],
+}
+
+impl Serialize for JsonRow<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.headers.len()))?;
+        for (h, c) in self.headers.iter().zip(self.cells) {
+            match c {
+                Cell::Text(t) => map.serialize_entry(h, t)?,
+                Cell::Int(n) => map.serialize_entry(h, n)?,
+                // Rounded the same way as the CSV, so both files say the same.
+                Cell::Ratio(x) => map.serialize_entry(h, &format!("{x:.4}").parse::<f64>().unwrap_or(*x))?,
+                Cell::Bool(b) => map.serialize_entry(h, b)?,
+                Cell::Empty => map.serialize_entry(h, &())?,
+            }
+        }
+        map.end()
+    }
+}
+
+fn party(site: &Site, p: &Party) -> String {
+    match p {
+        Party::School(i) => site.schools[*i].id.value.clone(),
+        Party::External(name) => name.clone(),
+    }
+}
+
+/// Every download: (file stem under data/, table).
+pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
+    let mut out = Vec::new();
+    if !site.schools.is_empty() {
+        out.push(("schools".to_string(), schools(site)));
+    }
+    if !site.pairings.is_empty() {
+        out.push(("pairings".to_string(), pairings(site)));
+    }
+    if !site.exchanges.is_empty() {
+        out.push(("exchanges".to_string(), exchanges(site)));
+    }
+    for (y, figures) in site.figures.iter().enumerate() {
+        out.push((format!("evaluation-{}", figures.year), evaluation(site, findings, y)));
+        out.push((format!("cv-{}", figures.year), cv(site, findings, y)));
+    }
+    out
+}
+
+fn schools(site: &Site) -> Table {
+    let mut t = Table::new(&["id", "name", "stage", "town", "location", "status"]);
+    for s in &site.schools {
+        t.rows.push(vec![
+            text(&s.id.value),
+            text(&s.name),
+            text(s.stage.label()),
+            opt(s.town.clone()),
+            opt(s.locale.map(|l| l.label())),
+            text(s.status.label()),
+        ]);
+    }
+    t
+}
+
+fn pairings(site: &Site) -> Table {
+    let mut t = Table::new(&["id", "form", "name", "lead", "members", "cycle_start", "cycle_end", "policy"]);
+    for p in &site.pairings {
+        let members: Vec<String> = p.members.iter().map(|m| party(site, m)).collect();
+        t.rows.push(vec![
+            text(&p.id.value),
+            text(&p.form),
+            opt(p.name.clone()),
+            text(party(site, &p.lead)),
+            text(members.join(";")),
+            opt(p.cycle.map(|c| c.start.to_string())),
+            opt(p.cycle.map(|c| c.end.to_string())),
+            opt(p.policy.as_ref().map(|d| d.value.clone())),
+        ]);
+    }
+    t
+}
+
+fn exchanges(site: &Site) -> Table {
+    let mut t = Table::new(&["year", "name", "role", "subject", "from", "to", "period_start", "period_end"]);
+    for list in &site.exchanges {
+        for p in &list.people {
+            t.rows.push(vec![
+                Cell::Int(i64::from(list.year)),
+                text(&p.name),
+                text(p.role.label()),
+                opt(p.subject.clone()),
+                text(party(site, &p.from)),
+                text(party(site, &p.to)),
+                opt(p.period.map(|x| x.start.to_string())),
+                opt(p.period.map(|x| x.end.to_string())),
+            ]);
+        }
+    }
+    t
+}
+
+fn evaluation(site: &Site, findings: &Findings, y: usize) -> Table {
+    let standard = site.standard();
+    let mut headers = vec!["school", "stage", "students"];
+    headers.extend(standard.indicators.iter().map(|i| i.id.as_str()));
+    headers.extend(["met_count", "verdict"]);
+    let mut t = Table::new(&headers);
+    for s in &findings.year(site, y).sections {
+        let mut row = vec![
+            text(&site.schools[s.school].id.value),
+            text(s.phase.label()),
+            s.students.map_or(Cell::Empty, |n| text(n.to_string())),
+        ];
+        row.extend(s.indicators.iter().map(|r| r.value.map_or(Cell::Empty, |v| Cell::Ratio(v.to_f64()))));
+        let judged = s.verdict.is_some();
+        row.push(if judged { Cell::Int(s.met as i64) } else { Cell::Empty });
+        row.push(match s.verdict {
+            Some(true) => text("达标"),
+            Some(false) => text("未达标"),
+            None => Cell::Empty,
+        });
+        t.rows.push(row);
+    }
+    t
+}
+
+fn cv(site: &Site, findings: &Findings, y: usize) -> Table {
+    let standard = site.standard();
+    let mut t = Table::new(&["stage", "indicator", "cv", "limit", "ok"]);
+    for p in &findings.year(site, y).county {
+        let limit = p.limit.map_or(Cell::Empty, |l| text(l.to_string()));
+        for ((def, cv), within) in standard.indicators.iter().zip(&p.cvs).zip(&p.within) {
+            t.rows.push(vec![
+                text(p.phase.label()),
+                text(&def.id),
+                cv.map_or(Cell::Empty, Cell::Ratio),
+                if within.is_some() { limit.clone() } else { Cell::Empty },
+                within.map_or(Cell::Empty, Cell::Bool),
+            ]);
+        }
+        if standard.cv.method == crate::model::standard::CvMethod::Mean {
+            t.rows.push(vec![
+                text(p.phase.label()),
+                text("composite"),
+                p.composite.map_or(Cell::Empty, Cell::Ratio),
+                limit,
+                p.ok.map_or(Cell::Empty, Cell::Bool),
+            ]);
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_has_a_bom_and_quotes_what_needs_it() {
+        let mut t = Table::new(&["name", "members", "cv"]);
+        t.rows.push(vec![text("墟沟小学"), text("a;b,\"c\""), Cell::Ratio(0.515_256_6)]);
+        let csv = String::from_utf8(t.to_csv()).unwrap();
+        assert_eq!(csv, "\u{feff}name,members,cv\n墟沟小学,\"a;b,\"\"c\"\"\",0.5153\n");
+    }
+
+    #[test]
+    fn json_keeps_column_order_and_the_same_rounding() {
+        let mut t = Table::new(&["school", "cv", "verdict", "ok"]);
+        t.rows.push(vec![text("x"), Cell::Ratio(0.515_256_6), Cell::Empty, Cell::Bool(false)]);
+        let json = String::from_utf8(t.to_json()).unwrap();
+        assert_eq!(
+            json,
+            "[\n  {\n    \"school\": \"x\",\n    \"cv\": 0.5153,\n    \"verdict\": null,\n    \"ok\": false\n  }\n]\n"
+        );
+    }
+}

@@ -1,0 +1,360 @@
+//! The 达标 dashboard: how many schools meet the standard and the trend against the plan, the
+//! spread between schools per 学段, the schools still short and what they lack, milestones.
+
+use super::{Badge, Download, PartyView, PolicyRef, download, policy_ref, school_link};
+use crate::evaluate::Findings;
+use crate::evaluate::county::PhaseSpread;
+use crate::evaluate::verdict::Mark;
+use crate::model::Site;
+use crate::model::standard::{CvMethod, Standard};
+use crate::render::charts::{self, Chart, bars, progress};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct TrendRow {
+    pub year: i32,
+    pub met: usize,
+    pub judged: usize,
+    pub share: String,
+    pub planned: Option<String>,
+    pub actual: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CvRow {
+    pub name: String,
+    pub cv: String,
+    pub within: Option<Badge>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhaseView {
+    pub phase: &'static str,
+    pub sections: usize,
+    pub limit: String,
+    /// 每项 (every indicator within the limit) or 综合 (the mean of them).
+    pub method: &'static str,
+    pub rows: Vec<CvRow>,
+    pub composite: Option<String>,
+    pub ok: Badge,
+    pub summary: String,
+    pub chart: Option<Chart>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LackingRow {
+    pub school: PartyView,
+    pub phase: &'static str,
+    pub met: usize,
+    pub total: usize,
+    pub issues: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanRow {
+    pub school: PartyView,
+    pub due: String,
+    pub status: Badge,
+    pub met_year: Option<i32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MilestoneRow {
+    pub title: String,
+    pub due: String,
+    pub done: Option<String>,
+    pub state: Badge,
+    pub policy: Option<PolicyRef>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OtherStandard {
+    pub name: String,
+    pub phases: Vec<PhaseView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DashboardView {
+    pub standard: String,
+    pub year: Option<i32>,
+    pub as_of: Option<String>,
+    pub met: usize,
+    pub judged: usize,
+    pub share: String,
+    pub planned_total: usize,
+    /// Planned schools due by the build date.
+    pub planned_due: usize,
+    pub trend: Vec<TrendRow>,
+    pub plan_chart: Option<Chart>,
+    pub plan_summary: String,
+    pub phases: Vec<PhaseView>,
+    pub lacking: Vec<LackingRow>,
+    pub plan: Vec<PlanRow>,
+    pub milestones: Vec<MilestoneRow>,
+    pub others: Vec<OtherStandard>,
+    pub downloads: Vec<Download>,
+}
+
+/// `3/10` as a percentage, `—` for nothing to divide.
+fn share(part: usize, whole: usize) -> String {
+    if whole == 0 { "—".into() } else { charts::percent(part as f64 / whole as f64) }
+}
+
+pub fn view(site: &Site, findings: &Findings) -> DashboardView {
+    let latest = site.figures.len().checked_sub(1);
+    let schools_in = |y: usize| -> Vec<usize> {
+        let mut s: Vec<usize> = site.figures[y].rows.iter().map(|r| r.school).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    let met_in =
+        |y: usize| schools_in(y).into_iter().filter(|&i| findings.school_verdict(site, y, i) == Some(true)).count();
+    let planned_total = findings.plan.schools.len();
+    let (met, judged) = latest.map_or((0, 0), |y| (met_in(y), schools_in(y).len()));
+    let trend: Vec<TrendRow> = (0..site.figures.len())
+        .map(|y| {
+            let f = &site.figures[y];
+            let planned = due_by_year(site, f.year);
+            let actual = findings.plan.actual.get(y).map(|p| p.count);
+            TrendRow {
+                year: f.year,
+                met: met_in(y),
+                judged: schools_in(y).len(),
+                share: share(met_in(y), schools_in(y).len()),
+                planned: (planned_total > 0).then(|| share(planned, planned_total)),
+                actual: actual.filter(|_| planned_total > 0).map(|a| share(a, planned_total)),
+            }
+        })
+        .collect();
+    let (plan_chart, plan_summary) = plan_chart(site, findings);
+    let standard = site.standard();
+    let mut downloads = vec![download("学校名录", "schools")];
+    if let Some(y) = latest {
+        let year = site.figures[y].year;
+        downloads.push(download(&format!("{year} 年各校指标与达标情况"), &format!("evaluation-{year}")));
+        downloads.push(download(&format!("{year} 年差异系数"), &format!("cv-{year}")));
+    }
+    DashboardView {
+        standard: standard.name.clone(),
+        year: latest.map(|y| site.figures[y].year),
+        as_of: latest.map(|y| site.figures[y].as_of().to_string()),
+        met,
+        judged,
+        share: share(met, judged),
+        planned_total,
+        planned_due: findings.plan.schools.iter().filter(|p| p.due.last_day() <= site.today).count(),
+        trend,
+        plan_chart,
+        plan_summary,
+        phases: latest.map_or_else(Vec::new, |y| {
+            phases(standard, &findings.years[y][site.standard].county, site.figures[y].year)
+        }),
+        lacking: latest.map_or_else(Vec::new, |y| lacking(site, findings, y)),
+        plan: findings
+            .plan
+            .schools
+            .iter()
+            .map(|p| PlanRow {
+                school: school_link(site, p.school),
+                due: p.due.to_string(),
+                status: Badge::new(p.status.label(), p.status.key()),
+                met_year: p.met.map(|(y, _)| y),
+            })
+            .collect(),
+        milestones: site
+            .plan
+            .milestones
+            .iter()
+            .zip(&findings.plan.milestones)
+            .map(|(m, state)| MilestoneRow {
+                title: m.title.clone(),
+                due: m.due.to_string(),
+                done: m.done.map(|d| d.to_string()),
+                state: Badge::new(state.label(), state.key()),
+                policy: m.policy.as_ref().map(|p| policy_ref(site, &p.value)),
+            })
+            .collect(),
+        others: latest.map_or_else(Vec::new, |y| others(site, findings, y)),
+        downloads,
+    }
+}
+
+/// Planned schools due by the end of `year`: the plan is read year by year, as it is written.
+fn due_by_year(site: &Site, year: i32) -> usize {
+    site.plan.targets.iter().filter(|t| t.by.year <= year).map(|t| t.schools.len()).sum()
+}
+
+fn plan_chart(site: &Site, findings: &Findings) -> (Option<Chart>, String) {
+    let total = findings.plan.schools.len();
+    if total == 0 {
+        return (None, String::new());
+    }
+    let years: Vec<i32> =
+        site.plan.targets.iter().map(|t| t.by.year).chain(site.figures.iter().map(|f| f.year)).collect();
+    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
+        return (None, String::new());
+    };
+    let points: Vec<progress::YearPoint> = (first..=last)
+        .map(|year| {
+            let due = due_by_year(site, year);
+            let actual = site
+                .figures
+                .iter()
+                .position(|f| f.year == year)
+                .and_then(|y| findings.plan.actual.get(y))
+                .map(|p| p.count as f64 / total as f64);
+            progress::YearPoint { year, planned: Some(due as f64 / total as f64), actual }
+        })
+        .collect();
+    let summary = match (findings.plan.actual.last(), site.figures.last()) {
+        (Some(a), Some(f)) => {
+            let due = due_by_year(site, f.year);
+            format!(
+                "计划 {total} 所学校达标。到 {} 年，计划应达标 {due} 所（{}），实际已达标 {} 所（{}）。",
+                f.year,
+                share(due, total),
+                a.count,
+                share(a.count, total)
+            )
+        }
+        _ => format!("计划 {total} 所学校达标，尚无指标数据。"),
+    };
+    let chart = progress::draw(&points, "chart-plan", "达标计划与实际进度（占计划学校的百分比）", &summary);
+    (chart, summary)
+}
+
+/// The spread per 学段 in one year under one standard.
+pub fn phases(standard: &Standard, county: &[PhaseSpread], year: i32) -> Vec<PhaseView> {
+    county
+        .iter()
+        .map(|p| {
+            let rows: Vec<CvRow> = standard
+                .indicators
+                .iter()
+                .zip(p.cvs.iter().zip(&p.within))
+                .map(|(def, (cv, within))| CvRow {
+                    name: def.name.clone(),
+                    cv: cv.map_or_else(|| "—".to_string(), |c| format!("{c:.3}")),
+                    within: within.map(|w| if w { Badge::new("达到", "met") } else { Badge::new("超出", "not-met") }),
+                })
+                .collect();
+            let limit = p.limit.map_or_else(|| "—".to_string(), |l| format!("{:.2}", l.to_f64()));
+            let ok = match p.ok {
+                Some(true) => Badge::new("达到要求", "met"),
+                Some(false) => Badge::new("未达到要求", "not-met"),
+                None => Badge::new("数据不全", "none"),
+            };
+            let method = match standard.cv.method {
+                CvMethod::Each => "每项",
+                CvMethod::Mean => "综合",
+            };
+            let over: Vec<&str> = standard
+                .indicators
+                .iter()
+                .zip(&p.within)
+                .filter(|(_, w)| **w == Some(false))
+                .map(|(d, _)| d.short.as_str())
+                .collect();
+            let summary = match (standard.cv.method, p.composite) {
+                (CvMethod::Mean, Some(c)) => format!(
+                    "{}{} 所学校的综合差异系数为 {c:.3}，上限 {limit}：{}。",
+                    p.phase.label(),
+                    p.sections,
+                    ok.label
+                ),
+                _ if over.is_empty() => format!(
+                    "{}{} 所学校，各项指标的差异系数都不超过 {limit}：{}。",
+                    p.phase.label(),
+                    p.sections,
+                    ok.label
+                ),
+                _ => format!(
+                    "{}{} 所学校，{} 的差异系数超过上限 {limit}：{}。",
+                    p.phase.label(),
+                    p.sections,
+                    over.join("、"),
+                    ok.label
+                ),
+            };
+            let id = format!("chart-cv-{}-{}-{}", standard.id, year, p.phase.key());
+            let chart = cv_chart(standard, p, &id, &format!("{year}年{}各项指标差异系数", p.phase.label()), &summary);
+            PhaseView {
+                phase: p.phase.label(),
+                sections: p.sections,
+                limit,
+                method,
+                rows,
+                composite: p.composite.map(|c| format!("{c:.3}")),
+                ok,
+                summary,
+                chart,
+            }
+        })
+        .collect()
+}
+
+fn cv_chart(standard: &Standard, p: &PhaseSpread, id: &str, title: &str, summary: &str) -> Option<Chart> {
+    let limit = p.limit.map(|l| l.to_f64());
+    let bars: Vec<bars::Bar> = standard
+        .indicators
+        .iter()
+        .zip(&p.cvs)
+        .map(|(def, cv)| bars::Bar {
+            label: def.short.clone(),
+            value: *cv,
+            text: cv.map_or_else(|| "无数据".to_string(), |c| format!("{c:.3}")),
+            color: match (cv, limit, standard.cv.method) {
+                (Some(c), Some(l), CvMethod::Each) if *c > l => charts::VERMILLION,
+                _ => charts::BLUE,
+            },
+        })
+        .collect();
+    let top = bars.iter().filter_map(|b| b.value).chain(limit).fold(0.1f64, f64::max) * 1.15;
+    let rules: Vec<bars::Rule> = limit
+        .map(|l| bars::Rule { at: l, label: format!("上限 {l:.2}"), dashed: false, label_left: true })
+        .into_iter()
+        .collect();
+    bars::draw(&bars, &rules, top, id, title, summary)
+}
+
+/// Schools whose verdict this year is 未达标, with what they lack.
+fn lacking(site: &Site, findings: &Findings, y: usize) -> Vec<LackingRow> {
+    let standard = site.standard();
+    findings
+        .year(site, y)
+        .sections
+        .iter()
+        .filter(|s| s.verdict == Some(false))
+        .map(|s| LackingRow {
+            school: school_link(site, s.school),
+            phase: s.phase.label(),
+            met: s.met,
+            total: s.indicators.len(),
+            issues: standard
+                .indicators
+                .iter()
+                .zip(&s.indicators)
+                .filter(|(_, r)| matches!(r.mark, Mark::Short | Mark::Below | Mark::Missing))
+                .map(|(d, r)| format!("{}（{}）", d.short, r.mark.label()))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The other standards' county figures, where the data allow any.
+fn others(site: &Site, findings: &Findings, y: usize) -> Vec<OtherStandard> {
+    site.standards
+        .iter()
+        .enumerate()
+        .filter(|(s, _)| *s != site.standard)
+        .filter_map(|(s, standard)| {
+            let county = &findings.years[y][s].county;
+            let any = county.iter().any(|p| p.cvs.iter().any(Option::is_some));
+            any.then(|| OtherStandard {
+                name: standard.name.clone(),
+                phases: phases(standard, county, site.figures[y].year),
+            })
+        })
+        .collect()
+}

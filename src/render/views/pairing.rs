@@ -1,0 +1,86 @@
+//! Pairings: the public list grouped by form, as the 附件1 table of the 连云区 document is,
+//! and a page for each.
+
+use super::exchange::ExchangeRow;
+use super::{Badge, PartyView, PolicyRef, encode_path, party, period_text, policy_ref};
+use crate::evaluate::Findings;
+use crate::model::Site;
+use crate::model::pairing::Pairing;
+use serde::Serialize;
+
+#[derive(Debug, Serialize, Clone)]
+pub struct PairingRow {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub form: String,
+    pub name: Option<String>,
+    pub lead: PartyView,
+    pub members: Vec<PartyView>,
+    pub cycle: Option<String>,
+    /// The cycle as two months (`2017-09`, `2020-08`), for narrow tables.
+    pub cycle_months: Option<(String, String)>,
+    pub state: Option<Badge>,
+    pub policy: Option<PolicyRef>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FormGroup {
+    pub form: String,
+    pub rows: Vec<PairingRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PairingPage {
+    #[serde(flatten)]
+    pub row: PairingRow,
+    pub exchanges: Vec<ExchangeRow>,
+}
+
+pub fn path(p: &Pairing) -> String {
+    format!("pairings/{}/", p.id.value)
+}
+
+/// What a pairing is called: its name, else its form and lead school.
+pub fn title(site: &Site, p: &Pairing) -> String {
+    p.name.clone().unwrap_or_else(|| format!("{}（{}牵头）", p.form, party(site, &p.lead).name))
+}
+
+pub fn row(site: &Site, findings: &Findings, i: usize) -> PairingRow {
+    let p = &site.pairings[i];
+    let lead = party(site, &p.lead);
+    PairingRow {
+        id: p.id.value.clone(),
+        url: encode_path(&path(p)),
+        title: title(site, p),
+        form: p.form.clone(),
+        name: p.name.clone(),
+        lead,
+        members: p.members.iter().map(|m| party(site, m)).collect(),
+        cycle: p.cycle.as_ref().map(period_text),
+        cycle_months: p.cycle.map(|c| (month(c.start), month(c.end))),
+        state: findings.pairings.get(i).copied().flatten().map(|s| Badge::new(s.cycle_label(), s.key())),
+        policy: p.policy.as_ref().map(|d| policy_ref(site, &d.value)),
+    }
+}
+
+/// Every pairing, grouped by form in the model's order.
+pub fn groups(site: &Site, findings: &Findings) -> Vec<FormGroup> {
+    let mut groups: Vec<FormGroup> = Vec::new();
+    for i in 0..site.pairings.len() {
+        let row = row(site, findings, i);
+        match groups.last_mut() {
+            Some(g) if g.form == row.form => g.rows.push(row),
+            _ => groups.push(FormGroup { form: row.form.clone(), rows: vec![row] }),
+        }
+    }
+    groups
+}
+
+pub fn page(site: &Site, findings: &Findings, i: usize) -> PairingPage {
+    PairingPage { row: row(site, findings, i), exchanges: super::exchange::matching(site, |p| p.pairing == Some(i)) }
+}
+
+fn month(d: crate::model::date::Date) -> String {
+    format!("{:04}-{:02}", d.year(), d.month() as u8)
+}

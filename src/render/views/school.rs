@@ -1,0 +1,285 @@
+//! Schools: the list grouped by 学段 and town, and each school's page (pairings, exchanges,
+//! each year's indicators with thresholds and a chart, verdict history, plan).
+
+use super::exchange::ExchangeRow;
+use super::{Badge, PartyView, encode_path, party, school_path, verdict_badge};
+use crate::evaluate::Findings;
+use crate::evaluate::verdict::{Mark, SectionResult};
+use crate::model::Site;
+use crate::model::school::{Party, Stage, Status};
+use crate::model::standard::Standard;
+use crate::render::charts::{self, Chart, bars};
+use serde::Serialize;
+
+#[derive(Debug, Serialize, Clone)]
+pub struct SchoolRow {
+    pub name: String,
+    pub url: String,
+    pub stage: &'static str,
+    pub town: Option<String>,
+    pub locale: Option<&'static str>,
+    /// 待建 or 撤并; nothing for a school in operation.
+    pub status: Option<&'static str>,
+    pub verdict: Badge,
+    pub verdict_year: Option<i32>,
+    pub due: Option<String>,
+    pub plan: Option<Badge>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TownGroup {
+    pub town: String,
+    pub schools: Vec<SchoolRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StageGroup {
+    pub stage: &'static str,
+    pub count: usize,
+    pub towns: Vec<TownGroup>,
+}
+
+pub fn row(site: &Site, findings: &Findings, i: usize) -> SchoolRow {
+    let s = &site.schools[i];
+    let latest = findings.latest_verdict(site, i);
+    let plan = findings.plan.schools.iter().find(|p| p.school == i);
+    SchoolRow {
+        name: s.name.clone(),
+        url: encode_path(&school_path(&s.id.value)),
+        stage: s.stage.label(),
+        town: s.town.clone(),
+        locale: s.locale.map(|l| l.label()),
+        status: (s.status != Status::Open).then(|| s.status.label()),
+        // A school not yet built (or closed) without figures has nothing to report, not a gap.
+        verdict: match latest {
+            None if s.status != Status::Open => Badge::new("—", "none"),
+            _ => verdict_badge(latest.map(|(_, v)| v)),
+        },
+        verdict_year: latest.map(|(y, _)| y),
+        due: plan.map(|p| p.due.to_string()),
+        plan: plan.map(|p| Badge::new(p.status.label(), p.status.key())),
+    }
+}
+
+/// Schools by 学段 (in a fixed order), then by town in the order towns first appear.
+pub fn groups(site: &Site, findings: &Findings) -> Vec<StageGroup> {
+    Stage::ALL
+        .into_iter()
+        .filter_map(|stage| {
+            let mut towns: Vec<TownGroup> = Vec::new();
+            for (i, s) in site.schools.iter().enumerate().filter(|(_, s)| s.stage == stage) {
+                let town = s.town.clone().unwrap_or_else(|| "其他".to_string());
+                let row = row(site, findings, i);
+                match towns.iter_mut().find(|t| t.town == town) {
+                    Some(t) => t.schools.push(row),
+                    None => towns.push(TownGroup { town, schools: vec![row] }),
+                }
+            }
+            let count = towns.iter().map(|t| t.schools.len()).sum();
+            (count > 0).then_some(StageGroup { stage: stage.label(), count, towns })
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct PairingRef {
+    pub title: String,
+    pub url: String,
+    pub form: String,
+    /// 牵头学校 or 成员学校
+    pub role: &'static str,
+    pub partners: Vec<PartyView>,
+    pub cycle: Option<String>,
+    pub state: Option<Badge>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorRow {
+    pub name: String,
+    pub unit: String,
+    pub value: String,
+    pub threshold: String,
+    pub share: String,
+    pub mark: Badge,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub phase: &'static str,
+    pub students: Option<String>,
+    pub rows: Vec<IndicatorRow>,
+    pub met: usize,
+    pub total: usize,
+    pub verdict: Badge,
+    pub summary: String,
+    pub chart: Option<Chart>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearView {
+    pub year: i32,
+    pub as_of: String,
+    pub verdict: Badge,
+    pub sections: Vec<SectionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SchoolPage {
+    #[serde(flatten)]
+    pub row: SchoolRow,
+    pub id: String,
+    pub aliases: Vec<String>,
+    pub standard: String,
+    pub met_year: Option<i32>,
+    pub pairings: Vec<PairingRef>,
+    pub sent: Vec<ExchangeRow>,
+    pub received: Vec<ExchangeRow>,
+    /// Newest year first.
+    pub years: Vec<YearView>,
+}
+
+pub fn page(site: &Site, findings: &Findings, i: usize) -> SchoolPage {
+    let s = &site.schools[i];
+    let me = Party::School(i);
+    let pairings = site
+        .pairings
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lead == me || p.members.contains(&me))
+        .map(|(k, p)| {
+            let row = super::pairing::row(site, findings, k);
+            let partners =
+                std::iter::once(&p.lead).chain(&p.members).filter(|x| **x != me).map(|x| party(site, x)).collect();
+            PairingRef {
+                title: row.title,
+                url: row.url,
+                form: row.form,
+                role: if p.lead == me { "牵头学校" } else { "成员学校" },
+                partners,
+                cycle: row.cycle,
+                state: row.state,
+            }
+        })
+        .collect();
+    let years = (0..site.figures.len()).rev().filter_map(|y| year(site, findings, y, i)).collect();
+    SchoolPage {
+        row: row(site, findings, i),
+        id: s.id.value.clone(),
+        aliases: s.aliases.clone(),
+        standard: site.standard().name.clone(),
+        met_year: findings.plan.schools.iter().find(|p| p.school == i).and_then(|p| p.met).map(|(y, _)| y),
+        pairings,
+        sent: super::exchange::matching(site, |p| p.from == me),
+        received: super::exchange::matching(site, |p| p.to == me),
+        years,
+    }
+}
+
+fn year(site: &Site, findings: &Findings, y: usize, school: usize) -> Option<YearView> {
+    let figures = &site.figures[y];
+    let judged = findings.year(site, y);
+    let sections: Vec<SectionView> =
+        judged.sections.iter().filter(|s| s.school == school).map(|s| section(site, s, figures.year)).collect();
+    if sections.is_empty() {
+        return None;
+    }
+    Some(YearView {
+        year: figures.year,
+        as_of: figures.as_of().to_string(),
+        verdict: verdict_badge(Some(findings.school_verdict(site, y, school))),
+        sections,
+    })
+}
+
+/// A value as pages show it: two decimals, or none for whole numbers of yuan.
+pub fn number(v: f64) -> String {
+    if v >= 1000.0 { format!("{v:.0}") } else { format!("{v:.2}") }
+}
+
+pub fn mark_badge(mark: Mark) -> Badge {
+    Badge::new(mark.label(), mark.key())
+}
+
+fn section(site: &Site, s: &SectionResult, year: i32) -> SectionView {
+    let standard = site.standard();
+    let rows: Vec<IndicatorRow> = standard
+        .indicators
+        .iter()
+        .zip(&s.indicators)
+        .map(|(def, r)| IndicatorRow {
+            name: def.name.clone(),
+            unit: def.unit.clone(),
+            value: r.value.map_or_else(|| "未填报".to_string(), |v| number(v.to_f64())),
+            threshold: r.threshold.map_or_else(|| "—".to_string(), |t| t.to_string()),
+            share: r.share().map_or_else(|| "—".to_string(), charts::percent),
+            mark: mark_badge(r.mark),
+        })
+        .collect();
+    let school = &site.schools[s.school].name;
+    let summary = summary(standard, s);
+    let title = format!("{school}{}{year}年办学条件指标（占标准的百分比）", s.phase.label());
+    let id = format!("chart-{year}-{}", s.phase.key());
+    SectionView {
+        phase: s.phase.label(),
+        students: s.students.map(|n| n.to_string()),
+        met: s.met,
+        total: s.indicators.len(),
+        verdict: verdict_badge(Some(s.verdict)),
+        chart: chart(standard, s, &id, &title, &summary),
+        summary,
+        rows,
+    }
+}
+
+/// One sentence a screen reader or a parent can take in at once.
+pub fn summary(standard: &Standard, s: &SectionResult) -> String {
+    let names = |mark: Mark| -> Vec<String> {
+        standard
+            .indicators
+            .iter()
+            .zip(&s.indicators)
+            .filter(|(_, r)| r.mark == mark)
+            .map(|(d, _)| d.short.clone())
+            .collect()
+    };
+    let mut text = format!("{} 项指标中 {} 项达到标准", s.indicators.len(), s.met);
+    for (mark, what) in
+        [(Mark::Short, "未达标但不低于 85%"), (Mark::Below, "低于标准的 85%"), (Mark::Missing, "未填报")]
+    {
+        let list = names(mark);
+        if !list.is_empty() {
+            text.push_str(&format!("；{what}：{}", list.join("、")));
+        }
+    }
+    text.push('。');
+    text
+}
+
+fn chart(standard: &Standard, s: &SectionResult, id: &str, title: &str, summary: &str) -> Option<Chart> {
+    let bars: Vec<bars::Bar> = standard
+        .indicators
+        .iter()
+        .zip(&s.indicators)
+        .filter(|(_, r)| r.mark != Mark::Unjudged)
+        .map(|(def, r)| bars::Bar {
+            label: def.short.clone(),
+            value: r.share(),
+            text: r.share().map_or_else(|| "未填报".to_string(), charts::percent),
+            color: match r.mark {
+                Mark::Met => charts::BLUE,
+                Mark::Short => charts::ORANGE,
+                _ => charts::VERMILLION,
+            },
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+    let floor = standard.school_rule.map_or(0.85, |r| r.floor.to_f64());
+    let top = bars.iter().filter_map(|b| b.value).fold(1.5f64, f64::max).min(3.0);
+    let rules = [
+        bars::Rule { at: 1.0, label: "标准".into(), dashed: false, label_left: false },
+        bars::Rule { at: floor, label: charts::percent(floor), dashed: true, label_left: true },
+    ];
+    bars::draw(&bars, &rules, top, id, title, summary)
+}
