@@ -52,11 +52,17 @@ fn names(record: &Record, out: &mut Vec<(&'static str, &'static str)>) {
 }
 
 #[test]
-fn content_format_md_names_every_document_and_site_key() {
+fn content_format_md_names_every_key_and_alias() {
     let text = read("docs/content-format.md");
     let mut all = Vec::new();
     names(&keys::SITE, &mut all);
     names(&keys::DOCUMENT, &mut all);
+    use gongshi::load::DataKind::*;
+    for kind in [Schools, Pairings, Exchanges, Indicators, Plan, Standard] {
+        if let Shape::Record(record) = keys::data_shape(kind) {
+            names(record, &mut all);
+        }
+    }
     for (name, what) in all {
         assert!(text.contains(name), "docs/content-format.md does not mention `{name}` ({what})");
     }

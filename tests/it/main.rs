@@ -2,7 +2,10 @@
 
 mod build;
 mod cli;
+mod data_errors;
 mod docs;
 mod errors;
+mod evaluation;
+mod progress;
 mod publish;
 mod support;

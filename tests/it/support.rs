@@ -185,6 +185,14 @@ impl Page {
         self.html.select(&sel).filter_map(|e| e.value().attr(attr).map(String::from)).collect()
     }
 
+    /// Each row matched by `css` (`tr` elements) as the texts of its cells.
+    pub fn rows(&self, css: &str) -> Vec<Vec<String>> {
+        let sel = Selector::parse(css).unwrap();
+        let cell = Selector::parse("th, td").unwrap();
+        let squash = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.html.select(&sel).map(|tr| tr.select(&cell).map(|c| squash(c.text().collect())).collect()).collect()
+    }
+
     pub fn meta(&self, name: &str) -> Option<String> {
         self.attrs(&format!("meta[name=\"{name}\"]"), "content").into_iter().next()
     }
