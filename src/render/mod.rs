@@ -44,15 +44,6 @@ impl Output {
         self.files.keys().filter(|p| p.ends_with(".html")).count()
     }
 
-    /// The text of a rendered file (for tests and the preview server).
-    pub fn text(&self, path: &str) -> Option<&str> {
-        match self.files.get(path)? {
-            OutputFile::Bytes(b) => std::str::from_utf8(b).ok(),
-            OutputFile::Embedded(b) => std::str::from_utf8(b).ok(),
-            OutputFile::Copy(_) => None,
-        }
-    }
-
     fn insert(&mut self, path: String, file: OutputFile, diags: &mut Diagnostics) {
         if self.files.contains_key(&path) {
             diags.push(

@@ -199,7 +199,7 @@ fn a_school_with_two_sections_meets_the_standard_only_with_both() {
     let charts = page.select_all(".chart svg title");
     assert_eq!(
         charts,
-        ["丙学校小学2023年办学条件指标（占标准的百分比）", "丙学校初中2023年办学条件指标（占标准的百分比）"]
+        ["丙学校2023年小学办学条件指标（占标准的百分比）", "丙学校2023年初中办学条件指标（占标准的百分比）"]
     );
     assert_eq!(page.select_all(".chart svg desc")[0], "7 项指标中 6 项达到标准；未填报：多媒体教室。");
     let svg = t.read("schools/bing/index.html");

@@ -75,3 +75,22 @@ fn two_builds_of_the_same_input_are_byte_identical() {
         assert!(second[path] == *bytes, "{path} differs between two builds");
     }
 }
+
+#[test]
+fn the_example_site_with_its_charts_and_downloads_builds_byte_identically() {
+    let t = SiteTest::new("reproducible-example");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let example = example.to_str().unwrap();
+    let build = |out: &str| {
+        let run = t.run(&["build", example, "--output", out]);
+        assert!(run.success, "{}", run.stderr);
+        files_under(&t.root.join(out))
+    };
+    let first = build("one");
+    let second = build("two");
+    assert!(first.keys().any(|k| k.ends_with(".json")) && first.keys().any(|k| k.starts_with("dashboard/")));
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    for (path, bytes) in &first {
+        assert!(second[path] == *bytes, "{path} differs between two builds");
+    }
+}

@@ -2,7 +2,6 @@
 //! threshold (lines at 100% and 85%), or its coefficient of variation against the limit.
 
 use super::{Chart, GREY, INK, WIDTH, finish, text_style};
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -17,7 +16,8 @@ pub struct Bar {
 pub struct Rule {
     pub at: f64,
     pub label: String,
-    pub dashed: bool,
+    /// The main line (the threshold or the limit); others are drawn lighter.
+    pub strong: bool,
     /// Which way the label runs from the line, so that two close lines keep apart.
     pub label_left: bool,
 }
@@ -62,13 +62,14 @@ pub fn draw(bars: &[Bar], rules: &[Rule], max: f64, id: &str, title: &str, desc:
         let bottom = TOP + ROW_H * bars.len() as i32;
         for rule in rules {
             let at = x(rule.at);
-            let style = ShapeStyle::from(&INK).stroke_width(2);
-            let points = vec![(at, TOP - 4), (at, bottom)];
-            if rule.dashed {
-                root.draw(&DashedPathElement::new(points, 4, 3, style)).ok()?;
+            // A solid line: plotters draws dashes as one element each, which weighs on a page
+            // with several charts. The two rules differ in weight and carry their labels.
+            let style = if rule.strong {
+                ShapeStyle::from(&INK).stroke_width(2)
             } else {
-                root.draw(&PathElement::new(points, style)).ok()?;
-            }
+                ShapeStyle::from(&GREY).stroke_width(1)
+            };
+            root.draw(&PathElement::new(vec![(at, TOP - 4), (at, bottom)], style)).ok()?;
             let small = text_style(13.0, &INK);
             let side = if rule.label_left { HPos::Right } else { HPos::Left };
             let nudge = if rule.label_left { -3 } else { 3 };

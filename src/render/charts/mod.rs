@@ -36,7 +36,7 @@ pub struct Chart {
 /// Makes plotters' SVG an accessible, scalable image: `role="img"`, a `<title>` and `<desc>`
 /// referenced by `aria-labelledby`, and no fixed width or height (CSS sizes it).
 pub fn finish(svg: &str, id: &str, title: &str, desc: &str) -> Chart {
-    let body = svg.find('>').map_or("", |i| &svg[i + 1..]);
+    let body = tidy(svg.find('>').map_or("", |i| &svg[i + 1..]));
     let view_box = svg.split("viewBox=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("0 0 400 300");
     Chart {
         svg: format!(
@@ -45,6 +45,24 @@ pub fn finish(svg: &str, id: &str, title: &str, desc: &str) -> Chart {
             escape(desc)
         ),
     }
+}
+
+/// Drops what plotters writes on every element but the browser assumes anyway, and rounds font
+/// sizes (plotters divides by 1.24, leaving 15.000000000000002).
+fn tidy(body: &str) -> String {
+    let body = body.replace(" opacity=\"1\"", "").replace("\n</text>", "</text>").replace("\">\n", "\">");
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body.as_str();
+    while let Some(i) = rest.find("font-size=\"") {
+        let start = i + "font-size=\"".len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
+        let size: f64 = rest[start..end].parse().unwrap_or(14.0);
+        out.push_str(&format!("{}", (size * 100.0).round() / 100.0));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn escape(text: &str) -> String {

@@ -312,7 +312,7 @@ fn cv_chart(standard: &Standard, p: &PhaseSpread, id: &str, title: &str, summary
         .collect();
     let top = bars.iter().filter_map(|b| b.value).chain(limit).fold(0.1f64, f64::max) * 1.15;
     let rules: Vec<bars::Rule> = limit
-        .map(|l| bars::Rule { at: l, label: format!("上限 {l:.2}"), dashed: false, label_left: true })
+        .map(|l| bars::Rule { at: l, label: format!("上限 {l:.2}"), strong: true, label_left: true })
         .into_iter()
         .collect();
     bars::draw(&bars, &rules, top, id, title, summary)

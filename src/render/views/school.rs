@@ -217,7 +217,9 @@ fn section(site: &Site, s: &SectionResult, year: i32) -> SectionView {
         .collect();
     let school = &site.schools[s.school].name;
     let summary = summary(standard, s);
-    let title = format!("{school}{}{year}年办学条件指标（占标准的百分比）", s.phase.label());
+    // The 学段 is named only for schools with two (丙学校2023年小学…); 云山小学 needs none.
+    let phase = if site.schools[s.school].stage.phases().len() > 1 { s.phase.label() } else { "" };
+    let title = format!("{school}{year}年{phase}办学条件指标（占标准的百分比）");
     let id = format!("chart-{year}-{}", s.phase.key());
     SectionView {
         phase: s.phase.label(),
@@ -278,8 +280,8 @@ fn chart(standard: &Standard, s: &SectionResult, id: &str, title: &str, summary:
     let floor = standard.school_rule.map_or(0.85, |r| r.floor.to_f64());
     let top = bars.iter().filter_map(|b| b.value).fold(1.5f64, f64::max).min(3.0);
     let rules = [
-        bars::Rule { at: 1.0, label: "标准".into(), dashed: false, label_left: false },
-        bars::Rule { at: floor, label: charts::percent(floor), dashed: true, label_left: true },
+        bars::Rule { at: 1.0, label: "标准".into(), strong: true, label_left: false },
+        bars::Rule { at: floor, label: charts::percent(floor), strong: false, label_left: true },
     ];
     bars::draw(&bars, &rules, top, id, title, summary)
 }
