@@ -27,14 +27,16 @@ struct WithDownloads<T> {
     downloads: Vec<Download>,
 }
 
+/// A list page's groups (学段, 共建形式) and how many items they hold in all.
+#[derive(serde::Serialize)]
+struct Grouped<G> {
+    groups: Vec<G>,
+    total: usize,
+}
+
 pub fn schools(cx: &Context) -> Result<String, Diagnostic> {
-    #[derive(serde::Serialize)]
-    struct Schools {
-        groups: Vec<views::school::StageGroup>,
-        total: usize,
-    }
     let view = WithDownloads {
-        view: Schools { groups: views::school::groups(cx.site, cx.findings), total: cx.site.schools.len() },
+        view: Grouped { groups: views::school::groups(cx.site, cx.findings), total: cx.site.schools.len() },
         downloads: vec![download("学校名录", "schools")],
     };
     page(cx, "schools/", Column::Schools, "学校", "schools.html", "schools", &view)
@@ -56,13 +58,8 @@ pub fn school(cx: &Context, i: usize) -> Result<String, Diagnostic> {
 }
 
 pub fn pairings(cx: &Context) -> Result<String, Diagnostic> {
-    #[derive(serde::Serialize)]
-    struct Pairings {
-        groups: Vec<views::pairing::FormGroup>,
-        total: usize,
-    }
     let view = WithDownloads {
-        view: Pairings { groups: views::pairing::groups(cx.site, cx.findings), total: cx.site.pairings.len() },
+        view: Grouped { groups: views::pairing::groups(cx.site, cx.findings), total: cx.site.pairings.len() },
         downloads: vec![download("结对共建名单", "pairings")],
     };
     page(cx, "pairings/", Column::Pairings, "结对共建", "pairings.html", "pairings", &view)
