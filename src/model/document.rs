@@ -115,7 +115,7 @@ pub fn read(
     files: &Attachments,
     diags: &mut Diagnostics,
 ) -> Option<Document> {
-    let f = Fields::new(&raw.front);
+    let f = super::read::record(&raw.front, "文档开头（front matter）", diags)?;
     let title = f.required_text("title", "标题 title", diags);
     let date = f.date("date", diags);
     if raw.section == Section::Policies && f.get("date").is_none() {

@@ -51,13 +51,17 @@ pub fn read_all(
     pairings: &HashMap<&str, usize>,
     diags: &mut Diagnostics,
 ) -> Vec<ExchangeList> {
-    let mut lists: Vec<ExchangeList> = Fields::new(root)
-        .list("exchanges", diags)
-        .iter()
-        .filter_map(|node| {
-            let f = Fields::new(node);
+    let Some(file) = super::read::record(root, "交流名单", diags) else { return Vec::new() };
+    let mut lists: Vec<ExchangeList> = file
+        .records("exchanges", "一个年度的交流名单", diags)
+        .into_iter()
+        .filter_map(|f| {
             let year = f.required_text("year", "年度 year", diags).and_then(|y| year(&y, diags));
-            let people = f.list("people", diags).iter().filter_map(|n| person(n, schools, pairings, diags)).collect();
+            let people = f
+                .records("people", "交流人员", diags)
+                .into_iter()
+                .filter_map(|p| person(p, schools, pairings, diags))
+                .collect();
             Some(ExchangeList { year: year?, published: f.date("published", diags).map(|d| d.value), people })
         })
         .collect();
@@ -80,12 +84,11 @@ pub fn year(text: &Spanned<String>, diags: &mut Diagnostics) -> Option<i32> {
 }
 
 fn person(
-    node: &Node,
+    f: Fields,
     schools: &SchoolIndex,
     pairings: &HashMap<&str, usize>,
     diags: &mut Diagnostics,
 ) -> Option<Person> {
-    let f = Fields::new(node);
     let name = f.required_text("name", "姓名 name", diags);
     let role = f.required_text("role", "类别 role", diags).and_then(|r| {
         let role = match crate::hanzi::fold(&r.value).as_str() {

@@ -72,7 +72,7 @@ pub fn read(
     index: &SchoolIndex,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
-    let f = Fields::new(root);
+    let f = super::read::record(root, "指标文件", diags)?;
     let year = f.text("year", diags).and_then(|y| super::exchange::year(&y, diags));
     if let (Some(y), Some(named)) = (year, file_year)
         && y != named
@@ -85,7 +85,7 @@ pub fn read(
         return None;
     };
     let mut rows: Vec<Row> = Vec::new();
-    for node in f.list("schools", diags) {
+    for node in f.records("schools", "一所学校的指标", diags) {
         let Some(row) = read_row(node, schools, index, diags) else {
             continue;
         };
@@ -102,8 +102,7 @@ pub fn read(
     Some(Figures { year, date: f.date("date", diags).map(|d| d.value), file, rows })
 }
 
-fn read_row(node: &Node, schools: &[School], index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Row> {
-    let f = Fields::new(node);
+fn read_row(f: Fields, schools: &[School], index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Row> {
     let id = f.required_text("school", "学校 school", diags)?;
     let school = index.resolve(&id, diags)?;
     let phases = schools[school].stage.phases();
@@ -158,5 +157,5 @@ fn read_row(node: &Node, schools: &[School], index: &SchoolIndex, diags: &mut Di
             Err(why) => diags.push(Diagnostic::error(Code::InvalidNumber, text.span).detail(format!("{label}：{why}"))),
         }
     }
-    Some(Row { school, phase, span: node.span, values })
+    Some(Row { school, phase, span: f.span(), values })
 }

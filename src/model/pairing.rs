@@ -37,11 +37,11 @@ impl Pairing {
 }
 
 pub fn read_all(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Vec<Pairing> {
-    Fields::new(root).list("pairings", diags).iter().filter_map(|n| read_one(n, index, diags)).collect()
+    let Some(file) = super::read::record(root, "结对名单", diags) else { return Vec::new() };
+    file.records("pairings", "结对", diags).into_iter().filter_map(|f| read_one(f, index, diags)).collect()
 }
 
-fn read_one(node: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Pairing> {
-    let f = Fields::new(node);
+fn read_one(f: Fields, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Pairing> {
     let id = f.required_text("id", "编号 id", diags).and_then(|id| super::school::valid_id(id, diags));
     let form = f.required_text("form", "形式 form", diags);
     let lead = match f.get("lead") {

@@ -2,7 +2,7 @@
 //! dated duties (milestones) of the policies behind it.
 
 use super::date::{self, Date, Month};
-use super::read::{self, Fields};
+use super::read;
 use super::school::SchoolIndex;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
 use crate::load::Node;
@@ -36,13 +36,12 @@ impl Plan {
 }
 
 pub fn read(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Plan {
-    let f = Fields::new(root);
+    let Some(f) = read::record(root, "达标计划", diags) else { return Plan::default() };
     let mut seen: Vec<(usize, Span)> = Vec::new();
     let mut targets: Vec<Target> = f
-        .list("targets", diags)
-        .iter()
-        .filter_map(|node| {
-            let t = Fields::new(node);
+        .records("targets", "达标计划的一项", diags)
+        .into_iter()
+        .filter_map(|t| {
             let by = t.required_text("by", "期限 by", diags).and_then(|b| match date::parse_month(&b.value) {
                 Ok(m) => Some(m),
                 Err(why) => {
@@ -71,10 +70,9 @@ pub fn read(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Plan {
         .collect();
     targets.sort_by_key(|t| t.by);
     let mut milestones: Vec<Milestone> = f
-        .list("milestones", diags)
-        .iter()
-        .filter_map(|node| {
-            let m = Fields::new(node);
+        .records("milestones", "时间节点", diags)
+        .into_iter()
+        .filter_map(|m| {
             let title = m.required_text("title", "事项 title", diags);
             let due = m.date("due", diags);
             if m.get("due").is_none() {

@@ -121,6 +121,12 @@ impl<'a> Fields<'a> {
         Some(Spanned::new(Period { start: start.value, end: end.value }, node.span))
     }
 
+    /// Every entry of a list under `key` that is a map of fields; other entries are reported.
+    /// `what` names one entry in messages (“学校”).
+    pub fn records(&self, key: &str, what: &str, diags: &mut Diagnostics) -> Vec<Fields<'a>> {
+        self.list(key, diags).iter().filter_map(|n| record(n, what, diags)).collect()
+    }
+
     /// Every entry of a list under `key` (a missing key is an empty list).
     pub fn list(&self, key: &str, diags: &mut Diagnostics) -> &'a [Node] {
         match self.get(key) {
@@ -130,6 +136,18 @@ impl<'a> Fields<'a> {
                 &[]
             }
             None => &[],
+        }
+    }
+}
+
+/// The fields of a map (an empty document counts as a map with none); anything else is
+/// reported. `what` names the record in the message (“学校”, “data/schools.yaml”).
+pub fn record<'a>(node: &'a Node, what: &str, diags: &mut Diagnostics) -> Option<Fields<'a>> {
+    match node.value {
+        Value::Map(_) | Value::Null => Some(Fields::new(node)),
+        Value::Text(_) | Value::List(_) => {
+            diags.push(wrong_type(node, &format!("这里应该是{what}的各个字段（每行“字段: 值”），而不是一个值或列表")));
+            None
         }
     }
 }

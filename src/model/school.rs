@@ -127,11 +127,11 @@ pub struct School {
 
 /// Reads every school of data/schools.yaml.
 pub fn read_all(root: &Node, diags: &mut Diagnostics) -> Vec<School> {
-    Fields::new(root).list("schools", diags).iter().filter_map(|n| read_one(n, diags)).collect()
+    let Some(file) = read::record(root, "学校名录", diags) else { return Vec::new() };
+    file.records("schools", "学校", diags).into_iter().filter_map(|f| read_one(f, diags)).collect()
 }
 
-fn read_one(node: &Node, diags: &mut Diagnostics) -> Option<School> {
-    let f = Fields::new(node);
+fn read_one(f: Fields, diags: &mut Diagnostics) -> Option<School> {
     let id = f.required_text("id", "编号 id", diags).and_then(|id| valid_id(id, diags));
     let name = f.required_text("name", "校名 name", diags);
     let stage = f.required_text("stage", "学段 stage", diags).and_then(|s| {

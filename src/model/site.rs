@@ -70,7 +70,7 @@ pub const DEFAULT_PAGINATE_BY: usize = 20;
 
 /// Reads site.yaml. `base_url_override` (`--base-url`) replaces the file's value.
 pub fn read(raw: &RawFile, base_url_override: Option<&str>, diags: &mut Diagnostics) -> Option<SiteConfig> {
-    let f = Fields::new(&raw.node);
+    let f = super::read::record(&raw.node, "site.yaml", diags)?;
     let title = f.required_text("title", "站点名称 title", diags);
     let issuer = f.text("issuer", diags);
     let base_url = match base_url_override {

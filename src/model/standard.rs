@@ -76,11 +76,11 @@ pub struct Standard {
 }
 
 pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
-    let f = Fields::new(root);
+    let f = super::read::record(root, "评估标准", diags)?;
     let id = f.required_text("id", "编号 id", diags).and_then(|id| super::school::valid_id(id, diags));
     let name = f.required_text("name", "名称 name", diags);
     let mut indicators: Vec<IndicatorDef> = Vec::new();
-    for node in f.list("indicators", diags) {
+    for node in f.records("indicators", "指标", diags) {
         if let Some((def, span)) = indicator(node, diags) {
             if indicators.iter().any(|d| d.id == def.id) {
                 diags.push(Diagnostic::error(Code::DuplicateId, span).detail(format!("指标「{}」", def.id)));
@@ -131,8 +131,7 @@ fn by_phase(f: &Fields, key: &str, diags: &mut Diagnostics) -> ByPhase<Option<De
     ByPhase { primary: value("primary"), junior: value("junior") }
 }
 
-fn indicator(node: &Node, diags: &mut Diagnostics) -> Option<(IndicatorDef, crate::diagnostics::Span)> {
-    let f = Fields::new(node);
+fn indicator(f: Fields, diags: &mut Diagnostics) -> Option<(IndicatorDef, crate::diagnostics::Span)> {
     let id = f.required_text("id", "编号 id", diags).and_then(|id| {
         let ok = !id.value.is_empty()
             && id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
@@ -185,7 +184,7 @@ fn indicator(node: &Node, diags: &mut Diagnostics) -> Option<(IndicatorDef, crat
 }
 
 fn school_rule(node: &Node, count: usize, diags: &mut Diagnostics) -> Option<SchoolRule> {
-    let f = Fields::new(node);
+    let f = super::read::record(node, "学校达标规则", diags)?;
     let min_met = decimal(&f, "min_met", diags);
     let floor = decimal(&f, "floor", diags);
     let min_met = match min_met {
@@ -213,7 +212,7 @@ fn school_rule(node: &Node, count: usize, diags: &mut Diagnostics) -> Option<Sch
 }
 
 fn cv_rule(node: &Node, diags: &mut Diagnostics) -> Option<CvRule> {
-    let f = Fields::new(node);
+    let f = super::read::record(node, "差异系数", diags)?;
     let method = match f.text("method", diags) {
         None => Some(CvMethod::Each),
         Some(m) => match m.value.as_str() {

@@ -8,4 +8,5 @@ mod errors;
 mod evaluation;
 mod progress;
 mod publish;
+mod robustness;
 mod support;
