@@ -1,6 +1,6 @@
 //! Exchange lists (教干教师交流名单) by year.
 
-use super::{PartyView, encode_path, party, period_text};
+use super::{PartyView, encode_path, party};
 use crate::model::Site;
 use crate::model::exchange::Person;
 use serde::Serialize;
@@ -13,7 +13,8 @@ pub struct ExchangeRow {
     pub subject: Option<String>,
     pub from: PartyView,
     pub to: PartyView,
-    pub period: Option<String>,
+    /// Start and end, kept apart so that pages can wrap between them but not inside a date.
+    pub period: Option<(String, String)>,
     pub pairing: Option<PartyView>,
 }
 
@@ -32,7 +33,7 @@ pub fn row(site: &Site, year: i32, p: &Person) -> ExchangeRow {
         subject: p.subject.clone(),
         from: party(site, &p.from),
         to: party(site, &p.to),
-        period: p.period.as_ref().map(period_text),
+        period: p.period.map(|x| (x.start.to_string(), x.end.to_string())),
         pairing: p.pairing.map(|i| {
             let pairing = &site.pairings[i];
             PartyView {
