@@ -53,3 +53,65 @@ pub fn spread(sections: &[SectionResult], standard: &Standard, phase: Phase) -> 
     };
     Some(PhaseSpread { phase, sections: ours.len(), cvs, limit, within, composite, ok })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::verdict::section;
+    use crate::evaluate::verdict::tests::{row, standard};
+    use crate::model::standard::CvRule;
+
+    /// Three 小学 sections; the third has no teaching-area figure.
+    fn sections() -> Vec<SectionResult> {
+        let rows = [
+            row(
+                Phase::Primary,
+                &[
+                    ("students", "1000"),
+                    ("teachers_above_degree", "50"),
+                    ("key_teachers", "10"),
+                    ("teaching_area", "20000"),
+                ],
+            ),
+            row(
+                Phase::Primary,
+                &[
+                    ("students", "500"),
+                    ("teachers_above_degree", "25"),
+                    ("key_teachers", "5"),
+                    ("teaching_area", "2500"),
+                ],
+            ),
+            row(Phase::Primary, &[("students", "400"), ("teachers_above_degree", "20"), ("key_teachers", "4")]),
+        ];
+        rows.iter().map(|r| section(r, &standard())).collect()
+    }
+
+    #[test]
+    fn each_indicator_within_its_limit() {
+        let p = spread(&sections(), &standard(), Phase::Primary).unwrap();
+        assert_eq!(p.sections, 3);
+        // Every school has 5.0 teachers and 1.0 key teachers per 100: no spread at all.
+        assert_eq!(&p.cvs[..2], &[Some(0.0), Some(0.0)]);
+        // Teaching area: 20.0 (1000 students) and 5.0 (500); the school without a figure is left
+        // out. mean = 22500 / 1500 = 15; S = √((1000·25 + 500·100) / 1500) = √50; CV = √50 / 15.
+        let cv = p.cvs[2].unwrap();
+        assert!((cv - 50f64.sqrt() / 15.0).abs() < 1e-12, "{cv}");
+        assert!(cv < 0.5);
+        assert_eq!(p.within, [Some(true), Some(true), Some(true)]);
+        assert_eq!(p.ok, Some(true));
+        assert!(spread(&sections(), &standard(), Phase::Junior).is_none());
+    }
+
+    #[test]
+    fn the_mean_method_judges_the_composite() {
+        let mut s = standard();
+        s.cv = CvRule { method: CvMethod::Mean, limits: s.cv.limits };
+        let p = spread(&sections(), &s, Phase::Primary).unwrap();
+        // (0 + 0 + √50/15) / 3
+        let expected = 50f64.sqrt() / 15.0 / 3.0;
+        assert!((p.composite.unwrap() - expected).abs() < 1e-12);
+        assert_eq!(p.within, [None, None, None]);
+        assert_eq!(p.ok, Some(true));
+    }
+}

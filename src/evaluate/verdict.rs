@@ -119,3 +119,121 @@ pub fn school(sections: &[SectionResult], school: usize, phases: &[Phase]) -> Op
     }
     Some(all)
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::diagnostics::{FileId, Span};
+    use crate::model::indicator::Row;
+    use crate::model::number::Decimal;
+    use crate::model::standard::{ByPhase, CvMethod, CvRule, IndicatorDef, SchoolRule};
+
+    fn d(s: &str) -> Decimal {
+        Decimal::parse(s).unwrap()
+    }
+
+    /// Three indicators, thresholds 4.2 per 100, 1.0 per 100, 4.5 per student; met with at least
+    /// two and none below 85%.
+    pub(crate) fn standard() -> Standard {
+        let def = |id: &'static str, per: &str, t: &str| IndicatorDef {
+            id: id.into(),
+            name: id.into(),
+            short: id.into(),
+            numerator: id,
+            denominator: "students",
+            per: d(per),
+            unit: String::new(),
+            thresholds: ByPhase { primary: Some(d(t)), junior: None },
+        };
+        Standard {
+            id: "t".into(),
+            name: "t".into(),
+            indicators: vec![
+                def("teachers_above_degree", "100", "4.2"),
+                def("key_teachers", "100", "1.0"),
+                def("teaching_area", "1", "4.5"),
+            ],
+            school_rule: Some(SchoolRule { min_met: 2, floor: d("0.85") }),
+            cv: CvRule { method: CvMethod::Each, limits: ByPhase { primary: Some(d("0.5")), junior: None } },
+        }
+    }
+
+    pub(crate) fn row(phase: Phase, values: &[(&'static str, &str)]) -> Row {
+        Row {
+            school: 0,
+            phase,
+            span: Span::file_start(FileId(0)),
+            values: values.iter().map(|(k, v)| (*k, d(v))).collect(),
+        }
+    }
+
+    #[test]
+    fn two_of_three_met_and_none_below_the_floor_is_a_pass() {
+        // 40 × 100 / 1000 = 4.0: short of 4.2 but ≥ 3.57; 12 × 100 / 1000 = 1.2; 5000 / 1000 = 5.0.
+        let r = section(
+            &row(
+                Phase::Primary,
+                &[
+                    ("students", "1000"),
+                    ("teachers_above_degree", "40"),
+                    ("key_teachers", "12"),
+                    ("teaching_area", "5000"),
+                ],
+            ),
+            &standard(),
+        );
+        let marks: Vec<Mark> = r.indicators.iter().map(|i| i.mark).collect();
+        assert_eq!(marks, [Mark::Short, Mark::Met, Mark::Met]);
+        assert_eq!((r.met, r.verdict), (2, Some(true)));
+        assert!((r.indicators[0].share().unwrap() - 4.0 / 4.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn one_below_the_floor_or_missing_fails() {
+        // 8 × 100 / 1000 = 0.8 < 0.85 × 1.0.
+        let below = section(
+            &row(
+                Phase::Primary,
+                &[
+                    ("students", "1000"),
+                    ("teachers_above_degree", "50"),
+                    ("key_teachers", "8"),
+                    ("teaching_area", "5000"),
+                ],
+            ),
+            &standard(),
+        );
+        assert_eq!(below.indicators[1].mark, Mark::Below);
+        assert_eq!((below.met, below.verdict), (2, Some(false)));
+        let missing = section(
+            &row(Phase::Primary, &[("students", "1000"), ("teachers_above_degree", "50"), ("key_teachers", "12")]),
+            &standard(),
+        );
+        assert_eq!(missing.indicators[2].mark, Mark::Missing);
+        assert_eq!((missing.met, missing.verdict), (2, Some(false)));
+    }
+
+    #[test]
+    fn a_stage_without_thresholds_gets_no_verdict() {
+        let r = section(&row(Phase::Junior, &[("students", "100"), ("teaching_area", "900")]), &standard());
+        assert!(r.indicators.iter().all(|i| i.mark == Mark::Unjudged));
+        assert_eq!(r.verdict, None);
+    }
+
+    #[test]
+    fn a_school_needs_every_section() {
+        let pass = |phase, verdict| SectionResult {
+            school: 3,
+            phase,
+            students: None,
+            indicators: vec![],
+            met: 0,
+            verdict: Some(verdict),
+        };
+        let both = [Phase::Primary, Phase::Junior];
+        assert_eq!(school(&[pass(Phase::Primary, true), pass(Phase::Junior, true)], 3, &both), Some(true));
+        assert_eq!(school(&[pass(Phase::Primary, true), pass(Phase::Junior, false)], 3, &both), Some(false));
+        assert_eq!(school(&[pass(Phase::Primary, true)], 3, &both), Some(false), "a missing section fails");
+        assert_eq!(school(&[pass(Phase::Primary, true)], 4, &both), None, "no figures at all");
+    }
+}
