@@ -194,6 +194,10 @@ fn the_dashboard_shows_the_plan_and_milestones() {
         "计划 3 所学校达标。到 2020 年，计划应达标 2 所（67%），实际已达标 1 所（33%）。"
     );
     assert_eq!(d.attrs(".timeline-item", "class")[2], "timeline-item milestone-overdue");
+    // The home page shows the same headline as the dashboard.
+    let home = t.html("index.html");
+    assert_eq!(home.text(".progress-panel .card-value"), "1 / 2 所（50%）");
+    assert_eq!(d.text(".summary-cards .card-value"), "1 / 2 所（50%）");
 }
 
 #[test]

@@ -39,12 +39,13 @@ pub fn home(cx: &Context) -> Result<String, Diagnostic> {
         policy_count: indices(Section::Policies).count(),
         notice_count: indices(Section::Notices).count(),
         progress: (!site.schools.is_empty()).then(|| {
-            let d = views::dashboard::view(site, cx.findings);
+            let headline = views::dashboard::headline(site, cx.findings);
+            let (met, judged) = headline.map_or((0, 0), |(_, m, j)| (m, j));
             Progress {
-                year: d.year,
-                met: d.met,
-                judged: d.judged,
-                share: d.share,
+                year: headline.map(|(y, ..)| y),
+                met,
+                judged,
+                share: views::dashboard::share(met, judged),
                 schools: site.schools.len(),
                 dashboard: super::has_dashboard(site),
             }

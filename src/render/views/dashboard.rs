@@ -95,33 +95,42 @@ pub struct DashboardView {
     pub downloads: Vec<Download>,
 }
 
+/// Schools with figures in year `y`, and how many of them meet the site's standard.
+fn year_counts(site: &Site, findings: &Findings, y: usize) -> (usize, usize) {
+    let mut schools: Vec<usize> = site.figures[y].rows.iter().map(|r| r.school).collect();
+    schools.sort_unstable();
+    schools.dedup();
+    let met = schools.iter().filter(|&&i| findings.school_verdict(site, y, i) == Some(true)).count();
+    (met, schools.len())
+}
+
+/// The latest year with figures: (year, schools that meet the standard, schools with figures).
+pub fn headline(site: &Site, findings: &Findings) -> Option<(i32, usize, usize)> {
+    let y = site.figures.len().checked_sub(1)?;
+    let (met, judged) = year_counts(site, findings, y);
+    Some((site.figures[y].year, met, judged))
+}
+
 /// `3/10` as a percentage, `—` for nothing to divide.
-fn share(part: usize, whole: usize) -> String {
+pub fn share(part: usize, whole: usize) -> String {
     if whole == 0 { "—".into() } else { charts::percent(part as f64 / whole as f64) }
 }
 
 pub fn view(site: &Site, findings: &Findings) -> DashboardView {
     let latest = site.figures.len().checked_sub(1);
-    let schools_in = |y: usize| -> Vec<usize> {
-        let mut s: Vec<usize> = site.figures[y].rows.iter().map(|r| r.school).collect();
-        s.sort_unstable();
-        s.dedup();
-        s
-    };
-    let met_in =
-        |y: usize| schools_in(y).into_iter().filter(|&i| findings.school_verdict(site, y, i) == Some(true)).count();
     let planned_total = findings.plan.schools.len();
-    let (met, judged) = latest.map_or((0, 0), |y| (met_in(y), schools_in(y).len()));
+    let (met, judged) = latest.map_or((0, 0), |y| year_counts(site, findings, y));
     let trend: Vec<TrendRow> = (0..site.figures.len())
         .map(|y| {
+            let (met, judged) = year_counts(site, findings, y);
             let f = &site.figures[y];
             let planned = due_by_year(site, f.year);
             let actual = findings.plan.actual.get(y).map(|p| p.count);
             TrendRow {
                 year: f.year,
-                met: met_in(y),
-                judged: schools_in(y).len(),
-                share: share(met_in(y), schools_in(y).len()),
+                met,
+                judged,
+                share: share(met, judged),
                 planned: (planned_total > 0).then(|| share(planned, planned_total)),
                 actual: actual.filter(|_| planned_total > 0).map(|a| share(a, planned_total)),
             }
