@@ -64,8 +64,9 @@ pub fn render(site: &Site, findings: &Findings, theme: &Theme, diags: &mut Diagn
             return None;
         }
     };
-    let cx = pages::Context { site, findings, templates: &templates, view: views::site_view(site) };
-    let jobs = pages::jobs(site);
+    let groups = pages::PolicyGroups::new(site);
+    let jobs = pages::jobs(site, &groups);
+    let cx = pages::Context { site, findings, templates: &templates, view: views::site_view(site), groups };
     let rendered: Vec<(String, Result<String, Diagnostic>)> = jobs.par_iter().map(|job| job.render(&cx)).collect();
 
     let mut output = Output::default();

@@ -1,9 +1,8 @@
 //! Pages of documents: home, document pages, paginated lists, the 404 page.
 
-use super::{Context, ListJob, by_category, by_year, category_label};
+use super::{Context, ListJob};
 use crate::diagnostics::Diagnostic;
 use crate::load::Section;
-use crate::model::Site;
 use crate::render::markdown::{self, LinkContext};
 use crate::render::views::document::{self as doc_views, DocSummary};
 use crate::render::views::list::{self, Filter, ListView};
@@ -93,7 +92,7 @@ pub fn list_page(cx: &Context, job: &ListJob) -> Result<String, Diagnostic> {
     let site = cx.site;
     let items = summaries(cx, job.items[job.range.clone()].iter().copied());
     let (years, categories) =
-        if job.section == Section::Policies { filters(site, job) } else { (Vec::new(), Vec::new()) };
+        if job.section == Section::Policies { filters(cx, job) } else { (Vec::new(), Vec::new()) };
     let view = ListView {
         heading: job.heading.clone(),
         section: job.section.folder(),
@@ -113,31 +112,18 @@ pub fn list_page(cx: &Context, job: &ListJob) -> Result<String, Diagnostic> {
     cx.templates.render("list.html", &frame, Some(("list", &view)))
 }
 
-/// Year and category links for the policy lists, newest year first, categories by size.
-fn filters(site: &Site, job: &ListJob) -> (Vec<Filter>, Vec<Filter>) {
-    let policies: Vec<usize> =
-        (0..site.documents.len()).filter(|&i| site.documents[i].section == Section::Policies).collect();
-    let filter = |(base, items): (String, Vec<usize>), label: String| Filter {
-        url: crate::render::links::encode_path(&base),
-        current: base == job.base,
-        label,
-        count: items.len(),
+/// Year and category links for the policy lists (from the groups made once per build).
+fn filters(cx: &Context, job: &ListJob) -> (Vec<Filter>, Vec<Filter>) {
+    let links = |groups: &[super::groups::Group]| -> Vec<Filter> {
+        groups
+            .iter()
+            .map(|g| Filter {
+                url: crate::render::links::encode_path(&g.base),
+                current: g.base == job.base,
+                label: g.label.clone(),
+                count: g.items.len(),
+            })
+            .collect()
     };
-    let years = by_year(site, &policies)
-        .into_iter()
-        .rev()
-        .map(|(base, items)| {
-            let year = base.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
-            filter((base, items), year)
-        })
-        .collect();
-    let mut categories: Vec<Filter> = by_category(site, &policies)
-        .into_iter()
-        .map(|(base, items)| {
-            let label = category_label(site, &items);
-            filter((base, items), label)
-        })
-        .collect();
-    categories.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-    (years, categories)
+    (links(&cx.groups.years), links(&cx.groups.categories))
 }

@@ -2,17 +2,17 @@
 //! Jobs are cheap to list and render independently, so the caller runs them in parallel.
 
 mod documents;
+mod groups;
 mod progress;
 
 use super::templates::Templates;
 use super::views::SiteView;
-use super::views::document as doc_views;
 use super::views::list;
 use crate::diagnostics::Diagnostic;
 use crate::evaluate::Findings;
 use crate::load::Section;
-use crate::model::{Document, Site};
-use std::collections::BTreeMap;
+use crate::model::Site;
+pub use groups::PolicyGroups;
 use std::sync::Arc;
 
 /// Everything a page needs besides its own job.
@@ -21,6 +21,7 @@ pub struct Context<'a> {
     pub findings: &'a Findings,
     pub templates: &'a Templates,
     pub view: SiteView,
+    pub groups: PolicyGroups,
 }
 
 pub enum Job {
@@ -49,22 +50,19 @@ pub struct ListJob {
 }
 
 /// Every HTML page of the site.
-pub fn jobs(site: &Site) -> Vec<Job> {
+pub fn jobs(site: &Site, groups: &PolicyGroups) -> Vec<Job> {
     let mut jobs = vec![Job::Home, Job::NotFound];
     jobs.extend((0..site.documents.len()).map(Job::Document));
-    let in_section =
-        |s: Section| -> Vec<usize> { (0..site.documents.len()).filter(|&i| site.documents[i].section == s).collect() };
-    let policies = in_section(Section::Policies);
-    lists(&mut jobs, site, "policies/", "政策文件".into(), Section::Policies, policies.clone());
-    for (base, items) in by_year(site, &policies) {
-        let year = base.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
-        lists(&mut jobs, site, &base, format!("{year} 年政策文件"), Section::Policies, items);
+    lists(&mut jobs, site, "policies/", "政策文件".into(), Section::Policies, Arc::clone(&groups.all));
+    for g in &groups.years {
+        lists(&mut jobs, site, &g.base, format!("{} 年政策文件", g.label), Section::Policies, Arc::clone(&g.items));
     }
-    for (base, items) in by_category(site, &policies) {
-        let label = category_label(site, &items);
-        lists(&mut jobs, site, &base, format!("政策文件：{label}"), Section::Policies, items);
+    for g in &groups.categories {
+        lists(&mut jobs, site, &g.base, format!("政策文件：{}", g.label), Section::Policies, Arc::clone(&g.items));
     }
-    lists(&mut jobs, site, "notices/", "通知公告".into(), Section::Notices, in_section(Section::Notices));
+    let notices: Vec<usize> =
+        (0..site.documents.len()).filter(|&i| site.documents[i].section == Section::Notices).collect();
+    lists(&mut jobs, site, "notices/", "通知公告".into(), Section::Notices, notices.into());
     if !site.schools.is_empty() {
         jobs.push(Job::Schools);
         jobs.extend((0..site.schools.len()).map(Job::School));
@@ -87,10 +85,9 @@ pub fn has_dashboard(site: &Site) -> bool {
     !site.figures.is_empty() || !site.plan.targets.is_empty()
 }
 
-fn lists(jobs: &mut Vec<Job>, site: &Site, base: &str, heading: String, section: Section, items: Vec<usize>) {
+fn lists(jobs: &mut Vec<Job>, site: &Site, base: &str, heading: String, section: Section, items: Arc<[usize]>) {
     let pages = list::pages(items.len(), site.config.paginate_by);
     let total_pages = pages.len();
-    let items: Arc<[usize]> = items.into();
     for (page, range) in pages {
         jobs.push(Job::List(ListJob {
             base: base.to_string(),
@@ -102,33 +99,6 @@ fn lists(jobs: &mut Vec<Job>, site: &Site, base: &str, heading: String, section:
             total_pages,
         }));
     }
-}
-
-/// Policies by year of publication: list path → documents.
-fn by_year(site: &Site, items: &[usize]) -> BTreeMap<String, Vec<usize>> {
-    group(site, items, |d| d.sort_date().map(|x| format!("policies/year/{}/", x.year())))
-}
-
-/// Policies by category, keyed by the category page's path, so spellings that differ only in
-/// punctuation share one page.
-fn by_category(site: &Site, items: &[usize]) -> BTreeMap<String, Vec<usize>> {
-    group(site, items, |d| d.category.as_deref().map(doc_views::category_path))
-}
-
-/// The name a category page shows: the spelling of its newest document.
-fn category_label(site: &Site, items: &[usize]) -> String {
-    items.first().and_then(|&i| site.documents[i].category.clone()).unwrap_or_default()
-}
-
-/// Documents grouped by a key (years, categories), keys sorted, documents in site order.
-fn group(site: &Site, items: &[usize], key: impl Fn(&Document) -> Option<String>) -> BTreeMap<String, Vec<usize>> {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for &i in items {
-        if let Some(k) = key(&site.documents[i]) {
-            groups.entry(k).or_default().push(i);
-        }
-    }
-    groups
 }
 
 impl Job {
