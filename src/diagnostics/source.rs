@@ -108,6 +108,11 @@ impl Sources {
         id
     }
 
+    /// Every file's id, in order.
+    pub fn ids(&self) -> impl Iterator<Item = FileId> + use<> {
+        (0..self.next_id().0).map(FileId)
+    }
+
     /// The id the next file pushed will get.
     pub fn next_id(&self) -> FileId {
         FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX))

@@ -258,21 +258,19 @@ static PLAN_FILE: Record = Record {
 /// The table for a data file.
 pub fn data_shape(kind: super::DataKind) -> &'static Shape {
     use super::DataKind;
-    static SHAPES: [Shape; 6] = [
-        Shape::Record(&SCHOOLS_FILE),
-        Shape::Record(&PAIRINGS_FILE),
-        Shape::Record(&EXCHANGES_FILE),
-        Shape::Record(&INDICATORS_FILE),
-        Shape::Record(&PLAN_FILE),
-        Shape::Record(&STANDARD),
-    ];
+    static SCHOOLS: Shape = Shape::Record(&SCHOOLS_FILE);
+    static PAIRINGS: Shape = Shape::Record(&PAIRINGS_FILE);
+    static EXCHANGES: Shape = Shape::Record(&EXCHANGES_FILE);
+    static INDICATORS: Shape = Shape::Record(&INDICATORS_FILE);
+    static PLAN: Shape = Shape::Record(&PLAN_FILE);
+    static STANDARD_FILE: Shape = Shape::Record(&STANDARD);
     match kind {
-        DataKind::Schools => &SHAPES[0],
-        DataKind::Pairings => &SHAPES[1],
-        DataKind::Exchanges => &SHAPES[2],
-        DataKind::Indicators => &SHAPES[3],
-        DataKind::Plan => &SHAPES[4],
-        DataKind::Standard => &SHAPES[5],
+        DataKind::Schools => &SCHOOLS,
+        DataKind::Pairings => &PAIRINGS,
+        DataKind::Exchanges => &EXCHANGES,
+        DataKind::Indicators => &INDICATORS,
+        DataKind::Plan => &PLAN,
+        DataKind::Standard => &STANDARD_FILE,
     }
 }
 

@@ -56,20 +56,6 @@ impl Node {
     pub fn is_null(&self) -> bool {
         matches!(self.value, Value::Null)
     }
-
-    /// Calls `f` on every text scalar in the tree, with the key it sits under (if any).
-    pub fn visit_text<'a>(&'a self, key: Option<&'a str>, f: &mut impl FnMut(Option<&'a str>, &'a Node)) {
-        match &self.value {
-            Value::Null => {}
-            Value::Text(_) => f(key, self),
-            Value::List(items) => items.iter().for_each(|n| n.visit_text(key, f)),
-            Value::Map(entries) => {
-                for e in entries {
-                    e.value.visit_text(Some(&e.key), f);
-                }
-            }
-        }
-    }
 }
 
 /// Parses `text` (the whole file, or the front matter inside it starting at byte `base`).

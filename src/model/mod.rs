@@ -21,7 +21,7 @@ pub mod school;
 pub mod site;
 pub mod standard;
 
-use crate::diagnostics::{Diagnostics, Sources};
+use crate::diagnostics::Diagnostics;
 use crate::load::{Raw, Section};
 use date::Date;
 pub use document::{DocAttachment, Document, Validity};
@@ -154,10 +154,10 @@ fn check_pii(raw: &Raw, allow: &[String], diags: &mut Diagnostics) {
             skip.entry(d.file).or_default().push(n.span.start as usize..n.span.end as usize);
         }
     }
-    let found: Vec<Diagnostics> = (0..source_count(&raw.sources))
+    let ids: Vec<crate::diagnostics::FileId> = raw.sources.ids().collect();
+    let found: Vec<Diagnostics> = ids
         .into_par_iter()
-        .map(|i| {
-            let id = crate::diagnostics::FileId(i);
+        .map(|id| {
             let mut local = Diagnostics::default();
             let text = &raw.sources.get(id).text;
             check::pii::check(id, text, skip.get(&id).map_or(&[], |v| v), allow, &mut local);
@@ -167,8 +167,4 @@ fn check_pii(raw: &Raw, allow: &[String], diags: &mut Diagnostics) {
     for local in found {
         diags.extend(local);
     }
-}
-
-fn source_count(sources: &Sources) -> u32 {
-    sources.next_id().0
 }

@@ -28,13 +28,6 @@ pub struct Plan {
     pub milestones: Vec<Milestone>,
 }
 
-impl Plan {
-    /// The month each planned school is due by.
-    pub fn due_of(&self, school: usize) -> Option<Month> {
-        self.targets.iter().find(|t| t.schools.contains(&school)).map(|t| t.by)
-    }
-}
-
 pub fn read(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Plan {
     let Some(f) = read::record(root, "达标计划", diags) else { return Plan::default() };
     let mut seen: Vec<(usize, Span)> = Vec::new();

@@ -150,11 +150,8 @@ pub fn section_label(section: Section) -> &'static str {
 
 pub fn site_view(site: &Site) -> SiteView {
     let c = &site.config;
-    let pages = site
-        .in_section(Section::Pages)
-        .map(|d| Link { title: d.title.clone(), url: encode_path(&d.url) })
-        .collect::<Vec<_>>();
-    let mut pages = pages;
+    let mut pages: Vec<Link> =
+        site.in_section(Section::Pages).map(|d| Link { title: d.title.clone(), url: encode_path(&d.url) }).collect();
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     SiteView {
         title: c.title.clone(),
