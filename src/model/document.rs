@@ -27,13 +27,23 @@ impl Validity {
         }
     }
 
+    /// Every spelling accepted for 时效.
+    pub const SPELLINGS: &[(&str, Validity)] = &[
+        ("有效", Validity::InForce),
+        ("现行有效", Validity::InForce),
+        ("valid", Validity::InForce),
+        ("in force", Validity::InForce),
+        ("失效", Validity::Expired),
+        ("已失效", Validity::Expired),
+        ("expired", Validity::Expired),
+        ("废止", Validity::Repealed),
+        ("已废止", Validity::Repealed),
+        ("repealed", Validity::Repealed),
+    ];
+
+    #[cfg(test)]
     fn parse(text: &str) -> Option<Validity> {
-        match crate::hanzi::fold(text.trim()).to_lowercase().as_str() {
-            "有效" | "现行有效" | "valid" | "in force" => Some(Validity::InForce),
-            "失效" | "已失效" | "expired" => Some(Validity::Expired),
-            "废止" | "已废止" | "repealed" => Some(Validity::Repealed),
-            _ => None,
-        }
+        super::read::pick(text, Self::SPELLINGS)
     }
 }
 
@@ -122,16 +132,7 @@ pub fn read(
         diags.push(super::read::missing(f.span(), "成文日期 date（政策文件必须写成文日期）"));
     }
     let published = f.date("published", diags).map(|d| d.value);
-    let validity = f.text("validity", diags).and_then(|v| {
-        let parsed = Validity::parse(&v.value);
-        if parsed.is_none() {
-            diags.push(
-                Diagnostic::error(Code::InvalidValue, v.span)
-                    .detail(format!("时效「{}」只能是 有效、失效 或 废止", v.value)),
-            );
-        }
-        parsed
-    });
+    let validity = f.choice("validity", "时效", Validity::SPELLINGS, "有效、失效 或 废止", diags);
     if raw.section != Section::Notices {
         for key in ["notice_period", "feedback"] {
             if let Some(span) = f.key_span(key) {

@@ -18,6 +18,14 @@ pub enum Role {
 }
 
 impl Role {
+    const SPELLINGS: &[(&str, Role)] = &[
+        ("教师", Role::Teacher),
+        ("teacher", Role::Teacher),
+        ("教干", Role::Cadre),
+        ("干部", Role::Cadre),
+        ("cadre", Role::Cadre),
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Role::Teacher => "教师",
@@ -90,19 +98,10 @@ fn person(
     diags: &mut Diagnostics,
 ) -> Option<Person> {
     let name = f.required_text("name", "姓名 name", diags);
-    let role = f.required_text("role", "类别 role", diags).and_then(|r| {
-        let role = match crate::hanzi::fold(&r.value).as_str() {
-            "教师" | "teacher" => Some(Role::Teacher),
-            "教干" | "干部" | "cadre" => Some(Role::Cadre),
-            _ => None,
-        };
-        if role.is_none() {
-            diags.push(
-                Diagnostic::error(Code::InvalidValue, r.span).detail(format!("类别「{}」只能是 教师 或 教干", r.value)),
-            );
-        }
-        role
-    });
+    let role = f.choice("role", "类别", Role::SPELLINGS, "教师 或 教干", diags);
+    if f.get("role").is_none() {
+        diags.push(super::read::missing(f.span(), "类别 role"));
+    }
     let mut school = |key: &str, what: &str| match f.get(key) {
         Some(n) => party(n, schools, diags).map(|p| (p, n.span)),
         None => {

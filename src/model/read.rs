@@ -93,6 +93,27 @@ impl<'a> Fields<'a> {
             .collect()
     }
 
+    /// One of a fixed set of values (see [`pick`]); a value outside it is reported as
+    /// `{what}「…」只能是 {allowed}`. `None` when absent or invalid.
+    pub fn choice<T: Copy>(
+        &self,
+        key: &str,
+        what: &str,
+        options: &[(&str, T)],
+        allowed: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<T> {
+        let text = self.text(key, diags)?;
+        let found = pick(&text.value, options);
+        if found.is_none() {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, text.span)
+                    .detail(format!("{what}「{}」只能是 {allowed}", text.value)),
+            );
+        }
+        found
+    }
+
     /// A `{start, end}` map; an end before the start is an error.
     pub fn period(&self, key: &str, diags: &mut Diagnostics) -> Option<Spanned<Period>> {
         let node = self.get(key)?;
@@ -150,6 +171,13 @@ pub fn record<'a>(node: &'a Node, what: &str, diags: &mut Diagnostics) -> Option
             None
         }
     }
+}
+
+/// The value a spelling stands for in `options`, compared after folding traditional characters
+/// and case (`廢止` is `废止`, `Expired` is `expired`).
+pub fn pick<T: Copy>(text: &str, options: &[(&str, T)]) -> Option<T> {
+    let folded = crate::hanzi::fold(text.trim()).to_lowercase();
+    options.iter().find(|(spelling, _)| *spelling == folded).map(|(_, v)| *v)
 }
 
 /// A scalar as trimmed text; empty text counts as absent. Maps and lists are wrong here.

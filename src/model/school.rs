@@ -30,11 +30,15 @@ impl Phase {
     }
 
     pub fn parse(text: &str) -> Option<Phase> {
-        match crate::hanzi::fold(text.trim()).as_str() {
-            "小学" | "primary" => Some(Phase::Primary),
-            "初中" | "junior" => Some(Phase::Junior),
-            _ => None,
-        }
+        read::pick(
+            text,
+            &[
+                ("小学", Phase::Primary),
+                ("primary", Phase::Primary),
+                ("初中", Phase::Junior),
+                ("junior", Phase::Junior),
+            ],
+        )
     }
 }
 
@@ -61,10 +65,13 @@ impl Stage {
         }
     }
 
-    fn parse(text: &str) -> Option<Stage> {
-        let folded = crate::hanzi::fold(text.trim());
-        Stage::ALL.into_iter().find(|s| s.label() == folded)
-    }
+    const SPELLINGS: &[(&str, Stage)] = &[
+        ("小学", Stage::Primary),
+        ("初中", Stage::Junior),
+        ("九年一贯制", Stage::NineYear),
+        ("十二年一贯制", Stage::TwelveYear),
+        ("完全中学", Stage::Complete),
+    ];
 
     /// The compulsory-education sections the school reports figures for.
     pub fn phases(self) -> &'static [Phase] {
@@ -85,6 +92,8 @@ pub enum Locale {
 }
 
 impl Locale {
+    const SPELLINGS: &[(&str, Locale)] = &[("城区", Locale::Urban), ("镇区", Locale::Town), ("乡村", Locale::Rural)];
+
     pub fn label(self) -> &'static str {
         match self {
             Locale::Urban => "城区",
@@ -103,6 +112,8 @@ pub enum Status {
 }
 
 impl Status {
+    const SPELLINGS: &[(&str, Status)] = &[("在办", Status::Open), ("待建", Status::Planned), ("撤并", Status::Closed)];
+
     pub fn label(self) -> &'static str {
         match self {
             Status::Open => "在办",
@@ -134,48 +145,14 @@ pub fn read_all(root: &Node, diags: &mut Diagnostics) -> Vec<School> {
 fn read_one(f: Fields, diags: &mut Diagnostics) -> Option<School> {
     let id = f.required_text("id", "编号 id", diags).and_then(|id| valid_id(id, diags));
     let name = f.required_text("name", "校名 name", diags);
-    let stage = f.required_text("stage", "学段 stage", diags).and_then(|s| {
-        let stage = Stage::parse(&s.value);
-        if stage.is_none() {
-            diags.push(
-                Diagnostic::error(Code::InvalidValue, s.span)
-                    .detail(format!("学段「{}」只能是 小学、初中、九年一贯制、十二年一贯制 或 完全中学", s.value)),
-            );
-        }
-        stage
-    });
-    let locale = f.text("location", diags).and_then(|s| {
-        let parsed = match crate::hanzi::fold(&s.value).as_str() {
-            "城区" => Some(Locale::Urban),
-            "镇区" => Some(Locale::Town),
-            "乡村" => Some(Locale::Rural),
-            _ => None,
-        };
-        if parsed.is_none() {
-            diags.push(
-                Diagnostic::error(Code::InvalidValue, s.span)
-                    .detail(format!("城乡类别「{}」只能是 城区、镇区 或 乡村", s.value)),
-            );
-        }
-        parsed
-    });
-    let status = match f.text("status", diags) {
+    let stage = f.choice("stage", "学段", Stage::SPELLINGS, "小学、初中、九年一贯制、十二年一贯制 或 完全中学", diags);
+    if f.get("stage").is_none() {
+        diags.push(read::missing(f.span(), "学段 stage"));
+    }
+    let locale = f.choice("location", "城乡类别", Locale::SPELLINGS, "城区、镇区 或 乡村", diags);
+    let status = match f.get("status") {
         None => Some(Status::Open),
-        Some(s) => {
-            let parsed = match crate::hanzi::fold(&s.value).as_str() {
-                "在办" => Some(Status::Open),
-                "待建" => Some(Status::Planned),
-                "撤并" => Some(Status::Closed),
-                _ => None,
-            };
-            if parsed.is_none() {
-                diags.push(
-                    Diagnostic::error(Code::InvalidValue, s.span)
-                        .detail(format!("办学状态「{}」只能是 在办、待建 或 撤并", s.value)),
-                );
-            }
-            parsed
-        }
+        Some(_) => f.choice("status", "办学状态", Status::SPELLINGS, "在办、待建 或 撤并", diags),
     };
     Some(School {
         id: id?,

@@ -213,19 +213,15 @@ fn school_rule(node: &Node, count: usize, diags: &mut Diagnostics) -> Option<Sch
 
 fn cv_rule(node: &Node, diags: &mut Diagnostics) -> Option<CvRule> {
     let f = super::read::record(node, "差异系数", diags)?;
-    let method = match f.text("method", diags) {
+    let method = match f.get("method") {
         None => Some(CvMethod::Each),
-        Some(m) => match m.value.as_str() {
-            "each" | "逐项" => Some(CvMethod::Each),
-            "mean" | "综合" => Some(CvMethod::Mean),
-            _ => {
-                diags.push(
-                    Diagnostic::error(Code::InvalidValue, m.span)
-                        .detail(format!("方式「{}」只能是 each（逐项）或 mean（综合）", m.value)),
-                );
-                None
-            }
-        },
+        Some(_) => f.choice(
+            "method",
+            "方式",
+            &[("each", CvMethod::Each), ("逐项", CvMethod::Each), ("mean", CvMethod::Mean), ("综合", CvMethod::Mean)],
+            "each（逐项）或 mean（综合）",
+            diags,
+        ),
     };
     Some(CvRule { method: method?, limits: by_phase(&f, "limits", diags) })
 }
