@@ -36,11 +36,11 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
         return data;
     }
     data.schools = files(raw, DataKind::Schools).flat_map(|d| school::read_all(&d.node, diags)).collect();
-    unique(data.schools.iter().map(|s| &s.id), "学校", diags);
+    super::check::duplicates::ids(data.schools.iter().map(|s| &s.id), "学校", diags);
     let index = SchoolIndex::new(&data.schools);
 
     data.pairings = files(raw, DataKind::Pairings).flat_map(|d| pairing::read_all(&d.node, &index, diags)).collect();
-    unique(data.pairings.iter().map(|p| &p.id), "结对", diags);
+    super::check::duplicates::ids(data.pairings.iter().map(|p| &p.id), "结对", diags);
     // By form, keeping the file's order within a form (staff list them as the policy does).
     data.pairings.sort_by(|a, b| (a.form_rank(), &a.form).cmp(&(b.form_rank(), &b.form)));
 
@@ -73,22 +73,6 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
 
     data.plan = files(raw, DataKind::Plan).map(|d| plan::read(&d.node, &index, diags)).next().unwrap_or_default();
     data
-}
-
-/// Reports every id used a second time.
-fn unique<'a>(ids: impl Iterator<Item = &'a crate::diagnostics::Spanned<String>>, what: &str, diags: &mut Diagnostics) {
-    let mut first: HashMap<&str, Span> = HashMap::new();
-    for id in ids {
-        if let Some(&earlier) = first.get(id.value.as_str()) {
-            diags.push(
-                Diagnostic::error(Code::DuplicateId, id.span)
-                    .detail(format!("{what}编号「{}」已经用过", id.value))
-                    .related(earlier, "第一次用在这里"),
-            );
-        } else {
-            first.insert(&id.value, id.span);
-        }
-    }
 }
 
 /// Built-in standards, each replaced by a site's standard with the same id; site standards

@@ -1,9 +1,25 @@
-//! Values that must be unique across the site: 文号 and page URLs.
+//! Values that must be unique across the site: 文号, page URLs, record ids.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
 use crate::model::doc_no;
 use crate::model::document::Document;
 use std::collections::HashMap;
+use std::hash::Hash;
+
+/// Every item whose key was seen before, with the span of the first one; in input order.
+fn repeats<K: Eq + Hash, T>(items: impl IntoIterator<Item = (K, T, Span)>) -> Vec<(T, Span, Span)> {
+    let mut first: HashMap<K, Span> = HashMap::new();
+    let mut out = Vec::new();
+    for (key, item, span) in items {
+        match first.get(&key) {
+            Some(&earlier) => out.push((item, span, earlier)),
+            None => {
+                first.insert(key, span);
+            }
+        }
+    }
+    out
+}
 
 /// Reports every repeat of a key after its first appearance, pointing back at the first.
 fn report<'a>(
@@ -12,18 +28,23 @@ fn report<'a>(
     diags: &mut Diagnostics,
     sources: &crate::diagnostics::Sources,
 ) {
-    let mut first: HashMap<String, Span> = HashMap::new();
-    for (key, shown, span) in items {
-        match first.get(&key) {
-            Some(&earlier) => diags.push(
-                Diagnostic::error(code, span)
-                    .detail(format!("「{shown}」已用于 {}", crate::diagnostics::term::span_location(earlier, sources)))
-                    .related(earlier, "第一次出现在这里"),
-            ),
-            None => {
-                first.insert(key, span);
-            }
-        }
+    for (shown, span, earlier) in repeats(items) {
+        diags.push(
+            Diagnostic::error(code, span)
+                .detail(format!("「{shown}」已用于 {}", crate::diagnostics::term::span_location(earlier, sources)))
+                .related(earlier, "第一次出现在这里"),
+        );
+    }
+}
+
+/// Ids of records (schools, pairings) used twice; `what` names the record (“学校”).
+pub fn ids<'a>(ids: impl Iterator<Item = &'a Spanned<String>>, what: &str, diags: &mut Diagnostics) {
+    for (id, span, earlier) in repeats(ids.map(|id| (id.value.as_str(), id.value.as_str(), id.span))) {
+        diags.push(
+            Diagnostic::error(Code::DuplicateId, span)
+                .detail(format!("{what}编号「{id}」已经用过"))
+                .related(earlier, "第一次用在这里"),
+        );
     }
 }
 
