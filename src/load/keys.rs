@@ -395,6 +395,16 @@ mod tests {
     }
 
     #[test]
+    fn rejects_the_same_name_twice() {
+        let (sources, node, diags) = run("标题: 甲\ndate: 2017-01-01\n标题: 乙\n");
+        let d = diags.iter().next().unwrap();
+        assert_eq!(d.code, Code::DuplicateKey);
+        let Location::Span(span) = d.location else { panic!() };
+        assert_eq!(sources.get(span.file).line_col(span.start as usize), (3, 1));
+        assert_eq!(node.entries().len(), 2);
+    }
+
+    #[test]
     fn suggests_the_nearest_key() {
         let (_, _, diags) = run("titel: a\n");
         let d = diags.iter().next().unwrap();

@@ -61,8 +61,11 @@ impl Node {
 /// Parses `text` (the whole file, or the front matter inside it starting at byte `base`).
 pub fn parse(file: FileId, source: &SourceFile, base: usize, end: usize) -> Result<Node, Diagnostic> {
     let text = source.text.get(base..end).unwrap_or("");
+    // Repeated keys are passed on, so that `keys::canonicalize` reports them with the same
+    // message as a key given under both its English and its Chinese name.
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! { max_depth: 64 },
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
     };
     match serde_saphyr::from_str_with_options::<Option<Saphyr<Parsed>>>(text, options) {
         Ok(Some(root)) => Ok(convert(root, &Ctx { file, source, base })),

@@ -35,23 +35,37 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
         // Every reference to a school would be reported as unknown: fix schools.yaml first.
         return data;
     }
-    data.schools = files(raw, DataKind::Schools).flat_map(|d| school::read_all(&d.node, diags)).collect();
+    let mut broken_schools = Vec::new();
+    for file in files(raw, DataKind::Schools) {
+        let read = school::read_all(&file.node, diags);
+        data.schools.extend(read.items);
+        broken_schools.extend(read.broken);
+    }
     super::check::duplicates::ids(data.schools.iter().map(|s| &s.id), "学校", diags);
-    let index = SchoolIndex::new(&data.schools);
+    let index = SchoolIndex::new(&data.schools, &broken_schools);
 
-    data.pairings = files(raw, DataKind::Pairings).flat_map(|d| pairing::read_all(&d.node, &index, diags)).collect();
+    let mut broken_pairings = Vec::new();
+    for file in files(raw, DataKind::Pairings) {
+        let read = pairing::read_all(&file.node, &index, diags);
+        data.pairings.extend(read.items);
+        broken_pairings.extend(read.broken);
+    }
     super::check::duplicates::ids(data.pairings.iter().map(|p| &p.id), "结对", diags);
     // By form, keeping the file's order within a form (staff list them as the policy does).
     data.pairings.sort_by(|a, b| (a.form_rank(), &a.form).cmp(&(b.form_rank(), &b.form)));
 
-    let pairing_ids: HashMap<&str, usize> = if raw.unreadable.contains(&DataKind::Pairings) {
-        HashMap::new()
-    } else {
-        data.pairings.iter().enumerate().map(|(i, p)| (p.id.value.as_str(), i)).collect()
-    };
-    data.exchanges = files(raw, DataKind::Exchanges)
-        .flat_map(|d| exchange::read_all(&d.node, &index, &pairing_ids, diags))
+    // Exchanges name pairings by id; broken pairings are known but unusable, and an unreadable
+    // pairings.yaml means references cannot be checked at all.
+    let pairing_ids: HashMap<&str, Option<usize>> = data
+        .pairings
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.value.as_str(), Some(i)))
+        .chain(broken_pairings.iter().map(|id| (id.as_str(), None)))
         .collect();
+    let pairing_ids = (!raw.unreadable.contains(&DataKind::Pairings)).then_some(&pairing_ids);
+    data.exchanges =
+        files(raw, DataKind::Exchanges).flat_map(|d| exchange::read_all(&d.node, &index, pairing_ids, diags)).collect();
 
     for file in files(raw, DataKind::Indicators) {
         let path = raw.sources.path(file.file);

@@ -56,7 +56,7 @@ pub struct ExchangeList {
 pub fn read_all(
     root: &Node,
     schools: &SchoolIndex,
-    pairings: &HashMap<&str, usize>,
+    pairings: Option<&HashMap<&str, Option<usize>>>,
     diags: &mut Diagnostics,
 ) -> Vec<ExchangeList> {
     let Some(file) = super::read::record(root, "交流名单", diags) else { return Vec::new() };
@@ -94,7 +94,7 @@ pub fn year(text: &Spanned<String>, diags: &mut Diagnostics) -> Option<i32> {
 fn person(
     f: Fields,
     schools: &SchoolIndex,
-    pairings: &HashMap<&str, usize>,
+    pairings: Option<&HashMap<&str, Option<usize>>>,
     diags: &mut Diagnostics,
 ) -> Option<Person> {
     let name = f.required_text("name", "姓名 name", diags);
@@ -116,8 +116,10 @@ fn person(
     {
         diags.push(Diagnostic::error(Code::SameSchool, *span));
     }
-    let pairing = f.text("pairing", diags).and_then(|p| match pairings.get(p.value.as_str()) {
-        Some(&i) => Some(i),
+    // `pairings` is `None` when pairings.yaml could not be read, and maps a broken pairing's
+    // id to `None`: neither is reported here again.
+    let pairing = f.text("pairing", diags).and_then(|p| match pairings?.get(p.value.as_str()) {
+        Some(&i) => i,
         None => {
             diags.push(Diagnostic::error(Code::UnknownPairing, p.span).detail(format!("「{}」", p.value)));
             None

@@ -1,7 +1,7 @@
 //! Pairings (data/pairings.yaml): 结对共建, 集团化办学, 教育发展共同体 and other forms.
 
 use super::date::Period;
-use super::read::Fields;
+use super::read::{Fields, ReadAll};
 use super::school::{Party, SchoolIndex, party};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
 use crate::load::Node;
@@ -36,9 +36,12 @@ impl Pairing {
     }
 }
 
-pub fn read_all(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Vec<Pairing> {
-    let Some(file) = super::read::record(root, "结对名单", diags) else { return Vec::new() };
-    file.records("pairings", "结对", diags).into_iter().filter_map(|f| read_one(f, index, diags)).collect()
+pub fn read_all(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> ReadAll<Pairing> {
+    let Some(file) = super::read::record(root, "结对名单", diags) else {
+        return ReadAll { items: vec![], broken: vec![] };
+    };
+    let records = file.records("pairings", "结对", diags);
+    super::read::read_all(records, |f| read_one(f, index, diags))
 }
 
 fn read_one(f: Fields, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Pairing> {

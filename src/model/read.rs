@@ -161,6 +161,29 @@ impl<'a> Fields<'a> {
     }
 }
 
+/// Records read from a list, and the ids of those that could not be read: references to those
+/// are not reported again (the record's own error says what to fix).
+pub struct ReadAll<T> {
+    pub items: Vec<T>,
+    pub broken: Vec<String>,
+}
+
+/// Reads each record with `read`, keeping the `id` of every record that fails.
+pub fn read_all<'a, T>(records: Vec<Fields<'a>>, mut read: impl FnMut(Fields<'a>) -> Option<T>) -> ReadAll<T> {
+    let mut out = ReadAll { items: Vec::new(), broken: Vec::new() };
+    for f in records {
+        let id = match f.get("id").map(|n| &n.value) {
+            Some(Value::Text(id)) => Some(id.trim().to_string()),
+            _ => None,
+        };
+        match read(f) {
+            Some(item) => out.items.push(item),
+            None => out.broken.extend(id),
+        }
+    }
+    out
+}
+
 /// The fields of a map (an empty document counts as a map with none); anything else is
 /// reported. `what` names the record in the message (“学校”, “data/schools.yaml”).
 pub fn record<'a>(node: &'a Node, what: &str, diags: &mut Diagnostics) -> Option<Fields<'a>> {

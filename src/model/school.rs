@@ -137,9 +137,12 @@ pub struct School {
 }
 
 /// Reads every school of data/schools.yaml.
-pub fn read_all(root: &Node, diags: &mut Diagnostics) -> Vec<School> {
-    let Some(file) = read::record(root, "学校名录", diags) else { return Vec::new() };
-    file.records("schools", "学校", diags).into_iter().filter_map(|f| read_one(f, diags)).collect()
+pub fn read_all(root: &Node, diags: &mut Diagnostics) -> read::ReadAll<School> {
+    let Some(file) = read::record(root, "学校名录", diags) else {
+        return read::ReadAll { items: vec![], broken: vec![] };
+    };
+    let records = file.records("schools", "学校", diags);
+    read::read_all(records, |f| read_one(f, diags))
 }
 
 fn read_one(f: Fields, diags: &mut Diagnostics) -> Option<School> {
@@ -184,15 +187,17 @@ pub fn valid_id(id: Spanned<String>, diags: &mut Diagnostics) -> Option<Spanned<
 pub struct SchoolIndex<'a> {
     schools: &'a [School],
     by_id: HashMap<&'a str, usize>,
+    /// Ids of schools whose records had errors: known, but not usable.
+    broken: &'a [String],
 }
 
 impl<'a> SchoolIndex<'a> {
-    pub fn new(schools: &'a [School]) -> SchoolIndex<'a> {
+    pub fn new(schools: &'a [School], broken: &'a [String]) -> SchoolIndex<'a> {
         let mut by_id = HashMap::new();
         for (i, s) in schools.iter().enumerate() {
             by_id.entry(s.id.value.as_str()).or_insert(i);
         }
-        SchoolIndex { schools, by_id }
+        SchoolIndex { schools, by_id, broken }
     }
 
     pub fn name(&self, i: usize) -> &str {
@@ -207,6 +212,9 @@ impl<'a> SchoolIndex<'a> {
     pub fn resolve(&self, id: &Spanned<String>, diags: &mut Diagnostics) -> Option<usize> {
         if let Some(i) = self.get(&id.value) {
             return Some(i);
+        }
+        if self.broken.iter().any(|b| *b == id.value.trim()) {
+            return None;
         }
         let mut d = Diagnostic::error(Code::UnknownSchool, id.span).detail(format!("没有编号为「{}」的学校", id.value));
         let near = self.suggest(&id.value);

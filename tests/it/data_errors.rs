@@ -174,3 +174,31 @@ fn a_bad_standard_file_is_reported_where_it_is_wrong() {
         .has_line("standards/mine.yaml:4:35: 错误：取值无效：「bookz」不是指标文件里的数字")
         .has_line("standards/mine.yaml:5:14: 错误：取值无效：方式「every」只能是 each（逐项）或 mean（综合）");
 }
+
+#[test]
+fn the_same_key_twice_under_one_name() {
+    let schools = "schools:\n  - id: xugou-xiaoxue\n    学段: 小学\n    name: 墟沟小学\n    学段: 初中\n";
+    break_data("same-key-twice", &[("data/schools.yaml", schools)])
+        .has_line("data/schools.yaml:5:5: 错误：同一字段写了两次：「学段」和前面的「学段」都是 stage（学段）")
+        .stderr_contains("另见：data/schools.yaml:3:5 第一次写在这里");
+}
+
+#[test]
+fn a_broken_school_record_does_not_make_its_id_unknown_elsewhere() {
+    let schools = "schools:\n  - {id: xugou-xiaoxue, name: 墟沟小学, stage: 高中}\n  - {id: yunshan-xiaoxue, name: 云山小学, stage: 小学}\n";
+    let pairings = "pairings:\n  - {id: p1, form: 区内共建, lead: xugou-xiaoxue, members: [yunshan-xiaoxue]}\n";
+    let run = break_data("broken-school", &[("data/schools.yaml", schools), ("data/pairings.yaml", pairings)]);
+    run.has_line("data/schools.yaml:2:44: 错误：取值无效：学段「高中」只能是");
+    assert!(!run.stderr.contains("找不到这所学校"), "the bad record's id cascaded:\n{}", run.stderr);
+    assert!(run.stderr.contains("失败：1 个错误"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unreadable_pairings_file_does_not_make_every_pairing_unknown() {
+    let pairings = "pairings:\n  - {id: p1, form: [\n";
+    let exchanges = "exchanges:\n  - year: 2017\n    people:\n      - {name: 王某某, role: 教师, from: xugou-xiaoxue, to: yunshan-xiaoxue, pairing: p1}\n";
+    let run =
+        break_data("unreadable-pairings", &[("data/pairings.yaml", pairings), ("data/exchanges.yaml", exchanges)]);
+    run.has_line("data/pairings.yaml:2:20: 错误：YAML 格式错误");
+    assert!(!run.stderr.contains("找不到这个结对编号"), "{}", run.stderr);
+}
