@@ -41,21 +41,48 @@ pub struct Built {
     pub output: Option<render::Output>,
 }
 
-/// Runs load → model → evaluate → render. Nothing is written.
+/// Runs load → model → evaluate → render once. Nothing is written.
 pub fn build(site_dir: &Path, options: &Options) -> Built {
-    let mut diags = Diagnostics::default();
-    let raw = load::load(site_dir, &options.load, &mut diags);
-    // The model runs even after load errors, so that one run reports the problems of every
-    // file that could be read; it stops here when anything failed.
-    let site = model::build(&raw, &options.model, &mut diags);
-    let output = match site {
-        Some(site) if !diags.has_errors() => {
-            let findings = evaluate::evaluate(&site);
-            let theme = render::Theme::load(&site.root, &site.config.theme, &mut diags);
-            if diags.has_errors() { None } else { render::render(&site, &findings, &theme, &mut diags) }
+    Builder::default().build(site_dir, options)
+}
+
+/// Builds a site again and again (as `serve` does), keeping the theme and its compiled
+/// templates from one build to the next.
+#[derive(Default)]
+pub struct Builder {
+    renderer: Option<render::Renderer>,
+}
+
+impl Builder {
+    /// Runs load → model → evaluate → render. Nothing is written.
+    pub fn build(&mut self, site_dir: &Path, options: &Options) -> Built {
+        let mut diags = Diagnostics::default();
+        let raw = load::load(site_dir, &options.load, &mut diags);
+        // The model runs even after load errors, so that one run reports the problems of every
+        // file that could be read; it stops here when anything failed.
+        let site = model::build(&raw, &options.model, &mut diags);
+        let output = match site {
+            Some(site) if !diags.has_errors() => {
+                let findings = evaluate::evaluate(&site);
+                self.renderer(&site, &mut diags).and_then(|r| r.render(&site, &findings, &mut diags))
+            }
+            _ => None,
+        };
+        let output = output.filter(|_| !diags.has_errors());
+        Built { sources: raw.sources, diagnostics: diags, output }
+    }
+
+    /// Forgets the theme, so the next build reads it again: call it when a template or static
+    /// file may have changed.
+    pub fn theme_changed(&mut self) {
+        self.renderer = None;
+    }
+
+    /// The renderer for the site's theme, loaded when there is none or the theme was switched.
+    fn renderer(&mut self, site: &model::Site, diags: &mut Diagnostics) -> Option<&render::Renderer> {
+        if !self.renderer.as_ref().is_some_and(|r| r.is_for(&site.root, &site.config.theme)) {
+            self.renderer = render::Renderer::load(&site.root, &site.config.theme, diags);
         }
-        _ => None,
-    };
-    let output = output.filter(|_| !diags.has_errors());
-    Built { sources: raw.sources, diagnostics: diags, output }
+        self.renderer.as_ref()
+    }
 }

@@ -4,11 +4,24 @@
 //! into a 1-based line and a 1-based column counted in characters (as codespan-reporting's
 //! `files.rs` does: line starts plus a binary search).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Index of a file in [`Sources`].
+/// A file of [`Sources`], named by a hash of its site-relative path: the same file keeps the
+/// same id when other files are added or removed, so spans stay valid across rebuilds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(pub u32);
+pub struct FileId(pub u64);
+
+impl FileId {
+    /// FNV-1a of the path: fixed across runs and machines (std's hasher is not).
+    pub fn of(path: &str) -> FileId {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in path.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        FileId(h)
+    }
+}
 
 /// A byte range in one file's decoded text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -93,33 +106,55 @@ impl SourceFile {
 /// Every file read in a run. Cheap to share: texts are reference-counted.
 #[derive(Debug, Default)]
 pub struct Sources {
-    files: Vec<SourceFile>,
+    files: HashMap<FileId, SourceFile>,
+    /// Ids handed out by [`Sources::reserve`] whose file has not been inserted yet.
+    reserved: HashMap<FileId, String>,
 }
 
 impl Sources {
+    /// Adds a file and returns its id.
     pub fn add(&mut self, path: String, text: impl Into<Arc<str>>) -> FileId {
-        self.push(SourceFile::new(path, text.into()))
-    }
-
-    /// Adds a file built elsewhere (loaders build files in parallel and push them in order).
-    pub fn push(&mut self, file: SourceFile) -> FileId {
-        let id = self.next_id();
-        self.files.push(file);
+        let id = self.reserve(&path);
+        self.insert(id, SourceFile::new(path, text.into()));
         id
     }
 
-    /// Every file's id, in order.
-    pub fn ids(&self) -> impl Iterator<Item = FileId> + use<> {
-        (0..self.next_id().0).map(FileId)
+    /// The id `path` will have, so that files can be parsed in parallel before they are
+    /// inserted. Two paths with the same hash (never seen in practice) get neighbouring ids.
+    pub fn reserve(&mut self, path: &str) -> FileId {
+        let mut id = FileId::of(path);
+        loop {
+            let taken = self.files.get(&id).map(|f| f.path.as_str()).or(self.reserved.get(&id).map(String::as_str));
+            match taken {
+                None => {
+                    self.reserved.insert(id, path.to_string());
+                    return id;
+                }
+                Some(p) if p == path => return id,
+                Some(_) => id = FileId(id.0.wrapping_add(1)),
+            }
+        }
     }
 
-    /// The id the next file pushed will get.
-    pub fn next_id(&self) -> FileId {
-        FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX))
+    /// Stores a file under an id from [`Sources::reserve`].
+    pub fn insert(&mut self, id: FileId, file: SourceFile) {
+        self.reserved.remove(&id);
+        self.files.insert(id, file);
     }
 
+    /// Every file's id, in path order.
+    pub fn ids(&self) -> Vec<FileId> {
+        let mut ids: Vec<(&str, FileId)> = self.files.iter().map(|(id, f)| (f.path.as_str(), *id)).collect();
+        ids.sort_unstable();
+        ids.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// The file with this id; an empty file for an id this run never read (a span kept from
+    /// an earlier run), so drawing a diagnostic cannot fail.
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0 as usize]
+        static EMPTY: std::sync::LazyLock<SourceFile> =
+            std::sync::LazyLock::new(|| SourceFile::new(String::new(), Arc::from("")));
+        self.files.get(&id).unwrap_or(&EMPTY)
     }
 
     pub fn path(&self, id: FileId) -> &str {
@@ -167,6 +202,16 @@ mod tests {
         let f = file("关于");
         assert_eq!(f.line_col(1), (1, 1));
         assert_eq!(f.line_col(99), (1, 3));
+    }
+
+    #[test]
+    fn ids_follow_the_path_not_the_order_files_are_added() {
+        let mut a = Sources::default();
+        let x = a.add("policies/x.md".into(), "x");
+        let mut b = Sources::default();
+        b.add("notices/new.md".into(), "n");
+        assert_eq!(b.add("policies/x.md".into(), "x"), x);
+        assert_eq!(b.ids().iter().map(|&id| b.path(id)).collect::<Vec<_>>(), ["notices/new.md", "policies/x.md"]);
     }
 
     #[test]

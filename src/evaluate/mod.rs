@@ -15,9 +15,11 @@ pub mod variation;
 pub mod verdict;
 
 use crate::model::Site;
+use crate::model::id::{DocId, PairingId, SchoolId, StandardId};
 use crate::model::school::Phase;
 pub use period::PeriodState;
 use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 
 /// One standard applied to one year's figures.
 #[derive(Debug, Default)]
@@ -26,69 +28,115 @@ pub struct StandardYear {
     pub sections: Vec<verdict::SectionResult>,
     /// Per 学段 that has figures (小学 first).
     pub county: Vec<county::PhaseSpread>,
+    /// Each school with figures that year.
+    pub schools: HashMap<SchoolId, SchoolYear>,
+}
+
+/// A school in one year under one standard.
+#[derive(Debug, Default)]
+pub struct SchoolYear {
+    /// Its sections: positions in [`StandardYear::sections`], in row order.
+    pub sections: Vec<usize>,
+    /// See [`verdict::school`].
+    pub verdict: Option<bool>,
+}
+
+impl StandardYear {
+    /// A school's sections that year, in row order.
+    pub fn sections_of(&self, school: &SchoolId) -> impl Iterator<Item = &verdict::SectionResult> {
+        self.schools.get(school).into_iter().flat_map(|s| s.sections.iter().map(|&i| &self.sections[i]))
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct Findings {
-    /// The 公示 status of each document that has a notice period, by index in `Site::documents`.
-    pub notices: Vec<Option<PeriodState>>,
-    /// Where each pairing's cycle stands, by index in `Site::pairings`.
-    pub pairings: Vec<Option<PeriodState>>,
-    /// `years[y][s]`: the figures `Site::figures[y]` under the standard `Site::standards[s]`.
-    pub years: Vec<Vec<StandardYear>>,
+    /// The 公示 status of each document that has a notice period.
+    pub notices: HashMap<DocId, PeriodState>,
+    /// Where each pairing's cycle stands.
+    pub pairings: HashMap<PairingId, PeriodState>,
+    /// By year of figures, then by standard.
+    pub years: BTreeMap<i32, BTreeMap<StandardId, StandardYear>>,
     /// The plan, judged by the site's standard.
     pub plan: progress::PlanFindings,
 }
 
 impl Findings {
-    /// The site standard's judgement of year `y`.
-    pub fn year(&self, site: &Site, y: usize) -> &StandardYear {
-        &self.years[y][site.standard]
+    /// A year's figures under a standard.
+    pub fn standard_year(&self, year: i32, standard: &StandardId) -> Option<&StandardYear> {
+        self.years.get(&year)?.get(standard)
     }
 
-    /// A school's verdict under the site's standard in year `y` (see [`verdict::school`]).
-    pub fn school_verdict(&self, site: &Site, y: usize, school: usize) -> Option<bool> {
-        verdict::school(&self.year(site, y).sections, school, site.schools[school].stage.phases())
+    /// The site standard's judgement of a year.
+    pub fn year(&self, site: &Site, year: i32) -> Option<&StandardYear> {
+        self.standard_year(year, &site.standard)
+    }
+
+    /// A school's verdict under the site's standard in a year (see [`verdict::school`]).
+    pub fn school_verdict(&self, site: &Site, year: i32, school: &SchoolId) -> Option<bool> {
+        self.year(site, year)?.schools.get(school)?.verdict
     }
 
     /// The most recent year with figures for the school, and its verdict then.
-    pub fn latest_verdict(&self, site: &Site, school: usize) -> Option<(i32, Option<bool>)> {
-        (0..site.figures.len())
-            .rev()
-            .find(|&y| site.figures[y].rows.iter().any(|r| r.school == school))
-            .map(|y| (site.figures[y].year, self.school_verdict(site, y, school)))
+    pub fn latest_verdict(&self, site: &Site, school: &SchoolId) -> Option<(i32, Option<bool>)> {
+        site.figures.iter().rev().find_map(|f| {
+            let judged = self.year(site, f.year)?.schools.get(school)?;
+            Some((f.year, judged.verdict))
+        })
     }
 }
 
 pub fn evaluate(site: &Site) -> Findings {
-    let years: Vec<Vec<StandardYear>> = site
+    let years: BTreeMap<i32, BTreeMap<StandardId, StandardYear>> = site
         .figures
         .par_iter()
         .map(|figures| {
-            site.standards
+            let judged = site
+                .standards
                 .iter()
                 .map(|standard| {
                     let sections: Vec<verdict::SectionResult> =
                         figures.rows.iter().map(|row| verdict::section(row, standard)).collect();
                     let county =
                         Phase::ALL.into_iter().filter_map(|phase| county::spread(&sections, standard, phase)).collect();
-                    StandardYear { sections, county }
+                    let schools = schools(site, &sections);
+                    (standard.id.clone(), StandardYear { sections, county, schools })
                 })
-                .collect()
+                .collect();
+            (figures.year, judged)
         })
         .collect();
     let mut findings = Findings {
-        notices: site.documents.iter().map(|d| d.notice_period.map(|p| period::state(p, site.today))).collect(),
-        pairings: site.pairings.iter().map(|p| p.cycle.map(|c| period::state(c, site.today))).collect(),
+        notices: site
+            .documents
+            .iter()
+            .filter_map(|d| Some((d.id.clone(), period::state(d.notice_period?, site.today))))
+            .collect(),
+        pairings: site
+            .pairings
+            .iter()
+            .filter_map(|p| Some((p.id.clone(), period::state(p.cycle?, site.today))))
+            .collect(),
         years,
         plan: progress::PlanFindings::default(),
     };
     let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
-    let first_met = |school: usize| {
-        (0..site.figures.len())
-            .find(|&y| findings.school_verdict(site, y, school) == Some(true))
-            .map(|y| figure_dates[y])
+    let first_met = |school: &SchoolId| {
+        figure_dates.iter().copied().find(|&(year, _)| findings.school_verdict(site, year, school) == Some(true))
     };
     findings.plan = progress::progress(&site.plan, first_met, &figure_dates, site.today);
     findings
+}
+
+/// Each school's sections and verdict in one year's results.
+fn schools(site: &Site, sections: &[verdict::SectionResult]) -> HashMap<SchoolId, SchoolYear> {
+    let mut out: HashMap<SchoolId, SchoolYear> = HashMap::new();
+    for (i, s) in sections.iter().enumerate() {
+        out.entry(s.school.clone()).or_default().sections.push(i);
+    }
+    for (id, year) in &mut out {
+        let ours: Vec<&verdict::SectionResult> = year.sections.iter().map(|&i| &sections[i]).collect();
+        let phases = site.schools.get(id).map_or(&[][..], |s| s.stage.phases());
+        year.verdict = verdict::school(&ours, phases);
+    }
+    out
 }

@@ -1,5 +1,5 @@
-//! Where a day falls against a period: before it, in it, or after it. A 公示 is then 未开始 /
-//! 公示中 / 已结束; a pairing's cycle 未开始 / 进行中 / 已结束.
+//! Where a day falls against a period: before it, in it, or after it (a 公示 is then 未开始,
+//! 公示中 or 已结束; a pairing's cycle 未开始, 进行中 or 已结束).
 
 use crate::model::date::{Date, Period};
 
@@ -8,35 +8,6 @@ pub enum PeriodState {
     Upcoming,
     Current,
     Past,
-}
-
-impl PeriodState {
-    /// As a 公示 (public notice) shows it.
-    pub fn notice_label(self) -> &'static str {
-        match self {
-            PeriodState::Upcoming => "未开始",
-            PeriodState::Current => "公示中",
-            PeriodState::Past => "已结束",
-        }
-    }
-
-    /// As a pairing's cycle shows it.
-    pub fn cycle_label(self) -> &'static str {
-        match self {
-            PeriodState::Upcoming => "未开始",
-            PeriodState::Current => "进行中",
-            PeriodState::Past => "已结束",
-        }
-    }
-
-    /// A stable name for templates and CSS classes.
-    pub fn key(self) -> &'static str {
-        match self {
-            PeriodState::Upcoming => "upcoming",
-            PeriodState::Current => "open",
-            PeriodState::Past => "closed",
-        }
-    }
 }
 
 /// Both the first and the last day belong to the period.
@@ -63,7 +34,5 @@ mod tests {
         assert_eq!(on("2017-08-20"), PeriodState::Current);
         assert_eq!(on("2017-08-26"), PeriodState::Current);
         assert_eq!(on("2017-08-27"), PeriodState::Past);
-        assert_eq!(on("2017-08-20").notice_label(), "公示中");
-        assert_eq!(on("2017-08-20").cycle_label(), "进行中");
     }
 }

@@ -3,7 +3,9 @@
 //! reached over time; and the state of each milestone.
 
 use crate::model::date::{Date, Month};
+use crate::model::id::SchoolId;
 use crate::model::plan::{Milestone, Plan};
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlanStatus {
@@ -19,31 +21,9 @@ pub enum PlanStatus {
     Overdue,
 }
 
-impl PlanStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            PlanStatus::Ahead => "提前达标",
-            PlanStatus::OnTime => "按期达标",
-            PlanStatus::Late => "逾期达标",
-            PlanStatus::NotYet => "未到期",
-            PlanStatus::Overdue => "逾期未达标",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            PlanStatus::Ahead => "ahead",
-            PlanStatus::OnTime => "on-time",
-            PlanStatus::Late => "late",
-            PlanStatus::NotYet => "not-yet",
-            PlanStatus::Overdue => "overdue",
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct SchoolPlan {
-    pub school: usize,
+    pub school: SchoolId,
     pub due: Month,
     /// The year of the first figures in which the school met the standard, and their date.
     pub met: Option<(i32, Date)>,
@@ -70,53 +50,45 @@ pub enum MilestoneState {
     Overdue,
 }
 
-impl MilestoneState {
-    pub fn label(self) -> &'static str {
-        match self {
-            MilestoneState::Done => "按时完成",
-            MilestoneState::DoneLate => "逾期完成",
-            MilestoneState::Due => "未到期",
-            MilestoneState::Overdue => "逾期未完成",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            MilestoneState::Done => "done",
-            MilestoneState::DoneLate => "done-late",
-            MilestoneState::Due => "due",
-            MilestoneState::Overdue => "overdue",
-        }
-    }
-}
-
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanFindings {
+    /// In the plan's order.
     pub schools: Vec<SchoolPlan>,
+    /// Position in `schools` of each planned school.
+    by_school: HashMap<SchoolId, usize>,
     /// Planned: cumulative schools due by each target month.
     pub planned: Vec<Point>,
     /// Actual: cumulative planned schools that had met the standard by each year's figures.
     pub actual: Vec<Point>,
+    /// One per milestone of the plan, in its order.
     pub milestones: Vec<MilestoneState>,
+}
+
+impl PlanFindings {
+    /// Where a planned school stands; `None` for a school the plan does not name.
+    pub fn school(&self, id: &SchoolId) -> Option<&SchoolPlan> {
+        self.by_school.get(id).map(|&i| &self.schools[i])
+    }
 }
 
 /// `first_met(school)` gives the first (year, date of figures) the school met the standard;
 /// `figure_dates` are every year's (year, date of figures), oldest first.
 pub fn progress(
     plan: &Plan,
-    first_met: impl Fn(usize) -> Option<(i32, Date)>,
+    first_met: impl Fn(&SchoolId) -> Option<(i32, Date)>,
     figure_dates: &[(i32, Date)],
     today: Date,
 ) -> PlanFindings {
     let schools: Vec<SchoolPlan> = plan
         .targets
         .iter()
-        .flat_map(|t| t.schools.iter().map(move |&s| (s, t.by)))
+        .flat_map(|t| t.schools.iter().map(move |s| (s, t.by)))
         .map(|(school, due)| {
             let met = first_met(school);
-            SchoolPlan { school, due, met, status: status(due, met, today) }
+            SchoolPlan { school: school.clone(), due, met, status: status(due, met, today) }
         })
         .collect();
+    let by_school = schools.iter().enumerate().map(|(i, s)| (s.school.clone(), i)).collect();
     let mut planned = Vec::new();
     let mut count = 0;
     for t in &plan.targets {
@@ -131,7 +103,8 @@ pub fn progress(
             count: schools.iter().filter(|s| s.met.is_some_and(|(_, d)| d <= date)).count(),
         })
         .collect();
-    PlanFindings { schools, planned, actual, milestones: plan.milestones.iter().map(|m| milestone(m, today)).collect() }
+    let milestones = plan.milestones.iter().map(|m| milestone(m, today)).collect();
+    PlanFindings { schools, by_school, planned, actual, milestones }
 }
 
 pub fn status(due: Month, met: Option<(i32, Date)>, today: Date) -> PlanStatus {
@@ -164,6 +137,10 @@ mod tests {
         parse_date(s).unwrap()
     }
 
+    fn ids(names: &[&str]) -> Vec<SchoolId> {
+        names.iter().map(|n| SchoolId::new(n)).collect()
+    }
+
     #[test]
     fn classifies_each_planned_school() {
         let today = d("2023-03-01");
@@ -182,17 +159,17 @@ mod tests {
         // Five schools: 0 and 1 due 2020-12, 2 and 3 due 2021-12, 4 due 2022-12 (40/40/20%).
         let plan = Plan {
             targets: vec![
-                Target { by: parse_month("2020-12").unwrap(), schools: vec![0, 1] },
-                Target { by: parse_month("2021-12").unwrap(), schools: vec![2, 3] },
-                Target { by: parse_month("2022-12").unwrap(), schools: vec![4] },
+                Target { by: parse_month("2020-12").unwrap(), schools: ids(&["s0", "s1"]) },
+                Target { by: parse_month("2021-12").unwrap(), schools: ids(&["s2", "s3"]) },
+                Target { by: parse_month("2022-12").unwrap(), schools: ids(&["s4"]) },
             ],
             milestones: vec![],
         };
         // School 0 met in 2020, 1 and 2 in 2021, 3 in 2022 (late), 4 never.
-        let met = |s: usize| match s {
-            0 => Some((2020, d("2020-09-30"))),
-            1 | 2 => Some((2021, d("2021-09-30"))),
-            3 => Some((2022, d("2022-09-30"))),
+        let met = |s: &SchoolId| match s.as_str() {
+            "s0" => Some((2020, d("2020-09-30"))),
+            "s1" | "s2" => Some((2021, d("2021-09-30"))),
+            "s3" => Some((2022, d("2022-09-30"))),
             _ => None,
         };
         let years = [(2020, d("2020-09-30")), (2021, d("2021-09-30")), (2022, d("2022-09-30"))];

@@ -2,6 +2,7 @@
 //! the verdict by the standard's per-school rule.
 
 use super::ratio::Ratio;
+use crate::model::id::SchoolId;
 use crate::model::indicator::Row;
 use crate::model::number::Decimal;
 use crate::model::school::Phase;
@@ -22,28 +23,6 @@ pub enum Mark {
     Unjudged,
 }
 
-impl Mark {
-    pub fn label(self) -> &'static str {
-        match self {
-            Mark::Met => "达标",
-            Mark::Short => "未达标",
-            Mark::Below => "低于85%",
-            Mark::Missing => "未填报",
-            Mark::Unjudged => "—",
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Mark::Met => "met",
-            Mark::Short => "short",
-            Mark::Below => "below",
-            Mark::Missing => "missing",
-            Mark::Unjudged => "unjudged",
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorResult {
     pub value: Option<Ratio>,
@@ -60,7 +39,7 @@ impl IndicatorResult {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SectionResult {
-    pub school: usize,
+    pub school: SchoolId,
     pub phase: Phase,
     pub students: Option<Decimal>,
     /// In the standard's order of indicators.
@@ -99,14 +78,13 @@ pub fn section(row: &Row, standard: &Standard) -> SectionResult {
         .school_rule
         .filter(|_| judged)
         .map(|rule| met >= rule.min_met && indicators.iter().all(|i| matches!(i.mark, Mark::Met | Mark::Short)));
-    SectionResult { school: row.school, phase: row.phase, students, indicators, met, verdict }
+    SectionResult { school: row.school.clone(), phase: row.phase, students, indicators, met, verdict }
 }
 
-/// A whole school's verdict in a year: every one of its sections must meet the standard; a
-/// section without figures counts as not met. `None` when the school has no figures at all that
-/// year or the standard gives no per-school verdict.
-pub fn school(sections: &[SectionResult], school: usize, phases: &[Phase]) -> Option<bool> {
-    let ours: Vec<&SectionResult> = sections.iter().filter(|s| s.school == school).collect();
+/// A whole school's verdict in a year from its own sections: every one must meet the standard;
+/// a section without figures counts as not met. `None` when the school has no figures at all
+/// that year or the standard gives no per-school verdict.
+pub fn school(ours: &[&SectionResult], phases: &[Phase]) -> Option<bool> {
     if ours.is_empty() {
         return None;
     }
@@ -146,7 +124,7 @@ pub(crate) mod tests {
             thresholds: ByPhase { primary: Some(d(t)), junior: None },
         };
         Standard {
-            id: "t".into(),
+            id: crate::model::id::StandardId::new("t"),
             name: "t".into(),
             indicators: vec![
                 def("teachers_above_degree", "100", "4.2"),
@@ -160,7 +138,7 @@ pub(crate) mod tests {
 
     pub(crate) fn row(phase: Phase, values: &[(&'static str, &str)]) -> Row {
         Row {
-            school: 0,
+            school: SchoolId::new("s"),
             phase,
             span: Span::file_start(FileId(0)),
             values: values.iter().map(|(k, v)| (*k, d(v))).collect(),
@@ -223,7 +201,7 @@ pub(crate) mod tests {
     #[test]
     fn a_school_needs_every_section() {
         let pass = |phase, verdict| SectionResult {
-            school: 3,
+            school: SchoolId::new("s"),
             phase,
             students: None,
             indicators: vec![],
@@ -231,9 +209,10 @@ pub(crate) mod tests {
             verdict: Some(verdict),
         };
         let both = [Phase::Primary, Phase::Junior];
-        assert_eq!(school(&[pass(Phase::Primary, true), pass(Phase::Junior, true)], 3, &both), Some(true));
-        assert_eq!(school(&[pass(Phase::Primary, true), pass(Phase::Junior, false)], 3, &both), Some(false));
-        assert_eq!(school(&[pass(Phase::Primary, true)], 3, &both), Some(false), "a missing section fails");
-        assert_eq!(school(&[pass(Phase::Primary, true)], 4, &both), None, "no figures at all");
+        let (p, j, jf) = (pass(Phase::Primary, true), pass(Phase::Junior, true), pass(Phase::Junior, false));
+        assert_eq!(school(&[&p, &j], &both), Some(true));
+        assert_eq!(school(&[&p, &jf], &both), Some(false));
+        assert_eq!(school(&[&p], &both), Some(false), "a missing section fails");
+        assert_eq!(school(&[], &both), None, "no figures at all");
     }
 }

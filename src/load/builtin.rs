@@ -2,8 +2,7 @@
 //! exactly like a site's standards/*.yaml, so the format staff copy is the format gongshi uses.
 
 use super::{DataKind, RawData, keys, yaml};
-use crate::diagnostics::{Diagnostics, SourceFile, Sources};
-use std::sync::Arc;
+use crate::diagnostics::{Diagnostics, Sources};
 
 /// (path shown in messages, text)
 pub const STANDARDS: &[(&str, &str)] = &[
@@ -16,7 +15,7 @@ pub fn standards(sources: &mut Sources, diags: &mut Diagnostics) -> Vec<RawData>
     STANDARDS
         .iter()
         .filter_map(|(path, text)| {
-            let file = sources.push(SourceFile::new(path.to_string(), Arc::from(*text)));
+            let file = sources.add(path.to_string(), *text);
             let source = sources.get(file);
             match yaml::parse(file, source, 0, text.len()) {
                 Ok(mut node) => {

@@ -23,6 +23,20 @@ pub struct Record {
     /// What the map is, in Chinese, for messages: “文档”, “学校”.
     pub what: &'static str,
     pub fields: &'static [Field],
+    /// Keys shared with other tables (the figures of an indicator row).
+    pub extra: &'static [Field],
+}
+
+/// A record with its own keys only.
+const fn record(what: &'static str, fields: &'static [Field]) -> Record {
+    Record { what, fields, extra: &[] }
+}
+
+impl Record {
+    /// Every key of the record.
+    pub fn all_fields(&self) -> impl Iterator<Item = &'static Field> + use<> {
+        self.fields.iter().chain(self.extra)
+    }
 }
 
 #[derive(Debug)]
@@ -40,24 +54,24 @@ const fn nested(name: &'static str, aliases: &'static [&'static str], shape: Sha
     Field { name, aliases, shape }
 }
 
-pub static PERIOD: Record = Record {
-    what: "起止日期",
-    fields: &[leaf("start", &["开始", "开始日期", "起始日期"]), leaf("end", &["结束", "结束日期", "截止日期"])],
-};
+pub static PERIOD: Record = record(
+    "起止日期",
+    &[leaf("start", &["开始", "开始日期", "起始日期"]), leaf("end", &["结束", "结束日期", "截止日期"])],
+);
 
-pub static CONTACT: Record = Record {
-    what: "联系方式",
-    fields: &[
+pub static CONTACT: Record = record(
+    "联系方式",
+    &[
         leaf("phone", &["监督电话", "电话", "联系电话"]),
         leaf("email", &["电子邮箱", "邮箱"]),
         leaf("address", &["地址", "通讯地址"]),
         leaf("hours", &["办公时间", "工作时间"]),
     ],
-};
+);
 
-pub static SITE: Record = Record {
-    what: "site.yaml",
-    fields: &[
+pub static SITE: Record = record(
+    "site.yaml",
+    &[
         leaf("title", &["站点名称", "网站名称"]),
         leaf("base_url", &["网址"]),
         leaf("issuer", &["主办单位"]),
@@ -72,14 +86,13 @@ pub static SITE: Record = Record {
         leaf("site_id_code", &["网站标识码"]),
         leaf("icp", &["备案号", "ICP备案号"]),
     ],
-};
+);
 
-pub static ATTACHMENT: Record =
-    Record { what: "附件", fields: &[leaf("title", &["标题", "名称"]), leaf("file", &["文件", "路径"])] };
+pub static ATTACHMENT: Record = record("附件", &[leaf("title", &["标题", "名称"]), leaf("file", &["文件", "路径"])]);
 
-pub static DOCUMENT: Record = Record {
-    what: "文档",
-    fields: &[
+pub static DOCUMENT: Record = record(
+    "文档",
+    &[
         leaf("title", &["标题"]),
         leaf("doc_no", &["文号"]),
         leaf("index_no", &["索引号"]),
@@ -97,11 +110,11 @@ pub static DOCUMENT: Record = Record {
         leaf("slug", &["网址名"]),
         leaf("draft", &["草稿"]),
     ],
-};
+);
 
-pub static SCHOOL: Record = Record {
-    what: "学校",
-    fields: &[
+pub static SCHOOL: Record = record(
+    "学校",
+    &[
         leaf("id", &["编号"]),
         leaf("name", &["校名", "名称"]),
         leaf("aliases", &["别名"]),
@@ -111,14 +124,14 @@ pub static SCHOOL: Record = Record {
         leaf("status", &["办学状态"]),
         leaf("pinyin", &["拼音"]),
     ],
-};
+);
 
 /// A school outside the site, written `{name: 连云港师专一附小教育集团}`.
-pub static PARTNER: Record = Record { what: "学校", fields: &[leaf("name", &["名称", "校名"])] };
+pub static PARTNER: Record = record("学校", &[leaf("name", &["名称", "校名"])]);
 
-pub static PAIRING: Record = Record {
-    what: "结对",
-    fields: &[
+pub static PAIRING: Record = record(
+    "结对",
+    &[
         leaf("id", &["编号"]),
         leaf("form", &["形式"]),
         leaf("name", &["名称"]),
@@ -127,11 +140,11 @@ pub static PAIRING: Record = Record {
         nested("cycle", &["周期"], Shape::Record(&PERIOD)),
         leaf("policy", &["依据文件"]),
     ],
-};
+);
 
-pub static PERSON: Record = Record {
-    what: "交流人员",
-    fields: &[
+pub static PERSON: Record = record(
+    "交流人员",
+    &[
         leaf("name", &["姓名"]),
         leaf("role", &["类别"]),
         leaf("subject", &["学科"]),
@@ -140,57 +153,56 @@ pub static PERSON: Record = Record {
         leaf("pairing", &["结对"]),
         nested("period", &["期限"], Shape::Record(&PERIOD)),
     ],
-};
+);
 
-pub static EXCHANGE_LIST: Record = Record {
-    what: "交流名单",
-    fields: &[
+pub static EXCHANGE_LIST: Record = record(
+    "交流名单",
+    &[
         leaf("year", &["年度"]),
         leaf("published", &["公布日期"]),
         nested("people", &["名单"], Shape::List(&Shape::Record(&PERSON))),
     ],
-};
+);
 
-pub static INDICATOR_ROW: Record = Record {
-    what: "学校指标",
-    fields: &[
-        leaf("school", &["学校"]),
-        leaf("stage", &["学段"]),
-        leaf("students", &["在校学生数"]),
-        leaf("teachers_above_degree", &["高于规定学历教师数"]),
-        leaf("key_teachers", &["县级以上骨干教师数"]),
-        leaf("pe_art_teachers", &["体育艺术专任教师数", "体育、艺术专任教师数"]),
-        leaf("teaching_area", &["教学及辅助用房面积"]),
-        leaf("sports_area", &["体育运动场馆面积"]),
-        leaf("equipment_value", &["教学仪器设备值"]),
-        leaf("multimedia_rooms", &["网络多媒体教室数"]),
-        leaf("computers", &["计算机台数"]),
-        leaf("books", &["图书册数"]),
-        leaf("teachers", &["专任教师数"]),
-        leaf("senior_title_teachers", &["中级及以上专业技术职务教师数"]),
-    ],
-};
+/// The raw figures a school reports in data/indicators/YEAR.yaml, each with its Chinese names
+/// (the first is the one messages and downloads show). The one table of figure names: load
+/// renames by it, the model reads and standards refer by it, downloads label by it.
+pub static FIGURES: &[Field] = &[
+    leaf("students", &["在校学生数"]),
+    leaf("teachers_above_degree", &["高于规定学历教师数"]),
+    leaf("key_teachers", &["县级以上骨干教师数"]),
+    leaf("pe_art_teachers", &["体育艺术专任教师数", "体育、艺术专任教师数"]),
+    leaf("teaching_area", &["教学及辅助用房面积"]),
+    leaf("sports_area", &["体育运动场馆面积"]),
+    leaf("equipment_value", &["教学仪器设备值"]),
+    leaf("multimedia_rooms", &["网络多媒体教室数"]),
+    leaf("computers", &["计算机台数"]),
+    leaf("books", &["图书册数"]),
+    leaf("teachers", &["专任教师数"]),
+    leaf("senior_title_teachers", &["中级及以上专业技术职务教师数"]),
+];
 
-pub static TARGET: Record =
-    Record { what: "达标计划", fields: &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])] };
+pub static INDICATOR_ROW: Record =
+    Record { what: "学校指标", fields: &[leaf("school", &["学校"]), leaf("stage", &["学段"])], extra: FIGURES };
 
-pub static MILESTONE: Record = Record {
-    what: "时间节点",
-    fields: &[
+pub static TARGET: Record = record("达标计划", &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])]);
+
+pub static MILESTONE: Record = record(
+    "时间节点",
+    &[
         leaf("title", &["标题", "事项"]),
         leaf("due", &["截止日期", "期限"]),
         leaf("done", &["完成日期"]),
         leaf("policy", &["依据文件"]),
     ],
-};
+);
 
 /// Values per 学段: thresholds and limits.
-pub static BY_PHASE: Record =
-    Record { what: "学段", fields: &[leaf("primary", &["小学"]), leaf("junior", &["初中"])] };
+pub static BY_PHASE: Record = record("学段", &[leaf("primary", &["小学"]), leaf("junior", &["初中"])]);
 
-pub static INDICATOR_DEF: Record = Record {
-    what: "指标",
-    fields: &[
+pub static INDICATOR_DEF: Record = record(
+    "指标",
+    &[
         leaf("id", &["编号"]),
         leaf("name", &["名称"]),
         leaf("short", &["简称"]),
@@ -200,60 +212,52 @@ pub static INDICATOR_DEF: Record = Record {
         leaf("unit", &["单位"]),
         nested("thresholds", &["标准", "达标值"], Shape::Record(&BY_PHASE)),
     ],
-};
+);
 
-pub static SCHOOL_RULE: Record = Record {
-    what: "学校达标规则",
-    fields: &[leaf("min_met", &["至少达标项数"]), leaf("floor", &["最低比例"])],
-};
+pub static SCHOOL_RULE: Record =
+    record("学校达标规则", &[leaf("min_met", &["至少达标项数"]), leaf("floor", &["最低比例"])]);
 
-pub static CV_RULE: Record = Record {
-    what: "差异系数",
-    fields: &[leaf("method", &["方式"]), nested("limits", &["上限"], Shape::Record(&BY_PHASE))],
-};
+pub static CV_RULE: Record =
+    record("差异系数", &[leaf("method", &["方式"]), nested("limits", &["上限"], Shape::Record(&BY_PHASE))]);
 
-pub static STANDARD: Record = Record {
-    what: "评估标准",
-    fields: &[
+pub static STANDARD: Record = record(
+    "评估标准",
+    &[
         leaf("id", &["编号"]),
         leaf("name", &["名称"]),
         nested("indicators", &["指标"], Shape::List(&Shape::Record(&INDICATOR_DEF))),
         nested("school_rule", &["学校达标规则"], Shape::Record(&SCHOOL_RULE)),
         nested("cv", &["差异系数"], Shape::Record(&CV_RULE)),
     ],
-};
+);
 
-static SCHOOLS_FILE: Record = Record {
-    what: "data/schools.yaml",
-    fields: &[nested("schools", &["学校名录", "学校"], Shape::List(&Shape::Record(&SCHOOL)))],
-};
+static SCHOOLS_FILE: Record =
+    record("data/schools.yaml", &[nested("schools", &["学校名录", "学校"], Shape::List(&Shape::Record(&SCHOOL)))]);
 
-static PAIRINGS_FILE: Record = Record {
-    what: "data/pairings.yaml",
-    fields: &[nested("pairings", &["结对共建", "结对"], Shape::List(&Shape::Record(&PAIRING)))],
-};
+static PAIRINGS_FILE: Record =
+    record("data/pairings.yaml", &[nested("pairings", &["结对共建", "结对"], Shape::List(&Shape::Record(&PAIRING)))]);
 
-static EXCHANGES_FILE: Record = Record {
-    what: "data/exchanges.yaml",
-    fields: &[nested("exchanges", &["交流名单", "交流"], Shape::List(&Shape::Record(&EXCHANGE_LIST)))],
-};
+static EXCHANGES_FILE: Record = record(
+    "data/exchanges.yaml",
+    &[nested("exchanges", &["交流名单", "交流"], Shape::List(&Shape::Record(&EXCHANGE_LIST)))],
+);
 
-static INDICATORS_FILE: Record = Record {
-    what: "指标文件",
-    fields: &[
+static INDICATORS_FILE: Record = record(
+    "指标文件",
+    &[
         leaf("year", &["年度"]),
         leaf("date", &["统计日期"]),
         nested("schools", &["学校"], Shape::List(&Shape::Record(&INDICATOR_ROW))),
     ],
-};
+);
 
-static PLAN_FILE: Record = Record {
-    what: "data/plan.yaml",
-    fields: &[
+static PLAN_FILE: Record = record(
+    "data/plan.yaml",
+    &[
         nested("targets", &["达标计划", "计划"], Shape::List(&Shape::Record(&TARGET))),
         nested("milestones", &["时间节点", "节点"], Shape::List(&Shape::Record(&MILESTONE))),
     ],
-};
+);
 
 /// The table for a data file.
 pub fn data_shape(kind: super::DataKind) -> &'static Shape {
@@ -311,7 +315,7 @@ pub fn canonicalize(node: &mut Node, shape: &Shape, diags: &mut Diagnostics) {
 
 fn find<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
     let key = normalize(key);
-    record.fields.iter().find(|f| f.name == key || f.aliases.contains(&key.as_str()))
+    record.all_fields().find(|f| f.name == key || f.aliases.contains(&key.as_str()))
 }
 
 /// Keys as staff type them: `索 引 号` (spaced like the tables they copy from), full-width
@@ -343,8 +347,7 @@ fn nearest<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
     let len = key.chars().count();
     let limit = if key.is_ascii() { (len / 3).max(1) } else { (len / 2).max(1) };
     record
-        .fields
-        .iter()
+        .all_fields()
         .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied()).map(move |n| (f, n)))
         .map(|(f, name)| (strsim::osa_distance(&key, name), f))
         .filter(|(d, _)| *d <= limit)

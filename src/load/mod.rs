@@ -16,7 +16,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Location, Source
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-pub use walk::{DataKind, Section};
+pub use walk::{DOCUMENT_FOLDERS, DataKind};
 use walk::{FileKind, Found};
 pub use yaml::{Entry, Node, Value};
 
@@ -35,7 +35,7 @@ pub struct Raw {
     pub site: Option<RawFile>,
     pub documents: Vec<RawDocument>,
     pub data: Vec<RawData>,
-    pub attachments: Vec<Attachment>,
+    pub attachments: Vec<RawAttachment>,
     /// Kinds of data file that could not be read; checks that refer to them are skipped,
     /// since every reference would look broken.
     pub unreadable: Vec<DataKind>,
@@ -49,9 +49,10 @@ pub struct RawFile {
 
 #[derive(Debug)]
 pub struct RawDocument {
-    pub section: Section,
+    /// Path in the site folder: `policies/2017/lianqujiao-89.md`.
+    pub path: String,
     pub file: FileId,
-    /// Path inside the section folder, without the extension: `2017/lianqujiao-89`.
+    /// Path inside its folder, without the extension: `2017/lianqujiao-89`.
     pub stem: String,
     pub front: Node,
     /// Byte offset of the Markdown body in the file's text.
@@ -67,9 +68,9 @@ pub struct RawData {
     pub builtin: bool,
 }
 
-/// A file under files/, copied as it is.
+/// A file under files/, to be copied as it is.
 #[derive(Debug, Clone)]
-pub struct Attachment {
+pub struct RawAttachment {
     /// Path under files/, with `/`: `2017/附件1.pdf`.
     pub rel: String,
     pub abs: PathBuf,
@@ -106,14 +107,13 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
     let (texts, files): (Vec<&Found>, Vec<&Found>) = found.iter().partition(|f| f.kind != FileKind::Attachment);
     raw.attachments = files.iter().filter_map(|f| attachment(f, diags)).collect();
 
-    // File ids are the index among text files, so files can be read and parsed in parallel
-    // and still be numbered in path order.
-    let first = raw.sources.next_id().0;
+    // Ids come from paths and are handed out first, so files can be read and parsed in parallel.
+    let ids: Vec<FileId> = texts.iter().map(|f| raw.sources.reserve(&f.rel)).collect();
     let results: Vec<(SourceFile, Option<Item>, Vec<Diagnostic>)> =
-        texts.par_iter().enumerate().map(|(i, found)| read_text(found, FileId(first + i as u32), options)).collect();
+        texts.par_iter().zip(&ids).map(|(found, &id)| read_text(found, id, options)).collect();
     let mut site_data = Vec::new();
-    for ((source, item, file_diags), found) in results.into_iter().zip(&texts) {
-        raw.sources.push(source);
+    for (((source, item, file_diags), found), id) in results.into_iter().zip(&texts).zip(ids) {
+        raw.sources.insert(id, source);
         diags.extend(file_diags);
         match (item, found.kind) {
             (Some(Item::Site(site)), _) => raw.site = Some(site),
@@ -124,7 +124,6 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
         }
     }
     // Built-in files come first, so that a site's own file with the same id replaces them.
-    // Their ids follow the site's files, which were numbered before reading.
     raw.data = builtin::standards(&mut raw.sources, diags);
     raw.data.extend(site_data);
     if !texts.iter().any(|f| f.kind == FileKind::SiteConfig) {
@@ -136,9 +135,9 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
     raw
 }
 
-fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<Attachment> {
+fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {
     match std::fs::metadata(&found.abs) {
-        Ok(meta) => Some(Attachment {
+        Ok(meta) => Some(RawAttachment {
             rel: found.rel.strip_prefix("files/").unwrap_or(&found.rel).to_string(),
             abs: found.abs.clone(),
             size: meta.len(),
@@ -202,7 +201,7 @@ fn decode_or_report(
 fn parse_item(found: &Found, id: FileId, source: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<Item> {
     let mut local = Diagnostics::default();
     let item = match found.kind {
-        FileKind::Document(section) => parse_document(found, section, id, source, &mut local),
+        FileKind::Document => parse_document(found, id, source, &mut local),
         FileKind::SiteConfig => parse_yaml_file(id, source, &keys::Shape::Record(&keys::SITE), &mut local)
             .map(|node| Item::Site(RawFile { file: id, node })),
         FileKind::Data(kind) => parse_yaml_file(id, source, keys::data_shape(kind), &mut local)
@@ -230,13 +229,7 @@ fn parse_yaml_file(id: FileId, source: &SourceFile, shape: &keys::Shape, diags: 
     }
 }
 
-fn parse_document(
-    found: &Found,
-    section: Section,
-    id: FileId,
-    source: &SourceFile,
-    diags: &mut Diagnostics,
-) -> Option<Item> {
+fn parse_document(found: &Found, id: FileId, source: &SourceFile, diags: &mut Diagnostics) -> Option<Item> {
     let split = match front_matter::split(&source.text) {
         Ok(split) => split,
         Err(e) => {
@@ -263,5 +256,5 @@ fn parse_document(
     keys::canonicalize(&mut front, &keys::Shape::Record(&keys::DOCUMENT), diags);
     let inner = found.rel.split_once('/').map_or("", |(_, rest)| rest);
     let stem = inner.rsplit_once('.').map_or(inner, |(s, _)| s).to_string();
-    Some(Item::Document(RawDocument { section, file: id, stem, front, body_start: split.body }))
+    Some(Item::Document(RawDocument { path: found.rel.clone(), file: id, stem, front, body_start: split.body }))
 }

@@ -8,25 +8,8 @@
 use crate::diagnostics::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 
-/// The three folders of documents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Section {
-    Policies,
-    Notices,
-    Pages,
-}
-
-impl Section {
-    pub const ALL: [Section; 3] = [Section::Policies, Section::Notices, Section::Pages];
-
-    pub fn folder(self) -> &'static str {
-        match self {
-            Section::Policies => "policies",
-            Section::Notices => "notices",
-            Section::Pages => "pages",
-        }
-    }
-}
+/// The folders of documents (Markdown with front matter); the model gives them meaning.
+pub const DOCUMENT_FOLDERS: [&str; 3] = ["policies", "notices", "pages"];
 
 /// The data files FORMAT.md names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,7 +25,7 @@ pub enum DataKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     SiteConfig,
-    Document(Section),
+    Document,
     Data(DataKind),
     Attachment,
 }
@@ -119,9 +102,7 @@ pub fn classify(rel: &str) -> Option<FileKind> {
     let stem = rest.rsplit_once('.').map_or(rest, |(s, _)| s);
     match top {
         "files" => Some(FileKind::Attachment),
-        "policies" if is_md => Some(FileKind::Document(Section::Policies)),
-        "notices" if is_md => Some(FileKind::Document(Section::Notices)),
-        "pages" if is_md => Some(FileKind::Document(Section::Pages)),
+        _ if is_md && DOCUMENT_FOLDERS.contains(&top) => Some(FileKind::Document),
         "standards" if is_yaml && !rest.contains('/') => Some(FileKind::Data(DataKind::Standard)),
         "data" if is_yaml => match stem {
             "schools" => Some(FileKind::Data(DataKind::Schools)),
@@ -168,8 +149,8 @@ mod tests {
 
     #[test]
     fn classifies_by_folder_and_name() {
-        assert_eq!(classify("policies/2017/a.md"), Some(FileKind::Document(Section::Policies)));
-        assert_eq!(classify("notices/a.MD"), Some(FileKind::Document(Section::Notices)));
+        assert_eq!(classify("policies/2017/a.md"), Some(FileKind::Document));
+        assert_eq!(classify("notices/a.MD"), Some(FileKind::Document));
         assert_eq!(classify("files/2017/附件1.pdf"), Some(FileKind::Attachment));
         assert_eq!(classify("data/schools.yaml"), Some(FileKind::Data(DataKind::Schools)));
         assert_eq!(classify("data/indicators/2023.yml"), Some(FileKind::Data(DataKind::Indicators)));

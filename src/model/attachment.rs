@@ -3,6 +3,17 @@
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
 use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A file under files/, published as it is.
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    /// Path under files/, with `/`: `2017/附件1.pdf`.
+    pub rel: String,
+    /// Where to copy it from.
+    pub source: PathBuf,
+    pub size: u64,
+}
 
 /// Every file under files/: path under files/ → size in bytes.
 pub type Attachments = BTreeMap<String, u64>;

@@ -2,6 +2,7 @@
 //! schools first, then what refers to them.
 
 use super::exchange::{self, ExchangeList};
+use super::id::{PairingId, StandardId};
 use super::indicator::{self, Figures};
 use super::pairing::{self, Pairing};
 use super::plan::{self, Plan};
@@ -41,7 +42,7 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
         data.schools.extend(read.items);
         broken_schools.extend(read.broken);
     }
-    super::check::duplicates::ids(data.schools.iter().map(|s| &s.id), "学校", diags);
+    super::check::duplicates::ids(data.schools.iter().map(|s| (s.id.as_str(), s.span)), "学校编号", diags);
     let index = SchoolIndex::new(&data.schools, &broken_schools);
 
     let mut broken_pairings = Vec::new();
@@ -50,27 +51,33 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
         data.pairings.extend(read.items);
         broken_pairings.extend(read.broken);
     }
-    super::check::duplicates::ids(data.pairings.iter().map(|p| &p.id), "结对", diags);
+    super::check::duplicates::ids(data.pairings.iter().map(|p| (p.id.as_str(), p.span)), "结对编号", diags);
     // By form, keeping the file's order within a form (staff list them as the policy does).
     data.pairings.sort_by(|a, b| (a.form_rank(), &a.form).cmp(&(b.form_rank(), &b.form)));
 
     // Exchanges name pairings by id; broken pairings are known but unusable, and an unreadable
     // pairings.yaml means references cannot be checked at all.
-    let pairing_ids: HashMap<&str, Option<usize>> = data
+    let pairing_ids: HashMap<&str, Option<PairingId>> = data
         .pairings
         .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.value.as_str(), Some(i)))
+        .map(|p| (p.id.as_str(), Some(p.id.clone())))
         .chain(broken_pairings.iter().map(|id| (id.as_str(), None)))
         .collect();
     let pairing_ids = (!raw.unreadable.contains(&DataKind::Pairings)).then_some(&pairing_ids);
     data.exchanges =
         files(raw, DataKind::Exchanges).flat_map(|d| exchange::read_all(&d.node, &index, pairing_ids, diags)).collect();
+    // The year is a list's id: a second list for a year would be a second table with the same heading.
+    let years: Vec<String> = data.exchanges.iter().map(|l| l.year.to_string()).collect();
+    super::check::duplicates::ids(
+        years.iter().zip(&data.exchanges).map(|(y, l)| (y.as_str(), l.span)),
+        "交流名单的年度",
+        diags,
+    );
 
     for file in files(raw, DataKind::Indicators) {
         let path = raw.sources.path(file.file);
         let named = path.rsplit('/').next().and_then(|n| n.split('.').next()).and_then(|y| y.parse().ok());
-        let Some(figures) = indicator::read(&file.node, file.file, named, &data.schools, &index, diags) else {
+        let Some(figures) = indicator::read(&file.node, file.file, named, &index, diags) else {
             continue;
         };
         if let Some(other) = data.figures.iter().find(|f| f.year == figures.year) {
@@ -111,9 +118,9 @@ fn standards(raw: &Raw, diags: &mut Diagnostics) -> Vec<Standard> {
     out.into_iter().map(|(s, ..)| s).collect()
 }
 
-/// The index of the standard site.yaml names, or an error at its value.
-pub fn selected(standards: &[Standard], id: &str, at: Span, diags: &mut Diagnostics) -> Option<usize> {
-    let found = standards.iter().position(|s| s.id == id);
+/// The standard site.yaml names, or an error at its value.
+pub fn selected(standards: &[Standard], id: &str, at: Span, diags: &mut Diagnostics) -> Option<StandardId> {
+    let found = standards.iter().find(|s| s.id.as_str() == id).map(|s| s.id.clone());
     if found.is_none() {
         let known: Vec<&str> = standards.iter().map(|s| s.id.as_str()).collect();
         diags.push(Diagnostic::error(Code::UnknownStandard, at).detail(format!("「{id}」")).hint(format!(

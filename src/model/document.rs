@@ -3,9 +3,40 @@
 use super::attachment::{self, Attachments};
 use super::date::{Date, Period};
 use super::doc_no;
+use super::id::DocId;
+use super::path::SitePath;
 use super::read::Fields;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Span, Spanned};
-use crate::load::{RawDocument, Section};
+use crate::load::RawDocument;
+
+/// The folder a document is in, which says what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    /// 政策文件
+    Policies,
+    /// 通知公告
+    Notices,
+    /// Plain pages (about, contact, help).
+    Pages,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Policies, Section::Notices, Section::Pages];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Policies => "policies",
+            Section::Notices => "notices",
+            Section::Pages => "pages",
+        }
+    }
+
+    /// The section of a document at this site path (`policies/2017/a.md`).
+    pub fn of_path(path: &str) -> Option<Section> {
+        let top = path.split('/').next()?;
+        Section::ALL.into_iter().find(|s| s.folder() == top)
+    }
+}
 
 /// 时效: whether a document is in force.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -58,10 +89,12 @@ pub struct DocAttachment {
 
 #[derive(Clone, Debug)]
 pub struct Document {
+    pub id: DocId,
     pub section: Section,
     pub file: FileId,
-    /// The site path of the page, ending in `/`: `policies/lianqujiao-2017-89/`.
-    pub url: String,
+    /// The page's path: `policies/lianqujiao-2017-89/`.
+    pub url: SitePath,
+    /// What chose the path: the `slug` value, or the front matter when the file name did.
     pub url_span: Span,
     pub title: String,
     pub doc_no: Option<Spanned<String>>,
@@ -71,17 +104,17 @@ pub struct Document {
     pub date: Option<Date>,
     /// 发布日期 (defaults to `date`)
     pub published: Option<Date>,
-    pub category: Option<String>,
+    pub category: Option<Spanned<String>>,
     pub keywords: Vec<String>,
     pub validity: Validity,
     /// Whether `validity` was written (a superseded document becomes 失效 only if it was not).
     pub validity_given: bool,
     pub summary: Option<String>,
     pub supersedes: Vec<Spanned<String>>,
-    /// Documents of the site this one replaces, and those that replace it (indices into
-    /// `Site::documents`, filled in once all documents are read).
-    pub replaces: Vec<usize>,
-    pub replaced_by: Vec<usize>,
+    /// Documents of the site this one replaces, and those that replace it (filled in once all
+    /// documents are read).
+    pub replaces: Vec<DocId>,
+    pub replaced_by: Vec<DocId>,
     pub attachments: Vec<DocAttachment>,
     pub notice_period: Option<Period>,
     pub feedback: Option<String>,
@@ -98,26 +131,6 @@ impl Document {
     }
 }
 
-/// Top-level names the site's own pages use; a page slug may not take them.
-pub const RESERVED: &[&str] = &[
-    "policies",
-    "notices",
-    "files",
-    "static",
-    "data",
-    "schools",
-    "pairings",
-    "exchanges",
-    "dashboard",
-    "search",
-    "index",
-    "page",
-    "404",
-    "feed.xml",
-    "sitemap.xml",
-    "robots.txt",
-];
-
 pub fn read(
     raw: &RawDocument,
     body: &str,
@@ -126,23 +139,25 @@ pub fn read(
     diags: &mut Diagnostics,
 ) -> Option<Document> {
     let f = super::read::record(&raw.front, "文档开头（front matter）", diags)?;
+    let section = Section::of_path(&raw.path)?;
     let title = f.required_text("title", "标题 title", diags);
     let date = f.date("date", diags);
-    if raw.section == Section::Policies && f.get("date").is_none() {
+    if section == Section::Policies && f.get("date").is_none() {
         diags.push(super::read::missing(f.span(), "成文日期 date（政策文件必须写成文日期）"));
     }
     let published = f.date("published", diags).map(|d| d.value);
     let validity = f.choice("validity", "时效", Validity::SPELLINGS, "有效、失效 或 废止", diags);
-    if raw.section != Section::Notices {
+    if section != Section::Notices {
         for key in ["notice_period", "feedback"] {
             if let Some(span) = f.key_span(key) {
                 diags.push(Diagnostic::warning(Code::FieldNotUsed, span));
             }
         }
     }
-    let (url, url_span) = url(raw, &f, diags)?;
+    let (url, url_span) = url(raw, section, &f, diags)?;
     let doc = Document {
-        section: raw.section,
+        id: DocId::new(&raw.path),
+        section,
         file: raw.file,
         url,
         url_span,
@@ -152,7 +167,7 @@ pub fn read(
         issuer: f.text("issuer", diags).map_or_else(|| site_issuer.to_string(), |s| s.value),
         date: date.as_ref().map(|d| d.value),
         published: published.or(date.map(|d| d.value)),
-        category: f.text("category", diags).map(|s| s.value),
+        category: f.text("category", diags),
         keywords: f.text_list("keywords", true, diags).into_iter().map(|s| s.value).collect(),
         validity_given: validity.is_some(),
         validity: validity.unwrap_or(Validity::InForce),
@@ -196,8 +211,9 @@ fn file_name(rel: &str) -> &str {
     rel.rsplit('/').next().unwrap_or(rel)
 }
 
-/// The page's site path, from `slug` or the file name.
-fn url(raw: &RawDocument, f: &Fields, diags: &mut Diagnostics) -> Option<(String, Span)> {
+/// The page's site path, from `slug` or the file name. Whether it is free is checked with all
+/// other pages (see `model::pages`).
+fn url(raw: &RawDocument, section: Section, f: &Fields, diags: &mut Diagnostics) -> Option<(SitePath, Span)> {
     let (slug, span) = match f.text("slug", diags) {
         Some(s) => {
             if !is_valid_slug(&s.value) {
@@ -219,15 +235,17 @@ fn url(raw: &RawDocument, f: &Fields, diags: &mut Diagnostics) -> Option<(String
             (slug, f.span())
         }
     };
-    if raw.section == Section::Pages && RESERVED.contains(&slug.as_str()) {
-        diags.push(Diagnostic::error(Code::ReservedSlug, span).detail(format!("「{slug}」")));
-        return None;
-    }
-    let url = match raw.section {
-        Section::Pages => format!("{slug}/"),
-        section => format!("{}/{slug}/", section.folder()),
+    let url = match section {
+        Section::Pages => SitePath::page(&[&slug]),
+        section => SitePath::page(&[section.folder(), &slug]),
     };
-    Some((url, span))
+    match url {
+        Ok(url) => Some((url, span)),
+        Err(why) => {
+            diags.push(Diagnostic::error(Code::InvalidSlug, span).detail(format!("「{slug}」：{why}")));
+            None
+        }
+    }
 }
 
 fn is_valid_slug(s: &str) -> bool {

@@ -2,9 +2,10 @@
 //! roles, subjects, schools and periods are kept: nothing else is ever published.
 
 use super::date::{Date, Period};
+use super::id::PairingId;
 use super::read::Fields;
 use super::school::{Party, SchoolIndex, party};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
 use crate::load::Node;
 use std::collections::HashMap;
 
@@ -41,14 +42,16 @@ pub struct Person {
     pub subject: Option<String>,
     pub from: Party,
     pub to: Party,
-    /// Index into `Site::pairings`.
-    pub pairing: Option<usize>,
+    pub pairing: Option<PairingId>,
     pub period: Option<Period>,
 }
 
 #[derive(Clone, Debug)]
 pub struct ExchangeList {
+    /// One list per year: the year is the list's id.
     pub year: i32,
+    /// Where the year is written.
+    pub span: Span,
     pub published: Option<Date>,
     pub people: Vec<Person>,
 }
@@ -56,7 +59,7 @@ pub struct ExchangeList {
 pub fn read_all(
     root: &Node,
     schools: &SchoolIndex,
-    pairings: Option<&HashMap<&str, Option<usize>>>,
+    pairings: Option<&HashMap<&str, Option<PairingId>>>,
     diags: &mut Diagnostics,
 ) -> Vec<ExchangeList> {
     let Some(file) = super::read::record(root, "交流名单", diags) else { return Vec::new() };
@@ -64,13 +67,15 @@ pub fn read_all(
         .records("exchanges", "一个年度的交流名单", diags)
         .into_iter()
         .filter_map(|f| {
-            let year = f.required_text("year", "年度 year", diags).and_then(|y| year(&y, diags));
+            let written = f.required_text("year", "年度 year", diags);
+            let year = written.as_ref().and_then(|y| year(y, diags));
             let people = f
                 .records("people", "交流人员", diags)
                 .into_iter()
                 .filter_map(|p| person(p, schools, pairings, diags))
                 .collect();
-            Some(ExchangeList { year: year?, published: f.date("published", diags).map(|d| d.value), people })
+            let span = written.map_or(f.span(), |y| y.span);
+            Some(ExchangeList { year: year?, span, published: f.date("published", diags).map(|d| d.value), people })
         })
         .collect();
     lists.sort_by_key(|l| std::cmp::Reverse(l.year));
@@ -94,7 +99,7 @@ pub fn year(text: &Spanned<String>, diags: &mut Diagnostics) -> Option<i32> {
 fn person(
     f: Fields,
     schools: &SchoolIndex,
-    pairings: Option<&HashMap<&str, Option<usize>>>,
+    pairings: Option<&HashMap<&str, Option<PairingId>>>,
     diags: &mut Diagnostics,
 ) -> Option<Person> {
     let name = f.required_text("name", "姓名 name", diags);
@@ -119,7 +124,7 @@ fn person(
     // `pairings` is `None` when pairings.yaml could not be read, and maps a broken pairing's
     // id to `None`: neither is reported here again.
     let pairing = f.text("pairing", diags).and_then(|p| match pairings?.get(p.value.as_str()) {
-        Some(&i) => i,
+        Some(id) => id.clone(),
         None => {
             diags.push(Diagnostic::error(Code::UnknownPairing, p.span).detail(format!("「{}」", p.value)));
             None

@@ -2,39 +2,30 @@
 //! schools report them. Ratios are computed by `evaluate`, never written by hand.
 
 use super::date::Date;
+use super::id::SchoolId;
 use super::number::Decimal;
 use super::read::Fields;
-use super::school::{Phase, School, SchoolIndex};
+use super::school::{Phase, SchoolIndex};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Span};
 use crate::load::Node;
+use crate::load::keys::FIGURES;
 use std::collections::BTreeMap;
 
-/// Every raw figure a file may give, with its Chinese name. `students` is the denominator of
-/// every per-student indicator.
-pub const RAW_KEYS: &[(&str, &str)] = &[
-    ("students", "在校学生数"),
-    ("teachers_above_degree", "高于规定学历教师数"),
-    ("key_teachers", "县级以上骨干教师数"),
-    ("pe_art_teachers", "体育艺术专任教师数"),
-    ("teaching_area", "教学及辅助用房面积"),
-    ("sports_area", "体育运动场馆面积"),
-    ("equipment_value", "教学仪器设备值"),
-    ("multimedia_rooms", "网络多媒体教室数"),
-    ("computers", "计算机台数"),
-    ("books", "图书册数"),
-    ("teachers", "专任教师数"),
-    ("senior_title_teachers", "中级及以上专业技术职务教师数"),
-];
-
-/// The `&'static` name of a raw key, if it is one.
+/// The `&'static` name of a raw figure (`load::keys::FIGURES`), if it is one. `students` is
+/// the denominator of every per-student indicator.
 pub fn raw_key(name: &str) -> Option<&'static str> {
-    RAW_KEYS.iter().find(|(k, _)| *k == name).map(|(k, _)| *k)
+    FIGURES.iter().find(|f| f.name == name).map(|f| f.name)
+}
+
+/// Every raw figure's name.
+pub fn raw_keys() -> impl Iterator<Item = &'static str> {
+    FIGURES.iter().map(|f| f.name)
 }
 
 /// One school section's figures for a year; a figure not given is absent (未填报).
 #[derive(Clone, Debug)]
 pub struct Row {
-    pub school: usize,
+    pub school: SchoolId,
     pub phase: Phase,
     pub span: Span,
     pub values: BTreeMap<&'static str, Decimal>,
@@ -68,7 +59,6 @@ pub fn read(
     root: &Node,
     file: FileId,
     file_year: Option<i32>,
-    schools: &[School],
     index: &SchoolIndex,
     diags: &mut Diagnostics,
 ) -> Option<Figures> {
@@ -86,13 +76,13 @@ pub fn read(
     };
     let mut rows: Vec<Row> = Vec::new();
     for node in f.records("schools", "一所学校的指标", diags) {
-        let Some(row) = read_row(node, schools, index, diags) else {
+        let Some(row) = read_row(node, index, diags) else {
             continue;
         };
         if let Some(first) = rows.iter().find(|r| r.school == row.school && r.phase == row.phase) {
             diags.push(
                 Diagnostic::error(Code::DuplicateRow, row.span)
-                    .detail(format!("{}（{}）", schools[row.school].name, row.phase.label()))
+                    .detail(format!("{}（{}）", index.name(&row.school), row.phase.label()))
                     .related(first.span, "第一次填报在这里"),
             );
             continue;
@@ -102,18 +92,18 @@ pub fn read(
     Some(Figures { year, date: f.date("date", diags).map(|d| d.value), file, rows })
 }
 
-fn read_row(f: Fields, schools: &[School], index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Row> {
+fn read_row(f: Fields, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Row> {
     let id = f.required_text("school", "学校 school", diags)?;
     let school = index.resolve(&id, diags)?;
-    let phases = schools[school].stage.phases();
+    let phases = school.stage.phases();
     let phase = match f.text("stage", diags) {
         Some(s) => match Phase::parse(&s.value) {
             Some(p) if phases.contains(&p) => p,
             Some(p) => {
                 diags.push(Diagnostic::error(Code::StageMismatch, s.span).detail(format!(
                     "{}是{}，没有{}学段",
-                    schools[school].name,
-                    schools[school].stage.label(),
+                    school.name,
+                    school.stage.label(),
                     p.label()
                 )));
                 return None;
@@ -130,14 +120,15 @@ fn read_row(f: Fields, schools: &[School], index: &SchoolIndex, diags: &mut Diag
         None => {
             diags.push(Diagnostic::error(Code::MissingField, f.span()).detail(format!(
                 "{}是{}，要写学段 stage（小学 或 初中）",
-                schools[school].name,
-                schools[school].stage.label()
+                school.name,
+                school.stage.label()
             )));
             return None;
         }
     };
     let mut values = BTreeMap::new();
-    for &(key, label) in RAW_KEYS {
+    for field in FIGURES {
+        let (key, label) = (field.name, field.aliases.first().copied().unwrap_or(field.name));
         let Some(text) = f.text(key, diags) else {
             continue;
         };
@@ -157,5 +148,5 @@ fn read_row(f: Fields, schools: &[School], index: &SchoolIndex, diags: &mut Diag
             Err(why) => diags.push(Diagnostic::error(Code::InvalidNumber, text.span).detail(format!("{label}：{why}"))),
         }
     }
-    Some(Row { school, phase, span: f.span(), values })
+    Some(Row { school: school.id.clone(), phase, span: f.span(), values })
 }

@@ -12,9 +12,14 @@ pub mod date;
 pub mod doc_no;
 pub mod document;
 pub mod exchange;
+pub mod id;
+pub mod index;
 pub mod indicator;
+pub mod lists;
 pub mod number;
+pub mod pages;
 pub mod pairing;
+pub mod path;
 pub mod plan;
 pub mod read;
 pub mod school;
@@ -22,9 +27,11 @@ pub mod site;
 pub mod standard;
 
 use crate::diagnostics::Diagnostics;
-use crate::load::{Raw, Section};
+use crate::load::Raw;
+pub use attachment::Attachment;
 use date::Date;
-pub use document::{DocAttachment, Document, Validity};
+pub use document::{DocAttachment, Document, Section, Validity};
+use id::{DocId, PairingId, SchoolId, StandardId, Table};
 use rayon::prelude::*;
 pub use site::SiteConfig;
 use std::collections::HashMap;
@@ -45,20 +52,27 @@ pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
     pub today: Date,
-    /// Sorted: by section, then newest first, then by title and file.
-    pub documents: Vec<Document>,
-    /// 文号 key (see [`doc_no::key`]) → index into `documents`.
-    pub doc_index: HashMap<String, usize>,
+    /// Sorted: by section, then newest first, then by title and path.
+    pub documents: Table<DocId, Document>,
+    /// 文号 key (see [`doc_no::key`]) → the document.
+    pub doc_index: HashMap<String, DocId>,
     /// Every file under files/, copied to the output as it is.
-    pub attachments: Vec<crate::load::Attachment>,
-    pub schools: Vec<school::School>,
-    pub pairings: Vec<pairing::Pairing>,
+    pub attachments: Vec<Attachment>,
+    /// In the order of data/schools.yaml.
+    pub schools: Table<SchoolId, school::School>,
+    /// Grouped by form (FORMAT.md's order), in file order within a form.
+    pub pairings: Table<PairingId, pairing::Pairing>,
+    /// Newest year first.
     pub exchanges: Vec<exchange::ExchangeList>,
+    /// Oldest year first.
     pub figures: Vec<indicator::Figures>,
     pub plan: plan::Plan,
-    pub standards: Vec<standard::Standard>,
-    /// Index into `standards` of the one site.yaml selects (the dashboards use it).
-    pub standard: usize,
+    pub standards: Table<StandardId, standard::Standard>,
+    /// The standard site.yaml selects (the dashboards use it).
+    pub standard: StandardId,
+    pub lists: lists::Lists,
+    pub pages: pages::Pages,
+    pub index: index::Index,
 }
 
 impl Site {
@@ -68,12 +82,19 @@ impl Site {
 
     /// The standard the dashboards use.
     pub fn standard(&self) -> &standard::Standard {
-        &self.standards[self.standard]
+        // `build` only makes a site whose standard exists; the first one stands in otherwise.
+        self.standards.get(&self.standard).unwrap_or(&self.standards[0])
     }
 
     /// The document with this 文号, if the site has it.
     pub fn document_by_doc_no(&self, doc_no: &str) -> Option<&Document> {
-        self.doc_index.get(&doc_no::key(doc_no)).map(|&i| &self.documents[i])
+        self.doc_index.get(&doc_no::key(doc_no)).and_then(|id| self.documents.get(id))
+    }
+
+    /// A person of an exchange list.
+    pub fn person(&self, at: index::PersonRef) -> Option<(&exchange::ExchangeList, &exchange::Person)> {
+        let list = self.exchanges.iter().find(|l| l.year == at.year)?;
+        Some((list, list.people.get(at.index)?))
     }
 }
 
@@ -103,19 +124,18 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
 
     documents.retain(|d| options.drafts || (!d.draft && d.published.is_none_or(|p| p <= options.today)));
     documents.sort_by(|a, b| {
-        (a.section, std::cmp::Reverse(a.sort_date()), &a.title, a.file).cmp(&(
+        (a.section, std::cmp::Reverse(a.sort_date()), &a.title, &a.id).cmp(&(
             b.section,
             std::cmp::Reverse(b.sort_date()),
             &b.title,
-            b.file,
+            &b.id,
         ))
     });
-    check::duplicates::doc_nos(&documents, &raw.sources, diags);
-    check::duplicates::urls(&documents, &raw.sources, diags);
+    check::duplicates::doc_nos(&documents, diags);
     let mut doc_index = HashMap::new();
-    for (i, d) in documents.iter().enumerate() {
+    for d in &documents {
         if let Some(n) = &d.doc_no {
-            doc_index.entry(doc_no::key(&n.value)).or_insert(i);
+            doc_index.entry(doc_no::key(&n.value)).or_insert_with(|| d.id.clone());
         }
     }
     check::references::supersedes(&mut documents, &doc_index, diags);
@@ -129,21 +149,31 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
     check::references::doc_nos(policies, &doc_index, diags);
     let config = config?;
     let standard = data::selected(&data.standards, &config.standard, config.standard_span, diags)?;
-    Some(Site {
+    let attachments = raw
+        .attachments
+        .iter()
+        .map(|a| Attachment { rel: a.rel.clone(), source: a.abs.clone(), size: a.size })
+        .collect();
+    let mut site = Site {
         root: raw.root.clone(),
         config,
         today: options.today,
-        documents,
+        lists: lists::Lists::new(&documents),
+        documents: Table::new(documents, |d| &d.id),
         doc_index,
-        attachments: raw.attachments.clone(),
-        schools: data.schools,
-        pairings: data.pairings,
+        attachments,
+        index: index::Index::new(&data.pairings, &data.exchanges),
+        schools: Table::new(data.schools, |s| &s.id),
+        pairings: Table::new(data.pairings, |p| &p.id),
         exchanges: data.exchanges,
         figures: data.figures,
         plan: data.plan,
-        standards: data.standards,
+        standards: Table::new(data.standards, |s| &s.id),
         standard,
-    })
+        pages: pages::Pages::default(),
+    };
+    site.pages = pages::pages(&site, diags);
+    Some(site)
 }
 
 /// Runs the PII guard over every text file that is read, skipping 索引号 values.
@@ -154,7 +184,7 @@ fn check_pii(raw: &Raw, allow: &[String], diags: &mut Diagnostics) {
             skip.entry(d.file).or_default().push(n.span.start as usize..n.span.end as usize);
         }
     }
-    let ids: Vec<crate::diagnostics::FileId> = raw.sources.ids().collect();
+    let ids = raw.sources.ids();
     let found: Vec<Diagnostics> = ids
         .into_par_iter()
         .map(|id| {

@@ -1,9 +1,10 @@
 //! Pairings (data/pairings.yaml): 结对共建, 集团化办学, 教育发展共同体 and other forms.
 
 use super::date::Period;
+use super::id::{PairingId, SchoolId};
 use super::read::{Fields, ReadAll};
 use super::school::{Party, SchoolIndex, party};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
 use crate::load::Node;
 
 /// The forms FORMAT.md names, in the order the public list groups them; others follow.
@@ -11,7 +12,9 @@ pub const FORMS: &[&str] = &["集团化办学", "市区共建", "区内共建", 
 
 #[derive(Clone, Debug)]
 pub struct Pairing {
-    pub id: Spanned<String>,
+    pub id: PairingId,
+    /// Where the id is written.
+    pub span: Span,
     pub form: String,
     pub name: Option<String>,
     pub lead: Party,
@@ -23,11 +26,8 @@ pub struct Pairing {
 
 impl Pairing {
     /// Every school of the site taking part, lead first.
-    pub fn schools(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::once(&self.lead).chain(&self.members).filter_map(|p| match p {
-            Party::School(i) => Some(*i),
-            Party::External(_) => None,
-        })
+    pub fn schools(&self) -> impl Iterator<Item = &SchoolId> + '_ {
+        std::iter::once(&self.lead).chain(&self.members).filter_map(Party::school)
     }
 
     /// Sort key of the form: known forms in FORMAT.md's order, then others.
@@ -65,8 +65,10 @@ fn read_one(f: Fields, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<P
         check_repeats(lead, &members, index, diags);
     }
     let cycle = f.period("cycle", diags).map(|p| p.value);
+    let id = id?;
     Some(Pairing {
-        id: id?,
+        id: PairingId::new(&id.value),
+        span: id.span,
         form: form?.value,
         name: f.text("name", diags).map(|s| s.value),
         lead: lead?,
@@ -87,7 +89,7 @@ fn check_repeats(
     for (member, span) in members {
         if seen.contains(&member) {
             let name = match member {
-                Party::School(i) => index.name(*i).to_string(),
+                Party::School(id) => index.name(id),
                 Party::External(n) => n.clone(),
             };
             diags.push(Diagnostic::error(Code::SelfPairing, *span).detail(format!("「{name}」在这个结对里出现了两次")));

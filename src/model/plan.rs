@@ -2,6 +2,7 @@
 //! dated duties (milestones) of the policies behind it.
 
 use super::date::{self, Date, Month};
+use super::id::SchoolId;
 use super::read;
 use super::school::SchoolIndex;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
@@ -11,7 +12,7 @@ use crate::load::Node;
 pub struct Target {
     /// Due by the end of this month.
     pub by: Month,
-    pub schools: Vec<usize>,
+    pub schools: Vec<SchoolId>,
 }
 
 #[derive(Clone, Debug)]
@@ -30,7 +31,7 @@ pub struct Plan {
 
 pub fn read(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Plan {
     let Some(f) = read::record(root, "达标计划", diags) else { return Plan::default() };
-    let mut seen: Vec<(usize, Span)> = Vec::new();
+    let mut seen: std::collections::HashMap<SchoolId, Span> = std::collections::HashMap::new();
     let mut targets: Vec<Target> = f
         .records("targets", "达标计划的一项", diags)
         .into_iter()
@@ -44,19 +45,19 @@ pub fn read(root: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Plan {
             });
             let mut schools = Vec::new();
             for id in t.text_list("schools", false, diags) {
-                let Some(i) = index.resolve(&id, diags) else {
+                let Some(school) = index.resolve(&id, diags).map(|s| s.id.clone()) else {
                     continue;
                 };
-                if let Some((_, first)) = seen.iter().find(|(s, _)| *s == i) {
+                if let Some(first) = seen.get(&school) {
                     diags.push(
                         Diagnostic::error(Code::DuplicateInList, id.span)
-                            .detail(format!("「{}」在达标计划里出现了两次", index.name(i)))
+                            .detail(format!("「{}」在达标计划里出现了两次", index.name(&school)))
                             .related(*first, "第一次写在这里"),
                     );
                     continue;
                 }
-                seen.push((i, id.span));
-                schools.push(i);
+                seen.insert(school.clone(), id.span);
+                schools.push(school);
             }
             Some(Target { by: by?, schools })
         })

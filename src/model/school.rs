@@ -1,7 +1,8 @@
 //! Schools (data/schools.yaml, 学校名录) and finding a school by id, with suggestions.
 
+use super::id::SchoolId;
 use super::read::{self, Fields};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
 use crate::load::Node;
 use std::collections::HashMap;
 
@@ -125,7 +126,9 @@ impl Status {
 
 #[derive(Clone, Debug)]
 pub struct School {
-    pub id: Spanned<String>,
+    pub id: SchoolId,
+    /// Where the id is written.
+    pub span: Span,
     pub name: String,
     pub aliases: Vec<String>,
     pub stage: Stage,
@@ -157,8 +160,10 @@ fn read_one(f: Fields, diags: &mut Diagnostics) -> Option<School> {
         None => Some(Status::Open),
         Some(_) => f.choice("status", "办学状态", Status::SPELLINGS, "在办、待建 或 撤并", diags),
     };
+    let id = id?;
     Some(School {
-        id: id?,
+        id: SchoolId::new(&id.value),
+        span: id.span,
         name: name?.value,
         aliases: f.text_list("aliases", false, diags).into_iter().map(|s| s.value).collect(),
         stage: stage?,
@@ -186,7 +191,7 @@ pub fn valid_id(id: Spanned<String>, diags: &mut Diagnostics) -> Option<Spanned<
 /// Finding schools by id; an unknown id gets a suggestion by edit distance and by name.
 pub struct SchoolIndex<'a> {
     schools: &'a [School],
-    by_id: HashMap<&'a str, usize>,
+    by_id: HashMap<&'a str, &'a School>,
     /// Ids of schools whose records had errors: known, but not usable.
     broken: &'a [String],
 }
@@ -194,24 +199,25 @@ pub struct SchoolIndex<'a> {
 impl<'a> SchoolIndex<'a> {
     pub fn new(schools: &'a [School], broken: &'a [String]) -> SchoolIndex<'a> {
         let mut by_id = HashMap::new();
-        for (i, s) in schools.iter().enumerate() {
-            by_id.entry(s.id.value.as_str()).or_insert(i);
+        for s in schools {
+            by_id.entry(s.id.as_str()).or_insert(s);
         }
         SchoolIndex { schools, by_id, broken }
     }
 
-    pub fn name(&self, i: usize) -> &str {
-        &self.schools[i].name
-    }
-
-    pub fn get(&self, id: &str) -> Option<usize> {
+    pub fn get(&self, id: &str) -> Option<&'a School> {
         self.by_id.get(id.trim()).copied()
     }
 
+    /// The school's name for messages, or its id if the site has no such school.
+    pub fn name(&self, id: &SchoolId) -> String {
+        self.get(id.as_str()).map_or_else(|| id.to_string(), |s| s.name.clone())
+    }
+
     /// The school with this id, or an error at `at` that names the closest ids.
-    pub fn resolve(&self, id: &Spanned<String>, diags: &mut Diagnostics) -> Option<usize> {
-        if let Some(i) = self.get(&id.value) {
-            return Some(i);
+    pub fn resolve(&self, id: &Spanned<String>, diags: &mut Diagnostics) -> Option<&'a School> {
+        if let Some(s) = self.get(&id.value) {
+            return Some(s);
         }
         if self.broken.iter().any(|b| *b == id.value.trim()) {
             return None;
@@ -220,8 +226,8 @@ impl<'a> SchoolIndex<'a> {
         let near = self.suggest(&id.value);
         if !near.is_empty() {
             let list: Vec<String> =
-                near.iter().map(|&i| format!("{}（{}）", self.schools[i].id.value, self.schools[i].name)).collect();
-            d = d.hint(format!("您是不是想写 {}？/ Did you mean {}?", list.join("、"), self.schools[near[0]].id.value));
+                near.iter().map(|&i| format!("{}（{}）", self.schools[i].id, self.schools[i].name)).collect();
+            d = d.hint(format!("您是不是想写 {}？/ Did you mean {}?", list.join("、"), self.schools[near[0]].id));
         }
         diags.push(d);
         None
@@ -246,7 +252,7 @@ impl<'a> SchoolIndex<'a> {
             .schools
             .iter()
             .enumerate()
-            .map(|(i, s)| (strsim::osa_distance(&lower, &s.id.value), i))
+            .map(|(i, s)| (strsim::osa_distance(&lower, s.id.as_str()), i))
             .filter(|(d, _)| *d <= limit)
             .collect();
         near.sort();
@@ -273,12 +279,22 @@ pub fn party(node: &Node, index: &SchoolIndex, diags: &mut Diagnostics) -> Optio
         return f.required_text("name", "名称 name", diags).map(|n| Party::External(n.value));
     }
     let id = read::text(node, diags)?;
-    index.resolve(&id, diags).map(Party::School)
+    index.resolve(&id, diags).map(|s| Party::School(s.id.clone()))
 }
 
 /// A school of the site, or one outside it known only by name (连云港师专一附小教育集团).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Party {
-    School(usize),
+    School(SchoolId),
     External(String),
+}
+
+impl Party {
+    /// The school of the site, if it is one.
+    pub fn school(&self) -> Option<&SchoolId> {
+        match self {
+            Party::School(id) => Some(id),
+            Party::External(_) => None,
+        }
+    }
 }

@@ -5,6 +5,7 @@
 //! read like a site's own); a site's standards/*.yaml adds more or replaces a built-in one with
 //! the same id.
 
+use super::id::StandardId;
 use super::indicator::raw_key;
 use super::number::Decimal;
 use super::read::Fields;
@@ -68,7 +69,7 @@ pub struct CvRule {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Standard {
-    pub id: String,
+    pub id: StandardId,
     pub name: String,
     pub indicators: Vec<IndicatorDef>,
     pub school_rule: Option<SchoolRule>,
@@ -100,7 +101,7 @@ pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
             None
         }
     };
-    Some(Standard { id: id?.value, name: name?.value, indicators, school_rule, cv: cv? })
+    Some(Standard { id: StandardId::new(&id?.value), name: name?.value, indicators, school_rule, cv: cv? })
 }
 
 fn decimal(f: &Fields, key: &str, diags: &mut Diagnostics) -> Option<Spanned<Decimal>> {
@@ -148,7 +149,7 @@ fn indicator(f: Fields, diags: &mut Diagnostics) -> Option<(IndicatorDef, crate:
         Some(text) => match raw_key(&text.value) {
             Some(key) => Some(key),
             None => {
-                let known: Vec<&str> = super::indicator::RAW_KEYS.iter().map(|(k, _)| *k).collect();
+                let known: Vec<&str> = super::indicator::raw_keys().collect();
                 diags.push(
                     Diagnostic::error(Code::InvalidValue, text.span)
                         .detail(format!("「{}」不是指标文件里的数字", text.value))
@@ -243,7 +244,7 @@ mod tests {
     #[test]
     fn youzhi_2017_has_the_national_thresholds() {
         let s = &builtins()[0];
-        assert_eq!(s.id, "youzhi-2017");
+        assert_eq!(s.id.as_str(), "youzhi-2017");
         let table: Vec<(String, String, String)> = s
             .indicators
             .iter()
@@ -270,7 +271,7 @@ mod tests {
     #[test]
     fn jiben_2012_judges_the_mean_spread_of_eight_indicators() {
         let s = &builtins()[1];
-        assert_eq!(s.id, "jiben-2012");
+        assert_eq!(s.id.as_str(), "jiben-2012");
         assert_eq!(s.indicators.len(), 8);
         assert_eq!(s.school_rule, None);
         assert_eq!(s.cv.method, CvMethod::Mean);

@@ -2,7 +2,7 @@
 //! correctly) and JSON with the same rows and columns. Ratios and coefficients carry four
 //! decimals.
 
-use crate::evaluate::Findings;
+use crate::evaluate::{Findings, StandardYear};
 use crate::model::Site;
 use crate::model::school::Party;
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -88,9 +88,9 @@ impl Serialize for JsonRow<'_> {
     }
 }
 
-fn party(site: &Site, p: &Party) -> String {
+fn party(p: &Party) -> String {
     match p {
-        Party::School(i) => site.schools[*i].id.value.clone(),
+        Party::School(id) => id.to_string(),
         Party::External(name) => name.clone(),
     }
 }
@@ -107,9 +107,10 @@ pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
     if !site.exchanges.is_empty() {
         out.push(("exchanges".to_string(), exchanges(site)));
     }
-    for (y, figures) in site.figures.iter().enumerate() {
-        out.push((format!("evaluation-{}", figures.year), evaluation(site, findings, y)));
-        out.push((format!("cv-{}", figures.year), cv(site, findings, y)));
+    for figures in &site.figures {
+        let Some(judged) = findings.year(site, figures.year) else { continue };
+        out.push((format!("evaluation-{}", figures.year), evaluation(site, judged)));
+        out.push((format!("cv-{}", figures.year), cv(site, judged)));
     }
     out
 }
@@ -118,7 +119,7 @@ fn schools(site: &Site) -> Table {
     let mut t = Table::new(&["id", "name", "stage", "town", "location", "status"]);
     for s in &site.schools {
         t.rows.push(vec![
-            text(&s.id.value),
+            text(s.id.as_str()),
             text(&s.name),
             text(s.stage.label()),
             opt(s.town.clone()),
@@ -132,12 +133,12 @@ fn schools(site: &Site) -> Table {
 fn pairings(site: &Site) -> Table {
     let mut t = Table::new(&["id", "form", "name", "lead", "members", "cycle_start", "cycle_end", "policy"]);
     for p in &site.pairings {
-        let members: Vec<String> = p.members.iter().map(|m| party(site, m)).collect();
+        let members: Vec<String> = p.members.iter().map(party).collect();
         t.rows.push(vec![
-            text(&p.id.value),
+            text(p.id.as_str()),
             text(&p.form),
             opt(p.name.clone()),
-            text(party(site, &p.lead)),
+            text(party(&p.lead)),
             text(members.join(";")),
             opt(p.cycle.map(|c| c.start.to_string())),
             opt(p.cycle.map(|c| c.end.to_string())),
@@ -156,8 +157,8 @@ fn exchanges(site: &Site) -> Table {
                 text(&p.name),
                 text(p.role.label()),
                 opt(p.subject.clone()),
-                text(party(site, &p.from)),
-                text(party(site, &p.to)),
+                text(party(&p.from)),
+                text(party(&p.to)),
                 opt(p.period.map(|x| x.start.to_string())),
                 opt(p.period.map(|x| x.end.to_string())),
             ]);
@@ -166,15 +167,15 @@ fn exchanges(site: &Site) -> Table {
     t
 }
 
-fn evaluation(site: &Site, findings: &Findings, y: usize) -> Table {
+fn evaluation(site: &Site, judged: &StandardYear) -> Table {
     let standard = site.standard();
     let mut headers = vec!["school", "stage", "students"];
     headers.extend(standard.indicators.iter().map(|i| i.id.as_str()));
     headers.extend(["met_count", "verdict"]);
     let mut t = Table::new(&headers);
-    for s in &findings.year(site, y).sections {
+    for s in &judged.sections {
         let mut row = vec![
-            text(&site.schools[s.school].id.value),
+            text(s.school.as_str()),
             text(s.phase.label()),
             s.students.map_or(Cell::Empty, |n| text(n.to_string())),
         ];
@@ -191,10 +192,10 @@ fn evaluation(site: &Site, findings: &Findings, y: usize) -> Table {
     t
 }
 
-fn cv(site: &Site, findings: &Findings, y: usize) -> Table {
+fn cv(site: &Site, judged: &StandardYear) -> Table {
     let standard = site.standard();
     let mut t = Table::new(&["stage", "indicator", "cv", "limit", "ok"]);
-    for p in &findings.year(site, y).county {
+    for p in &judged.county {
         let limit = p.limit.map_or(Cell::Empty, |l| text(l.to_string()));
         for ((def, cv), within) in standard.indicators.iter().zip(&p.cvs).zip(&p.within) {
             t.rows.push(vec![

@@ -1,8 +1,7 @@
 //! The Atom feed (feed.xml) of policies and notices, newest first, with absolute URLs.
 
-use super::links::encode_path;
-use crate::load::Section;
-use crate::model::Site;
+use crate::model::pages::Column;
+use crate::model::{Section, Site};
 use serde::Serialize;
 
 /// How many documents the feed carries.
@@ -56,9 +55,9 @@ pub fn feed(site: &Site) -> FeedView {
             .into_iter()
             .map(|(date, d)| EntryView {
                 title: d.title.clone(),
-                url: base.absolute(&encode_path(&d.url)),
+                url: base.absolute(&super::views::url(&d.url)),
                 updated: timestamp(date),
-                category: super::views::section_label(d.section).to_string(),
+                category: Column::of_section(d.section).name().to_string(),
                 doc_no: d.doc_no.as_ref().map(|n| n.value.clone()),
                 summary: d.summary.clone(),
                 author: d.issuer.clone(),

@@ -34,22 +34,6 @@ pub fn root_from(page: &str) -> String {
     if depth == 0 { "./".to_string() } else { "../".repeat(depth) }
 }
 
-/// A readable ASCII URL segment for a Chinese label, by pinyin (`科技、教育 / 通知` →
-/// `keji-jiaoyu-tongzhi`). Used for category pages, whose names are free text.
-pub fn pinyin_slug(label: &str) -> String {
-    use pinyin::ToPinyin;
-    let mut out = String::new();
-    for c in label.chars() {
-        match c.to_pinyin() {
-            Some(p) => out.push_str(p.plain()),
-            None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-            None if !out.ends_with('-') => out.push('-'),
-            None => {}
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,11 +50,5 @@ mod tests {
         assert_eq!(root_from(""), "./");
         assert_eq!(root_from("about/"), "../");
         assert_eq!(root_from("policies/page/2/"), "../../../");
-    }
-
-    #[test]
-    fn pinyin_slugs_are_ascii() {
-        assert_eq!(pinyin_slug("科技、教育 / 通知"), "keji-jiaoyu-tongzhi");
-        assert_eq!(pinyin_slug("2017年"), "2017nian");
     }
 }

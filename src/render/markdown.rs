@@ -22,6 +22,8 @@ pub struct Rendered {
     pub html: String,
     /// Empty unless the body has at least [`TOC_MIN_HEADINGS`] headings.
     pub toc: Vec<TocItem>,
+    /// The words of the body without markup (raw HTML left out), one line per block.
+    pub text: String,
 }
 
 pub const TOC_MIN_HEADINGS: usize = 3;
@@ -42,11 +44,33 @@ pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
     drop_repeated_title(&mut events, title);
     let toc_entries = headings(&mut events);
     let events = rewrite_links(events, links);
+    let text = plain_lines(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = wrap_tables(&SANITIZER.clean(&html).to_string());
     let toc = if toc_entries.len() >= TOC_MIN_HEADINGS { nest(toc_entries) } else { Vec::new() };
-    Rendered { html, toc }
+    Rendered { html, toc, text }
+}
+
+/// The text of the events, a line per block.
+fn plain_lines(events: &[Event]) -> String {
+    let mut out = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::FootnoteDefinition,
+            ) if !out.ends_with('\n') && !out.is_empty() => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
 }
 
 /// Drops a leading heading whose text is the document's title (staff often paste it in).
@@ -250,6 +274,12 @@ mod tests {
         assert!(r.html.contains("<div class=\"table-scroll\""));
         assert!(r.html.contains("<del>删</del>"));
         assert!(r.html.contains("class=\"footnote-definition\""));
+    }
+
+    #[test]
+    fn keeps_the_words_without_markup_or_raw_html() {
+        let r = render_plain("## 一、总则\n\n**加强**结对\n共建。<b>x</b>\n\n| a | b |\n|--|--|\n| 1 | 2 |\n");
+        assert_eq!(r.text, "一、总则\n加强结对 共建。x\na\nb\n1\n2");
     }
 
     #[test]

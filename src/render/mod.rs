@@ -1,9 +1,12 @@
 //! Stage 4, render: the site model and findings → every output file, in memory.
 //!
-//! `render(&Site, &Findings, &Theme) → Output`, a sorted map from output path to content. Reads
-//! nothing from disk but the theme (templates and static files); attachments are passed on as
-//! paths for `publish` to copy. Pages render in parallel with one shared tera instance.
+//! `Renderer::render(&Site, &Findings) → Output`, a sorted map from output path to content.
+//! A [`Renderer`] holds the theme and its compiled templates, so a long-running process keeps
+//! one across builds. Reads nothing from disk but the theme (templates and static files);
+//! attachments are passed on as paths for `publish` to copy. Document bodies are rendered once
+//! ([`body`]), then every page of the model's registry renders in parallel.
 
+pub mod body;
 pub mod charts;
 pub mod downloads;
 pub mod feeds;
@@ -20,7 +23,7 @@ use crate::evaluate::Findings;
 use crate::model::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 pub use theme::Theme;
 
 /// The content of one output file.
@@ -56,63 +59,82 @@ impl Output {
     }
 }
 
-pub fn render(site: &Site, findings: &Findings, theme: &Theme, diags: &mut Diagnostics) -> Option<Output> {
-    let templates = match templates::Templates::new(theme) {
-        Ok(t) => t,
-        Err(errors) => {
-            diags.extend(errors);
+/// A theme with its templates compiled, ready to render any number of builds.
+pub struct Renderer {
+    /// The site folder and theme name it was loaded for.
+    source: (PathBuf, String),
+    theme: Theme,
+    templates: templates::Templates,
+}
+
+impl Renderer {
+    /// Reads and compiles the theme `name` for the site at `site_root`; `None` when any of it
+    /// cannot be read or compiled (so a broken theme is never kept).
+    pub fn load(site_root: &Path, name: &str, diags: &mut Diagnostics) -> Option<Renderer> {
+        let mut read = Diagnostics::default();
+        let theme = Theme::load(site_root, name, &mut read);
+        let broken = read.has_errors();
+        diags.extend(read);
+        if broken {
             return None;
         }
-    };
-    let groups = pages::PolicyGroups::new(site);
-    let jobs = pages::jobs(site, &groups);
-    let cx = pages::Context { site, findings, templates: &templates, view: views::site_view(site), groups };
-    let rendered: Vec<(String, Result<String, Diagnostic>)> = jobs.par_iter().map(|job| job.render(&cx)).collect();
-
-    let mut output = Output::default();
-    let mut seen_errors = HashSet::new();
-    let mut dated = Vec::with_capacity(rendered.len());
-    for (job, (path, result)) in jobs.iter().zip(rendered) {
-        match result {
-            Ok(html) => {
-                let date = match job {
-                    pages::Job::Document(i) => site.documents[*i].sort_date().map(|d| d.to_string()),
-                    _ => None,
-                };
-                dated.push((path.clone(), date));
-                output.insert(path, OutputFile::Bytes(html.into_bytes()), diags);
+        match templates::Templates::new(&theme) {
+            Ok(templates) => Some(Renderer { source: (site_root.to_path_buf(), name.to_string()), theme, templates }),
+            Err(errors) => {
+                diags.extend(errors);
+                None
             }
-            // A broken template fails every page that uses it: report it once.
-            Err(d) if seen_errors.insert(d.detail.clone()) => diags.push(d),
-            Err(_) => {}
         }
     }
-    site_files(site, &templates, &dated, &mut output, diags);
-    for (name, asset) in &theme.statics {
-        let file = match asset {
-            theme::Asset::Embedded(bytes) => OutputFile::Embedded(bytes),
-            theme::Asset::Disk(path) => OutputFile::Copy(path.clone()),
+
+    /// Whether this renderer was loaded for that site folder and theme.
+    pub fn is_for(&self, site_root: &Path, name: &str) -> bool {
+        self.source.0 == site_root && self.source.1 == name
+    }
+
+    pub fn render(&self, site: &Site, findings: &Findings, diags: &mut Diagnostics) -> Option<Output> {
+        let bodies = body::bodies(site);
+        let cx = pages::Context {
+            site,
+            findings,
+            templates: &self.templates,
+            view: views::site_view(site),
+            bodies: &bodies,
         };
-        output.insert(format!("static/{name}"), file, diags);
+        let rendered: Vec<Result<String, Diagnostic>> =
+            site.pages.list.par_iter().map(|page| pages::render(&cx, page)).collect();
+
+        let mut output = Output::default();
+        let mut seen_errors = HashSet::new();
+        for (page, result) in site.pages.list.iter().zip(rendered) {
+            match result {
+                Ok(html) => output.insert(page.path.output_file(), OutputFile::Bytes(html.into_bytes()), diags),
+                // A broken template fails every page that uses it: report it once.
+                Err(d) if seen_errors.insert(d.detail.clone()) => diags.push(d),
+                Err(_) => {}
+            }
+        }
+        site_files(site, &self.templates, &mut output, diags);
+        for (name, asset) in &self.theme.statics {
+            let file = match asset {
+                theme::Asset::Embedded(bytes) => OutputFile::Embedded(bytes),
+                theme::Asset::Disk(path) => OutputFile::Copy(path.clone()),
+            };
+            output.insert(format!("static/{name}"), file, diags);
+        }
+        for (stem, table) in downloads::tables(site, findings) {
+            output.insert(format!("data/{stem}.csv"), OutputFile::Bytes(table.to_csv()), diags);
+            output.insert(format!("data/{stem}.json"), OutputFile::Bytes(table.to_json()), diags);
+        }
+        for a in &site.attachments {
+            output.insert(format!("files/{}", a.rel), OutputFile::Copy(a.source.clone()), diags);
+        }
+        Some(output)
     }
-    for (stem, table) in downloads::tables(site, findings) {
-        output.insert(format!("data/{stem}.csv"), OutputFile::Bytes(table.to_csv()), diags);
-        output.insert(format!("data/{stem}.json"), OutputFile::Bytes(table.to_json()), diags);
-    }
-    for a in &site.attachments {
-        output.insert(format!("files/{}", a.rel), OutputFile::Copy(a.abs.clone()), diags);
-    }
-    Some(output)
 }
 
 /// feed.xml, sitemap.xml and robots.txt.
-fn site_files(
-    site: &Site,
-    templates: &templates::Templates,
-    pages: &[(String, Option<String>)],
-    output: &mut Output,
-    diags: &mut Diagnostics,
-) {
+fn site_files(site: &Site, templates: &templates::Templates, output: &mut Output, diags: &mut Diagnostics) {
     #[derive(serde::Serialize)]
     struct Robots {
         sitemap_url: String,
@@ -120,7 +142,7 @@ fn site_files(
     let robots = Robots { sitemap_url: site.config.base_url.absolute("sitemap.xml") };
     let results = [
         ("feed.xml", templates.render("atom.xml", &feeds::feed(site), None)),
-        ("sitemap.xml", templates.render("sitemap.xml", &sitemap::sitemap(site, pages), None)),
+        ("sitemap.xml", templates.render("sitemap.xml", &sitemap::sitemap(site), None)),
         ("robots.txt", templates.render("robots.txt", &robots, None)),
     ];
     for (path, result) in results {

@@ -1,5 +1,8 @@
-//! sitemap.xml: every HTML page but the 404 page, with absolute URLs.
+//! sitemap.xml: every page of the registry but the 404 page, with absolute URLs; a document's
+//! page carries its date.
 
+use crate::model::Site;
+use crate::model::pages::PageKind;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -13,15 +16,19 @@ pub struct UrlView {
     pub lastmod: Option<String>,
 }
 
-/// `pages` are output paths (`policies/a/index.html`) with the date of their content, if any.
-pub fn sitemap(site: &crate::model::Site, pages: &[(String, Option<String>)]) -> SitemapView {
+pub fn sitemap(site: &Site) -> SitemapView {
     let base = &site.config.base_url;
-    let mut urls: Vec<UrlView> = pages
+    let mut urls: Vec<UrlView> = site
+        .pages
+        .list
         .iter()
-        .filter(|(path, _)| path != "404.html")
-        .map(|(path, lastmod)| UrlView {
-            loc: base.absolute(&super::links::encode_path(path.strip_suffix("index.html").unwrap_or(path))),
-            lastmod: lastmod.clone(),
+        .filter(|page| page.kind != PageKind::NotFound)
+        .map(|page| UrlView {
+            loc: base.absolute(&super::links::encode_path(page.path.as_str())),
+            lastmod: match &page.kind {
+                PageKind::Document(id) => site.documents.get(id).and_then(|d| d.sort_date()).map(|d| d.to_string()),
+                _ => None,
+            },
         })
         .collect();
     urls.sort_by(|a, b| a.loc.cmp(&b.loc));

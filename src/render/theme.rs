@@ -68,7 +68,7 @@ impl Theme {
             for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
                 match entry {
                     Ok(e) if e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.') => {
-                        let rel = crate::load::walk::relative(dir, e.path());
+                        let rel = relative(dir, e.path());
                         let shown = format!("{shown}{rel}");
                         if let Some(name) = rel.strip_prefix("templates/") {
                             match std::fs::read_to_string(e.path()) {
@@ -92,4 +92,10 @@ impl Theme {
             }
         }
     }
+}
+
+/// A path under `dir`, with `/` on every platform.
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -17,7 +17,8 @@ fn errors_md() -> String {
          - GS02xx：文档和站点设置（必填字段、日期、文号、附件、个人信息）\n\
          - GS03xx：数据文件（学校、结对、交流、指标、达标计划、评估标准）\n\
          - GS04xx：主题和模板\n\
-         - GS05xx：输出文件夹\n\n\
+         - GS05xx：输出文件夹\n\
+         - GS09xx：gongshi 自身的缺陷（请报告）\n\n\
          本文件由 `GONGSHI_BLESS=1 cargo test --test it docs` 根据 src/diagnostics/codes.rs 生成。\n\n\
          | 代码 | 说明 | English | 提示 |\n|---|---|---|---|\n",
     );
@@ -40,7 +41,7 @@ fn errors_md_lists_every_code() {
 }
 
 fn names(record: &Record, out: &mut Vec<(&'static str, &'static str)>) {
-    for field in record.fields {
+    for field in record.all_fields() {
         out.push((field.name, record.what));
         out.extend(field.aliases.iter().map(|a| (*a, record.what)));
         match &field.shape {

@@ -56,7 +56,10 @@ fn same_key_under_both_names() {
 fn duplicate_doc_no() {
     // Same number, other brackets, in a file that sorts after the first.
     break_site("dup-doc-no", &[("policies/other.md", &doc("title: 戊\ndate: 2017-01-01\n文号: 连区教[2017]89号", ""))])
-        .has_line("policies/other.md:4:5: 错误：文号重复：「连区教[2017]89号」已用于 policies/good.md:3:9");
+        .has_line("policies/other.md:4:5: 错误：文号重复：「连区教[2017]89号」已经用过 / duplicate doc_no [GS0203]")
+        .has_line("  另见：policies/good.md:3:9 第一次用在这里")
+        // Named once, as the related place, not again in the message (issue 7).
+        .stderr_contains_once("policies/good.md");
 }
 
 #[test]

@@ -156,6 +156,12 @@ impl Run {
         assert!(self.stderr.contains(text), "stderr lacks {text:?}:\n{}", self.stderr);
         self
     }
+
+    #[track_caller]
+    pub fn stderr_contains_once(&self, text: &str) -> &Run {
+        assert_eq!(self.stderr.matches(text).count(), 1, "{text:?} should appear exactly once in:\n{}", self.stderr);
+        self
+    }
 }
 
 /// A parsed page with selector helpers that print the page on failure.

@@ -1,6 +1,7 @@
-//! Values that must be unique across the site: 文号, page URLs, record ids.
+//! Values that must be unique across the site: 文号 and record ids. (Page paths are checked
+//! where they are made, in `model::pages`.)
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::model::doc_no;
 use crate::model::document::Document;
 use std::collections::HashMap;
@@ -21,49 +22,32 @@ fn repeats<K: Eq + Hash, T>(items: impl IntoIterator<Item = (K, T, Span)>) -> Ve
     out
 }
 
-/// Reports every repeat of a key after its first appearance, pointing back at the first.
-fn report<'a>(
-    items: impl Iterator<Item = (String, &'a str, Span)>,
+/// Reports every repeat after the first, pointing back at the first: `{what}「{shown}」已经用过`.
+fn report<'a, K: Eq + Hash>(
+    items: impl IntoIterator<Item = (K, &'a str, Span)>,
     code: Code,
+    what: &str,
     diags: &mut Diagnostics,
-    sources: &crate::diagnostics::Sources,
 ) {
     for (shown, span, earlier) in repeats(items) {
         diags.push(
             Diagnostic::error(code, span)
-                .detail(format!("「{shown}」已用于 {}", crate::diagnostics::term::span_location(earlier, sources)))
-                .related(earlier, "第一次出现在这里"),
-        );
-    }
-}
-
-/// Ids of records (schools, pairings) used twice; `what` names the record (“学校”).
-pub fn ids<'a>(ids: impl Iterator<Item = &'a Spanned<String>>, what: &str, diags: &mut Diagnostics) {
-    for (id, span, earlier) in repeats(ids.map(|id| (id.value.as_str(), id.value.as_str(), id.span))) {
-        diags.push(
-            Diagnostic::error(Code::DuplicateId, span)
-                .detail(format!("{what}编号「{id}」已经用过"))
+                .detail(format!("{what}「{shown}」已经用过"))
                 .related(earlier, "第一次用在这里"),
         );
     }
 }
 
-/// Documents in file order, so that “first” means the file that sorts first.
-fn by_file(docs: &[Document]) -> Vec<&Document> {
+/// Ids of records used twice; `what` names the id (“学校编号”).
+pub fn ids<'a>(ids: impl Iterator<Item = (&'a str, Span)>, what: &str, diags: &mut Diagnostics) {
+    report(ids.map(|(id, span)| (id, id, span)), Code::DuplicateId, what, diags);
+}
+
+/// The same 文号 on two documents; “first” is the file whose path sorts first.
+pub fn doc_nos(docs: &[Document], diags: &mut Diagnostics) {
     let mut sorted: Vec<&Document> = docs.iter().collect();
-    sorted.sort_by_key(|d| d.file);
-    sorted
-}
-
-pub fn doc_nos(docs: &[Document], sources: &crate::diagnostics::Sources, diags: &mut Diagnostics) {
-    let items = by_file(docs)
-        .into_iter()
-        .filter_map(|d| d.doc_no.as_ref())
-        .map(|n| (doc_no::key(&n.value), n.value.as_str(), n.span));
-    report(items, Code::DuplicateDocNo, diags, sources);
-}
-
-pub fn urls(docs: &[Document], sources: &crate::diagnostics::Sources, diags: &mut Diagnostics) {
-    let items = by_file(docs).into_iter().map(|d| (d.url.to_lowercase(), d.url.as_str(), d.url_span));
-    report(items, Code::DuplicateUrl, diags, sources);
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let items =
+        sorted.into_iter().filter_map(|d| d.doc_no.as_ref()).map(|n| (doc_no::key(&n.value), n.value.as_str(), n.span));
+    report(items, Code::DuplicateDocNo, "", diags);
 }

@@ -3,16 +3,17 @@
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::doc_no;
 use crate::model::document::{Document, Validity};
+use crate::model::id::DocId;
 use std::collections::HashMap;
 
 /// Links each `supersedes` entry to its document; a replaced document becomes 失效 unless its
 /// own 时效 says otherwise. An unknown 文号 is a warning: the replaced text may predate the site.
-pub fn supersedes(docs: &mut [Document], index: &HashMap<String, usize>, diags: &mut Diagnostics) {
+pub fn supersedes(docs: &mut [Document], index: &HashMap<String, DocId>, diags: &mut Diagnostics) {
     let mut links = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         for target in &doc.supersedes {
             match index.get(&doc_no::key(&target.value)) {
-                Some(&j) if j != i => links.push((i, j)),
+                Some(j) if *j != doc.id => links.push((i, j.clone())),
                 Some(_) => diags.push(
                     Diagnostic::error(Code::InvalidValue, target.span)
                         .detail(format!("文件不能替代它自己（{}）", target.value)),
@@ -22,9 +23,12 @@ pub fn supersedes(docs: &mut [Document], index: &HashMap<String, usize>, diags: 
             }
         }
     }
-    for (i, j) in links {
-        docs[i].replaces.push(j);
-        docs[j].replaced_by.push(i);
+    let position: HashMap<DocId, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+    for (i, target) in links {
+        let Some(&j) = position.get(&target) else { continue };
+        let id = docs[i].id.clone();
+        docs[i].replaces.push(target);
+        docs[j].replaced_by.push(id);
         if !docs[j].validity_given {
             docs[j].validity = Validity::Expired;
         }
@@ -35,7 +39,7 @@ pub fn supersedes(docs: &mut [Document], index: &HashMap<String, usize>, diags: 
 /// since the page can then show the number but not link it.
 pub fn doc_nos<'a>(
     refs: impl Iterator<Item = &'a crate::diagnostics::Spanned<String>>,
-    index: &HashMap<String, usize>,
+    index: &HashMap<String, DocId>,
     diags: &mut Diagnostics,
 ) {
     for r in refs {

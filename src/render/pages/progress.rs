@@ -1,22 +1,23 @@
 //! Pages of progress data: schools, pairings, exchanges and the 达标 dashboard.
 
-use super::Context;
+use super::{Context, missing};
 use crate::diagnostics::Diagnostic;
-use crate::render::views::{self, Column, Download, download, school_path};
+use crate::model::id::{PairingId, SchoolId};
+use crate::model::pages::Page;
+use crate::render::views::{self, Download, download};
 
 /// Renders a page of a data column with its view under `key`.
-fn page(
+fn render(
     cx: &Context,
-    path: &str,
-    column: Column,
+    page: &Page,
     title: &str,
     template: &str,
     key: &'static str,
     view: &dyn crate::render::templates::ErasedView,
 ) -> Result<String, Diagnostic> {
     let site = cx.site;
-    let meta = views::column_meta(site, column.name(), title, None);
-    let frame = views::frame(site, &cx.view, path, column, title, meta);
+    let meta = views::column_meta(site, page.column.name(), title, None);
+    let frame = views::frame(site, &cx.view, &page.path, page.column, title, meta);
     cx.templates.render(template, &frame, Some((key, view)))
 }
 
@@ -34,18 +35,19 @@ struct Grouped<G> {
     total: usize,
 }
 
-pub fn schools(cx: &Context) -> Result<String, Diagnostic> {
+pub fn schools(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     let view = WithDownloads {
         view: Grouped { groups: views::school::groups(cx.site, cx.findings), total: cx.site.schools.len() },
         downloads: vec![download("学校名录", "schools")],
     };
-    page(cx, "schools/", Column::Schools, "学校", "schools.html", "schools", &view)
+    render(cx, page, "学校", "schools.html", "schools", &view)
 }
 
-pub fn school(cx: &Context, i: usize) -> Result<String, Diagnostic> {
+pub fn school(cx: &Context, page: &Page, id: &SchoolId) -> Result<String, Diagnostic> {
     let site = cx.site;
+    let Some(school) = site.schools.get(id) else { return Err(missing(page)) };
     let view = WithDownloads {
-        view: views::school::page(site, cx.findings, i),
+        view: views::school::page(site, cx.findings, school),
         downloads: site
             .figures
             .iter()
@@ -53,27 +55,25 @@ pub fn school(cx: &Context, i: usize) -> Result<String, Diagnostic> {
             .map(|f| download(&format!("{} 年各校指标与达标情况", f.year), &format!("evaluation-{}", f.year)))
             .collect(),
     };
-    let path = school_path(&site.schools[i].id.value);
-    page(cx, &path, Column::Schools, &site.schools[i].name, "school.html", "school", &view)
+    render(cx, page, &school.name, "school.html", "school", &view)
 }
 
-pub fn pairings(cx: &Context) -> Result<String, Diagnostic> {
+pub fn pairings(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     let view = WithDownloads {
         view: Grouped { groups: views::pairing::groups(cx.site, cx.findings), total: cx.site.pairings.len() },
         downloads: vec![download("结对共建名单", "pairings")],
     };
-    page(cx, "pairings/", Column::Pairings, "结对共建", "pairings.html", "pairings", &view)
+    render(cx, page, "结对共建", "pairings.html", "pairings", &view)
 }
 
-pub fn pairing(cx: &Context, i: usize) -> Result<String, Diagnostic> {
-    let site = cx.site;
-    let view = views::pairing::page(site, cx.findings, i);
-    let path = views::pairing::path(&site.pairings[i]);
+pub fn pairing(cx: &Context, page: &Page, id: &PairingId) -> Result<String, Diagnostic> {
+    let Some(pairing) = cx.site.pairings.get(id) else { return Err(missing(page)) };
+    let view = views::pairing::page(cx.site, cx.findings, pairing);
     let title = view.row.title.clone();
-    page(cx, &path, Column::Pairings, &title, "pairing.html", "pairing", &view)
+    render(cx, page, &title, "pairing.html", "pairing", &view)
 }
 
-pub fn exchanges(cx: &Context) -> Result<String, Diagnostic> {
+pub fn exchanges(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     #[derive(serde::Serialize)]
     struct Exchanges {
         years: Vec<views::exchange::ExchangeYear>,
@@ -82,10 +82,10 @@ pub fn exchanges(cx: &Context) -> Result<String, Diagnostic> {
         view: Exchanges { years: views::exchange::years(cx.site) },
         downloads: vec![download("教干教师交流名单", "exchanges")],
     };
-    page(cx, "exchanges/", Column::Exchanges, "教干教师交流", "exchanges.html", "exchanges", &view)
+    render(cx, page, "教干教师交流", "exchanges.html", "exchanges", &view)
 }
 
-pub fn dashboard(cx: &Context) -> Result<String, Diagnostic> {
+pub fn dashboard(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     let view = views::dashboard::view(cx.site, cx.findings);
-    page(cx, "dashboard/", Column::Dashboard, "达标进展", "dashboard.html", "dashboard", &view)
+    render(cx, page, "达标进展", "dashboard.html", "dashboard", &view)
 }

@@ -1,11 +1,12 @@
 //! The 达标 dashboard: how many schools meet the standard and the trend against the plan, the
 //! spread between schools per 学段, the schools still short and what they lack, milestones.
 
-use super::{Badge, Download, PartyView, PolicyRef, download, policy_ref, school_link};
+use super::{Badge, Download, PartyView, PolicyRef, download, labels, policy_ref, school_link};
 use crate::evaluate::Findings;
 use crate::evaluate::county::PhaseSpread;
 use crate::evaluate::verdict::Mark;
 use crate::model::Site;
+use crate::model::indicator::Figures;
 use crate::model::standard::{CvMethod, Standard};
 use crate::render::charts::{self, Chart, bars, progress};
 use serde::Serialize;
@@ -95,20 +96,18 @@ pub struct DashboardView {
     pub downloads: Vec<Download>,
 }
 
-/// Schools with figures in year `y`, and how many of them meet the site's standard.
-fn year_counts(site: &Site, findings: &Findings, y: usize) -> (usize, usize) {
-    let mut schools: Vec<usize> = site.figures[y].rows.iter().map(|r| r.school).collect();
-    schools.sort_unstable();
-    schools.dedup();
-    let met = schools.iter().filter(|&&i| findings.school_verdict(site, y, i) == Some(true)).count();
-    (met, schools.len())
+/// Schools with figures in a year, and how many of them meet the site's standard.
+fn year_counts(site: &Site, findings: &Findings, year: i32) -> (usize, usize) {
+    let Some(judged) = findings.year(site, year) else { return (0, 0) };
+    let met = judged.schools.values().filter(|s| s.verdict == Some(true)).count();
+    (met, judged.schools.len())
 }
 
 /// The latest year with figures: (year, schools that meet the standard, schools with figures).
 pub fn headline(site: &Site, findings: &Findings) -> Option<(i32, usize, usize)> {
-    let y = site.figures.len().checked_sub(1)?;
-    let (met, judged) = year_counts(site, findings, y);
-    Some((site.figures[y].year, met, judged))
+    let year = site.figures.last()?.year;
+    let (met, judged) = year_counts(site, findings, year);
+    Some((year, met, judged))
 }
 
 /// `3/10` as a percentage, `—` for nothing to divide.
@@ -117,13 +116,13 @@ pub fn share(part: usize, whole: usize) -> String {
 }
 
 pub fn view(site: &Site, findings: &Findings) -> DashboardView {
-    let latest = site.figures.len().checked_sub(1);
+    let latest: Option<&Figures> = site.figures.last();
     let planned_total = findings.plan.schools.len();
-    let (met, judged) = latest.map_or((0, 0), |y| year_counts(site, findings, y));
+    let (met, judged) = latest.map_or((0, 0), |f| year_counts(site, findings, f.year));
     let trend: Vec<TrendRow> = (0..site.figures.len())
         .map(|y| {
-            let (met, judged) = year_counts(site, findings, y);
             let f = &site.figures[y];
+            let (met, judged) = year_counts(site, findings, f.year);
             let planned = due_by_year(site, f.year);
             let actual = findings.plan.actual.get(y).map(|p| p.count);
             TrendRow {
@@ -139,15 +138,14 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
     let (plan_chart, plan_summary) = plan_chart(site, findings);
     let standard = site.standard();
     let mut downloads = vec![download("学校名录", "schools")];
-    if let Some(y) = latest {
-        let year = site.figures[y].year;
+    if let Some(year) = latest.map(|f| f.year) {
         downloads.push(download(&format!("{year} 年各校指标与达标情况"), &format!("evaluation-{year}")));
         downloads.push(download(&format!("{year} 年差异系数"), &format!("cv-{year}")));
     }
     DashboardView {
         standard: standard.name.clone(),
-        year: latest.map(|y| site.figures[y].year),
-        as_of: latest.map(|y| site.figures[y].as_of().to_string()),
+        year: latest.map(|f| f.year),
+        as_of: latest.map(|f| f.as_of().to_string()),
         met,
         judged,
         share: share(met, judged),
@@ -156,18 +154,18 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
         trend,
         plan_chart,
         plan_summary,
-        phases: latest.map_or_else(Vec::new, |y| {
-            phases(standard, &findings.years[y][site.standard].county, site.figures[y].year)
-        }),
-        lacking: latest.map_or_else(Vec::new, |y| lacking(site, findings, y)),
+        phases: latest
+            .and_then(|f| Some(phases(standard, &findings.year(site, f.year)?.county, f.year)))
+            .unwrap_or_default(),
+        lacking: latest.map_or_else(Vec::new, |f| lacking(site, findings, f.year)),
         plan: findings
             .plan
             .schools
             .iter()
             .map(|p| PlanRow {
-                school: school_link(site, p.school),
+                school: school_link(site, &p.school),
                 due: p.due.to_string(),
-                status: Badge::new(p.status.label(), p.status.key()),
+                status: labels::plan_status(p.status),
                 met_year: p.met.map(|(y, _)| y),
             })
             .collect(),
@@ -180,11 +178,11 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
                 title: m.title.clone(),
                 due: m.due.to_string(),
                 done: m.done.map(|d| d.to_string()),
-                state: Badge::new(state.label(), state.key()),
+                state: labels::milestone(*state),
                 policy: m.policy.as_ref().map(|p| policy_ref(site, &p.value)),
             })
             .collect(),
-        others: latest.map_or_else(Vec::new, |y| others(site, findings, y)),
+        others: latest.map_or_else(Vec::new, |f| others(site, findings, f.year)),
         downloads,
     }
 }
@@ -328,15 +326,14 @@ fn cv_chart(standard: &Standard, p: &PhaseSpread, id: &str, title: &str, summary
 }
 
 /// Schools whose verdict this year is 未达标, with what they lack.
-fn lacking(site: &Site, findings: &Findings, y: usize) -> Vec<LackingRow> {
+fn lacking(site: &Site, findings: &Findings, year: i32) -> Vec<LackingRow> {
     let standard = site.standard();
-    findings
-        .year(site, y)
-        .sections
+    let sections = findings.year(site, year).map_or(&[][..], |j| j.sections.as_slice());
+    sections
         .iter()
         .filter(|s| s.verdict == Some(false))
         .map(|s| LackingRow {
-            school: school_link(site, s.school),
+            school: school_link(site, &s.school),
             phase: s.phase.label(),
             met: s.met,
             total: s.indicators.len(),
@@ -345,25 +342,21 @@ fn lacking(site: &Site, findings: &Findings, y: usize) -> Vec<LackingRow> {
                 .iter()
                 .zip(&s.indicators)
                 .filter(|(_, r)| matches!(r.mark, Mark::Short | Mark::Below | Mark::Missing))
-                .map(|(d, r)| format!("{}（{}）", d.short, r.mark.label()))
+                .map(|(d, r)| format!("{}（{}）", d.short, labels::mark(r.mark).label))
                 .collect(),
         })
         .collect()
 }
 
 /// The other standards' county figures, where the data allow any.
-fn others(site: &Site, findings: &Findings, y: usize) -> Vec<OtherStandard> {
+fn others(site: &Site, findings: &Findings, year: i32) -> Vec<OtherStandard> {
     site.standards
         .iter()
-        .enumerate()
-        .filter(|(s, _)| *s != site.standard)
-        .filter_map(|(s, standard)| {
-            let county = &findings.years[y][s].county;
+        .filter(|standard| standard.id != site.standard)
+        .filter_map(|standard| {
+            let county = &findings.standard_year(year, &standard.id)?.county;
             let any = county.iter().any(|p| p.cvs.iter().any(Option::is_some));
-            any.then(|| OtherStandard {
-                name: standard.name.clone(),
-                phases: phases(standard, county, site.figures[y].year),
-            })
+            any.then(|| OtherStandard { name: standard.name.clone(), phases: phases(standard, county, year) })
         })
         .collect()
 }

@@ -1,15 +1,18 @@
 //! Views of documents: the full page, and the summary lists and the home page show.
 
+use super::url;
 use crate::evaluate::Findings;
+use crate::model::pages::Column;
 use crate::model::{Document, Site, Validity};
-use crate::render::links::{encode_path, pinyin_slug};
+use crate::render::body::Body;
+use crate::render::links::encode_path;
 use crate::render::markdown::TocItem;
 use serde::Serialize;
 
 #[derive(Debug, Serialize, Clone)]
 pub struct NoticeView {
     /// 未开始 / 公示中 / 已结束
-    pub status: &'static str,
+    pub status: String,
     /// `upcoming` / `open` / `closed`, for CSS.
     pub status_key: &'static str,
     pub start: String,
@@ -50,7 +53,7 @@ pub struct DocSummary {
 
 /// A document page.
 #[derive(Debug, Serialize)]
-pub struct DocumentView {
+pub struct DocumentView<'a> {
     #[serde(flatten)]
     pub summary: DocSummary,
     pub section: &'static str,
@@ -64,8 +67,8 @@ pub struct DocumentView {
     pub replaces: Vec<DocLink>,
     pub replaced_by: Vec<DocLink>,
     pub attachments: Vec<AttachmentView>,
-    pub content: String,
-    pub toc: Vec<TocItem>,
+    pub content: &'a str,
+    pub toc: &'a [TocItem],
 }
 
 pub fn validity_key(v: Validity) -> &'static str {
@@ -76,60 +79,50 @@ pub fn validity_key(v: Validity) -> &'static str {
     }
 }
 
-pub fn summary(site: &Site, findings: &Findings, i: usize) -> DocSummary {
-    let d = &site.documents[i];
+pub fn summary(findings: &Findings, d: &Document) -> DocSummary {
     DocSummary {
         title: d.title.clone(),
-        url: encode_path(&d.url),
+        url: url(&d.url),
         doc_no: d.doc_no.as_ref().map(|n| n.value.clone()),
         date: d.sort_date().map(|x| x.to_string()),
         validity: d.validity.label(),
         validity_key: validity_key(d.validity),
-        category: d.category.clone(),
+        category: d.category.as_ref().map(|c| c.value.clone()),
         summary: d.summary.clone(),
-        notice: notice(d, findings.notices.get(i).copied().flatten()),
+        notice: notice(d, findings.notices.get(&d.id).copied()),
     }
 }
 
 fn notice(d: &Document, status: Option<crate::evaluate::PeriodState>) -> Option<NoticeView> {
-    let (period, status) = (d.notice_period?, status?);
+    let (period, status) = (d.notice_period?, super::labels::notice(status?));
     Some(NoticeView {
-        status: status.notice_label(),
-        status_key: status.key(),
+        status: status.label,
+        status_key: status.key,
         start: period.start.to_string(),
         end: period.end.to_string(),
         feedback: d.feedback.clone(),
     })
 }
 
-fn link(site: &Site, j: usize) -> DocLink {
-    let d = &site.documents[j];
-    DocLink { title: d.title.clone(), url: encode_path(&d.url), doc_no: d.doc_no.as_ref().map(|n| n.value.clone()) }
+fn link(d: &Document) -> DocLink {
+    DocLink { title: d.title.clone(), url: url(&d.url), doc_no: d.doc_no.as_ref().map(|n| n.value.clone()) }
 }
 
-/// The site path of a category's list page.
-pub fn category_path(category: &str) -> String {
-    format!("policies/category/{}/", pinyin_slug(category))
-}
-
-pub fn document(site: &Site, findings: &Findings, i: usize, content: String, toc: Vec<TocItem>) -> DocumentView {
-    let d = &site.documents[i];
+pub fn document<'a>(site: &Site, findings: &Findings, d: &Document, body: &'a Body) -> DocumentView<'a> {
+    let links =
+        |ids: &[crate::model::id::DocId]| ids.iter().filter_map(|id| site.documents.get(id)).map(link).collect();
     DocumentView {
-        summary: summary(site, findings, i),
+        summary: summary(findings, d),
         section: d.section.folder(),
-        section_label: super::section_label(d.section),
+        section_label: Column::of_section(d.section).name(),
         index_no: d.index_no.clone(),
         issuer: d.issuer.clone(),
         date: d.date.map(|x| x.to_string()),
         published: d.published.map(|x| x.to_string()),
-        category_url: d
-            .category
-            .as_ref()
-            .filter(|_| d.section == crate::load::Section::Policies)
-            .map(|c| encode_path(&category_path(c))),
+        category_url: site.lists.category_of(d).map(|l| url(&l.base)),
         keywords: d.keywords.clone(),
-        replaces: d.replaces.iter().map(|&j| link(site, j)).collect(),
-        replaced_by: d.replaced_by.iter().map(|&j| link(site, j)).collect(),
+        replaces: links(&d.replaces),
+        replaced_by: links(&d.replaced_by),
         attachments: d
             .attachments
             .iter()
@@ -140,8 +133,8 @@ pub fn document(site: &Site, findings: &Findings, i: usize, content: String, toc
                 size: human_size(a.size),
             })
             .collect(),
-        content,
-        toc,
+        content: &body.html,
+        toc: &body.toc,
     }
 }
 

@@ -1,8 +1,9 @@
 //! Exchange lists (教干教师交流名单) by year.
 
-use super::{PartyView, encode_path, party};
+use super::{PartyView, party};
 use crate::model::Site;
 use crate::model::exchange::Person;
+use crate::model::index::PersonRef;
 use serde::Serialize;
 
 #[derive(Debug, Serialize, Clone)]
@@ -34,12 +35,9 @@ pub fn row(site: &Site, year: i32, p: &Person) -> ExchangeRow {
         from: party(site, &p.from),
         to: party(site, &p.to),
         period: p.period.map(|x| (x.start.to_string(), x.end.to_string())),
-        pairing: p.pairing.map(|i| {
-            let pairing = &site.pairings[i];
-            PartyView {
-                name: super::pairing::title(site, pairing),
-                url: Some(encode_path(&super::pairing::path(pairing))),
-            }
+        pairing: p.pairing.as_ref().and_then(|id| site.pairings.get(id)).map(|pairing| PartyView {
+            name: super::pairing::title(site, pairing),
+            url: Some(super::pairing::url(site, pairing)),
         }),
     }
 }
@@ -56,10 +54,8 @@ pub fn years(site: &Site) -> Vec<ExchangeYear> {
         .collect()
 }
 
-/// People who moved from or to a school, or within a pairing, newest first.
-pub fn matching(site: &Site, keep: impl Fn(&Person) -> bool) -> Vec<ExchangeRow> {
-    site.exchanges
-        .iter()
-        .flat_map(|list| list.people.iter().filter(|p| keep(p)).map(|p| row(site, list.year, p)))
-        .collect()
+/// The people of an index entry (who a school sent or received, who moved within a pairing).
+pub fn rows(site: &Site, people: Option<&Vec<PersonRef>>) -> Vec<ExchangeRow> {
+    let people = people.map_or(&[][..], Vec::as_slice);
+    people.iter().filter_map(|&at| site.person(at)).map(|(list, p)| row(site, list.year, p)).collect()
 }

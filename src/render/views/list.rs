@@ -1,6 +1,7 @@
 //! Views of paginated lists (policies by year and by category, notices).
 
 use super::document::DocSummary;
+use crate::model::path::SitePath;
 use serde::Serialize;
 
 #[derive(Debug, Serialize, Clone)]
@@ -43,26 +44,13 @@ pub struct ListView {
     pub all_url: String,
 }
 
-/// The site path of page `n` (1-based) of a list at `base` (`policies/`).
-pub fn page_path(base: &str, n: usize) -> String {
-    if n <= 1 { base.to_string() } else { format!("{base}page/{n}/") }
-}
-
-/// Splits `count` items into pages of `per_page`: (page number, item range) for each page;
-/// an empty list still has one (empty) page.
-pub fn pages(count: usize, per_page: usize) -> Vec<(usize, std::ops::Range<usize>)> {
-    let per_page = per_page.max(1);
-    let total = count.div_ceil(per_page).max(1);
-    (1..=total).map(|n| (n, (n - 1) * per_page..(n * per_page).min(count))).collect()
-}
-
 /// Links for page `current` of `total`: the first, the last, and two either side of the
 /// current page, with gaps between; `None` when there is only one page.
-pub fn paginator(base: &str, current: usize, total: usize) -> Option<Paginator> {
+pub fn paginator(base: &SitePath, current: usize, total: usize) -> Option<Paginator> {
     if total <= 1 {
         return None;
     }
-    let url = |n: usize| crate::render::links::encode_path(&page_path(base, n));
+    let url = |n: usize| super::url(&base.nth(n));
     let mut pages = Vec::new();
     let mut last = 0;
     for n in 1..=total {
@@ -90,19 +78,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_items_into_pages() {
-        assert_eq!(pages(0, 20), vec![(1, 0..0)]);
-        assert_eq!(pages(41, 20), vec![(1, 0..20), (2, 20..40), (3, 40..41)]);
-    }
-
-    #[test]
     fn paginator_shows_a_window_with_gaps() {
-        let p = paginator("policies/", 5, 10).unwrap();
+        let base = SitePath::page(&["policies"]).unwrap();
+        let p = paginator(&base, 5, 10).unwrap();
         let numbers: Vec<Option<usize>> = p.pages.iter().map(|l| l.number).collect();
         assert_eq!(numbers, [Some(1), None, Some(3), Some(4), Some(5), Some(6), Some(7), None, Some(10)]);
         assert_eq!(p.prev.as_deref(), Some("policies/page/4/"));
         assert_eq!(p.next.as_deref(), Some("policies/page/6/"));
-        assert!(paginator("policies/", 1, 1).is_none());
-        assert_eq!(paginator("policies/", 2, 2).unwrap().prev.as_deref(), Some("policies/"));
+        assert!(paginator(&base, 1, 1).is_none());
+        assert_eq!(paginator(&base, 2, 2).unwrap().prev.as_deref(), Some("policies/"));
     }
 }

@@ -6,12 +6,15 @@
 pub mod dashboard;
 pub mod document;
 pub mod exchange;
+pub mod labels;
 pub mod list;
 pub mod pairing;
 pub mod school;
 
-use crate::load::Section;
-use crate::model::{Document, Site};
+use crate::model::id::SchoolId;
+use crate::model::pages::{Column, PageKind, Pages};
+use crate::model::path::SitePath;
+use crate::model::{Document, Section, Site};
 use crate::render::links::encode_path;
 use serde::Serialize;
 
@@ -85,73 +88,20 @@ pub struct Frame<'a> {
     pub today: String,
 }
 
-/// A top-level column of the site (栏目): its name and path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    Home,
-    Section(Section),
-    Schools,
-    Pairings,
-    Exchanges,
-    Dashboard,
-    Other,
+/// A site path as templates link to it (encoded, no leading `/`).
+pub fn url(path: &SitePath) -> String {
+    encode_path(path.as_str())
 }
 
-impl Column {
-    pub fn name(self) -> &'static str {
-        match self {
-            Column::Home => "首页",
-            Column::Section(s) => section_label(s),
-            Column::Schools => "学校",
-            Column::Pairings => "结对共建",
-            Column::Exchanges => "教师交流",
-            Column::Dashboard => "达标进展",
-            Column::Other => "",
-        }
-    }
-
-    pub fn path(self) -> String {
-        match self {
-            Column::Home | Column::Other => String::new(),
-            Column::Section(s) => format!("{}/", s.folder()),
-            Column::Schools => "schools/".into(),
-            Column::Pairings => "pairings/".into(),
-            Column::Exchanges => "exchanges/".into(),
-            Column::Dashboard => "dashboard/".into(),
-        }
-    }
-}
-
-/// The columns in the navigation: documents always, progress data when the site has it.
-pub fn columns(site: &Site) -> Vec<Column> {
-    let mut columns = vec![Column::Home, Column::Section(Section::Policies), Column::Section(Section::Notices)];
-    if !site.schools.is_empty() {
-        columns.push(Column::Schools);
-    }
-    if !site.pairings.is_empty() {
-        columns.push(Column::Pairings);
-    }
-    if !site.exchanges.is_empty() {
-        columns.push(Column::Exchanges);
-    }
-    if crate::render::pages::has_dashboard(site) {
-        columns.push(Column::Dashboard);
-    }
-    columns
-}
-
-pub fn section_label(section: Section) -> &'static str {
-    match section {
-        Section::Policies => "政策文件",
-        Section::Notices => "通知公告",
-        Section::Pages => "其他页面",
-    }
+/// The link to a page of the site, if it has that page.
+pub fn url_of(site: &Site, kind: &PageKind) -> Option<String> {
+    crate::model::pages::path_of(site, kind).map(|p| url(&p))
 }
 
 pub fn site_view(site: &Site) -> SiteView {
     let c = &site.config;
     let mut pages: Vec<Link> =
-        site.in_section(Section::Pages).map(|d| Link { title: d.title.clone(), url: encode_path(&d.url) }).collect();
+        site.in_section(Section::Pages).map(|d| Link { title: d.title.clone(), url: url(&d.url) }).collect();
     pages.sort_by(|a, b| a.url.cmp(&b.url));
     SiteView {
         title: c.title.clone(),
@@ -175,15 +125,28 @@ pub fn site_view(site: &Site) -> SiteView {
 }
 
 /// Builds the frame of the page at site path `path`, in `column`.
-pub fn frame<'a>(site: &'a Site, view: &'a SiteView, path: &str, column: Column, title: &str, meta: Meta) -> Frame<'a> {
-    let nav = columns(site)
-        .into_iter()
-        .map(|c| NavItem { title: c.name().to_string(), url: c.path(), current: c == column })
+pub fn frame<'a>(
+    site: &'a Site,
+    view: &'a SiteView,
+    path: &SitePath,
+    column: Column,
+    title: &str,
+    meta: Meta,
+) -> Frame<'a> {
+    let nav = site
+        .pages
+        .nav
+        .iter()
+        .map(|&c| NavItem {
+            title: c.name().to_string(),
+            url: Pages::column_path(c).map(|p| url(&p)).unwrap_or_default(),
+            current: c == column,
+        })
         .collect();
-    let encoded = encode_path(path);
+    let encoded = url(path);
     Frame {
         site: view,
-        root: crate::render::links::root_from(path),
+        root: crate::render::links::root_from(path.as_str()),
         canonical: site.config.base_url.absolute(&encoded),
         path: encoded,
         title: title.to_string(),
@@ -218,18 +181,14 @@ pub struct PartyView {
     pub url: Option<String>,
 }
 
-pub fn school_path(id: &str) -> String {
-    format!("schools/{id}/")
-}
-
-pub fn school_link(site: &Site, i: usize) -> PartyView {
-    let s = &site.schools[i];
-    PartyView { name: s.name.clone(), url: Some(encode_path(&school_path(&s.id.value))) }
+pub fn school_link(site: &Site, id: &SchoolId) -> PartyView {
+    let name = site.schools.get(id).map_or_else(|| id.to_string(), |s| s.name.clone());
+    PartyView { name, url: url_of(site, &PageKind::School(id.clone())) }
 }
 
 pub fn party(site: &Site, p: &crate::model::school::Party) -> PartyView {
     match p {
-        crate::model::school::Party::School(i) => school_link(site, *i),
+        crate::model::school::Party::School(id) => school_link(site, id),
         crate::model::school::Party::External(name) => PartyView { name: name.clone(), url: None },
     }
 }
@@ -244,16 +203,6 @@ pub struct Badge {
 impl Badge {
     pub fn new(label: impl Into<String>, key: &'static str) -> Badge {
         Badge { label: label.into(), key }
-    }
-}
-
-/// A school's verdict: 达标, 未达标, or 未填报 when there are no figures.
-pub fn verdict_badge(verdict: Option<Option<bool>>) -> Badge {
-    match verdict {
-        Some(Some(true)) => Badge::new("达标", "met"),
-        Some(Some(false)) => Badge::new("未达标", "not-met"),
-        Some(None) => Badge::new("—", "none"),
-        None => Badge::new("未填报", "none"),
     }
 }
 
@@ -272,7 +221,7 @@ pub struct PolicyRef {
 
 pub fn policy_ref(site: &Site, doc_no: &str) -> PolicyRef {
     let doc = site.document_by_doc_no(doc_no);
-    PolicyRef { doc_no: doc_no.to_string(), title: doc.map(|d| d.title.clone()), url: doc.map(|d| encode_path(&d.url)) }
+    PolicyRef { doc_no: doc_no.to_string(), title: doc.map(|d| d.title.clone()), url: doc.map(|d| url(&d.url)) }
 }
 
 /// A link to a data download in both formats.

@@ -2,9 +2,10 @@
 //! and a page for each.
 
 use super::exchange::ExchangeRow;
-use super::{Badge, PartyView, PolicyRef, encode_path, party, period_text, policy_ref};
+use super::{Badge, PartyView, PolicyRef, labels, party, period_text, policy_ref, url_of};
 use crate::evaluate::Findings;
 use crate::model::Site;
+use crate::model::pages::PageKind;
 use crate::model::pairing::Pairing;
 use serde::Serialize;
 
@@ -37,8 +38,9 @@ pub struct PairingPage {
     pub exchanges: Vec<ExchangeRow>,
 }
 
-pub fn path(p: &Pairing) -> String {
-    format!("pairings/{}/", p.id.value)
+/// The link to a pairing's page.
+pub fn url(site: &Site, p: &Pairing) -> String {
+    url_of(site, &PageKind::Pairing(p.id.clone())).unwrap_or_default()
 }
 
 /// What a pairing is called: its name, else its form and lead school.
@@ -46,12 +48,11 @@ pub fn title(site: &Site, p: &Pairing) -> String {
     p.name.clone().unwrap_or_else(|| format!("{}（{}牵头）", p.form, party(site, &p.lead).name))
 }
 
-pub fn row(site: &Site, findings: &Findings, i: usize) -> PairingRow {
-    let p = &site.pairings[i];
+pub fn row(site: &Site, findings: &Findings, p: &Pairing) -> PairingRow {
     let lead = party(site, &p.lead);
     PairingRow {
-        id: p.id.value.clone(),
-        url: encode_path(&path(p)),
+        id: p.id.to_string(),
+        url: url(site, p),
         title: title(site, p),
         form: p.form.clone(),
         name: p.name.clone(),
@@ -59,7 +60,7 @@ pub fn row(site: &Site, findings: &Findings, i: usize) -> PairingRow {
         members: p.members.iter().map(|m| party(site, m)).collect(),
         cycle: p.cycle.as_ref().map(period_text),
         cycle_months: p.cycle.map(|c| (month(c.start), month(c.end))),
-        state: findings.pairings.get(i).copied().flatten().map(|s| Badge::new(s.cycle_label(), s.key())),
+        state: findings.pairings.get(&p.id).map(|&s| labels::cycle(s)),
         policy: p.policy.as_ref().map(|d| policy_ref(site, &d.value)),
     }
 }
@@ -67,8 +68,8 @@ pub fn row(site: &Site, findings: &Findings, i: usize) -> PairingRow {
 /// Every pairing, grouped by form in the model's order.
 pub fn groups(site: &Site, findings: &Findings) -> Vec<FormGroup> {
     let mut groups: Vec<FormGroup> = Vec::new();
-    for i in 0..site.pairings.len() {
-        let row = row(site, findings, i);
+    for p in &site.pairings {
+        let row = row(site, findings, p);
         match groups.last_mut() {
             Some(g) if g.form == row.form => g.rows.push(row),
             _ => groups.push(FormGroup { form: row.form.clone(), rows: vec![row] }),
@@ -77,8 +78,8 @@ pub fn groups(site: &Site, findings: &Findings) -> Vec<FormGroup> {
     groups
 }
 
-pub fn page(site: &Site, findings: &Findings, i: usize) -> PairingPage {
-    PairingPage { row: row(site, findings, i), exchanges: super::exchange::matching(site, |p| p.pairing == Some(i)) }
+pub fn page(site: &Site, findings: &Findings, p: &Pairing) -> PairingPage {
+    PairingPage { row: row(site, findings, p), exchanges: super::exchange::rows(site, site.index.exchanged.get(&p.id)) }
 }
 
 fn month(d: crate::model::date::Date) -> String {

@@ -2,11 +2,13 @@
 //! each year's indicators with thresholds and a chart, verdict history, plan).
 
 use super::exchange::ExchangeRow;
-use super::{Badge, PartyView, encode_path, party, school_path, verdict_badge};
+use super::{Badge, PartyView, labels, party, url_of};
 use crate::evaluate::Findings;
 use crate::evaluate::verdict::{Mark, SectionResult};
 use crate::model::Site;
-use crate::model::school::{Party, Stage, Status};
+use crate::model::indicator::Figures;
+use crate::model::pages::PageKind;
+use crate::model::school::{Party, School, Stage, Status};
 use crate::model::standard::Standard;
 use crate::render::charts::{self, Chart, bars};
 use serde::Serialize;
@@ -39,13 +41,12 @@ pub struct StageGroup {
     pub towns: Vec<TownGroup>,
 }
 
-pub fn row(site: &Site, findings: &Findings, i: usize) -> SchoolRow {
-    let s = &site.schools[i];
-    let latest = findings.latest_verdict(site, i);
-    let plan = findings.plan.schools.iter().find(|p| p.school == i);
+pub fn row(site: &Site, findings: &Findings, s: &School) -> SchoolRow {
+    let latest = findings.latest_verdict(site, &s.id);
+    let plan = findings.plan.school(&s.id);
     SchoolRow {
         name: s.name.clone(),
-        url: encode_path(&school_path(&s.id.value)),
+        url: url_of(site, &PageKind::School(s.id.clone())).unwrap_or_default(),
         stage: s.stage.label(),
         town: s.town.clone(),
         locale: s.locale.map(|l| l.label()),
@@ -53,11 +54,11 @@ pub fn row(site: &Site, findings: &Findings, i: usize) -> SchoolRow {
         // A school not yet built (or closed) without figures has nothing to report, not a gap.
         verdict: match latest {
             None if s.status != Status::Open => Badge::new("—", "none"),
-            _ => verdict_badge(latest.map(|(_, v)| v)),
+            _ => labels::verdict(latest.map(|(_, v)| v)),
         },
         verdict_year: latest.map(|(y, _)| y),
         due: plan.map(|p| p.due.to_string()),
-        plan: plan.map(|p| Badge::new(p.status.label(), p.status.key())),
+        plan: plan.map(|p| labels::plan_status(p.status)),
     }
 }
 
@@ -67,9 +68,9 @@ pub fn groups(site: &Site, findings: &Findings) -> Vec<StageGroup> {
         .into_iter()
         .filter_map(|stage| {
             let mut towns: Vec<TownGroup> = Vec::new();
-            for (i, s) in site.schools.iter().enumerate().filter(|(_, s)| s.stage == stage) {
+            for s in site.schools.iter().filter(|s| s.stage == stage) {
                 let town = s.town.clone().unwrap_or_else(|| "其他".to_string());
-                let row = row(site, findings, i);
+                let row = row(site, findings, s);
                 match towns.iter_mut().find(|t| t.town == town) {
                     Some(t) => t.schools.push(row),
                     None => towns.push(TownGroup { town, schools: vec![row] }),
@@ -138,16 +139,14 @@ pub struct SchoolPage {
     pub years: Vec<YearView>,
 }
 
-pub fn page(site: &Site, findings: &Findings, i: usize) -> SchoolPage {
-    let s = &site.schools[i];
-    let me = Party::School(i);
-    let pairings = site
-        .pairings
+pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
+    let me = Party::School(s.id.clone());
+    let ids = site.index.pairings.get(&s.id).map_or(&[][..], Vec::as_slice);
+    let pairings = ids
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.lead == me || p.members.contains(&me))
-        .map(|(k, p)| {
-            let row = super::pairing::row(site, findings, k);
+        .filter_map(|id| site.pairings.get(id))
+        .map(|p| {
+            let row = super::pairing::row(site, findings, p);
             let partners =
                 std::iter::once(&p.lead).chain(&p.members).filter(|x| **x != me).map(|x| party(site, x)).collect();
             PairingRef {
@@ -161,32 +160,29 @@ pub fn page(site: &Site, findings: &Findings, i: usize) -> SchoolPage {
             }
         })
         .collect();
-    let years = (0..site.figures.len()).rev().filter_map(|y| year(site, findings, y, i)).collect();
+    let years = site.figures.iter().rev().filter_map(|f| year(site, findings, f, s)).collect();
     SchoolPage {
-        row: row(site, findings, i),
-        id: s.id.value.clone(),
+        row: row(site, findings, s),
+        id: s.id.to_string(),
         aliases: s.aliases.clone(),
         standard: site.standard().name.clone(),
-        met_year: findings.plan.schools.iter().find(|p| p.school == i).and_then(|p| p.met).map(|(y, _)| y),
+        met_year: findings.plan.school(&s.id).and_then(|p| p.met).map(|(y, _)| y),
         pairings,
-        sent: super::exchange::matching(site, |p| p.from == me),
-        received: super::exchange::matching(site, |p| p.to == me),
+        sent: super::exchange::rows(site, site.index.sent.get(&s.id)),
+        received: super::exchange::rows(site, site.index.received.get(&s.id)),
         years,
     }
 }
 
-fn year(site: &Site, findings: &Findings, y: usize, school: usize) -> Option<YearView> {
-    let figures = &site.figures[y];
-    let judged = findings.year(site, y);
+fn year(site: &Site, findings: &Findings, figures: &Figures, school: &School) -> Option<YearView> {
+    let judged = findings.year(site, figures.year)?;
+    let ours = judged.schools.get(&school.id)?;
     let sections: Vec<SectionView> =
-        judged.sections.iter().filter(|s| s.school == school).map(|s| section(site, s, figures.year)).collect();
-    if sections.is_empty() {
-        return None;
-    }
+        judged.sections_of(&school.id).map(|s| section(site, school, s, figures.year)).collect();
     Some(YearView {
         year: figures.year,
         as_of: figures.as_of().to_string(),
-        verdict: verdict_badge(Some(findings.school_verdict(site, y, school))),
+        verdict: labels::verdict(Some(ours.verdict)),
         sections,
     })
 }
@@ -196,11 +192,7 @@ pub fn number(v: f64) -> String {
     if v >= 1000.0 { format!("{v:.0}") } else { format!("{v:.2}") }
 }
 
-pub fn mark_badge(mark: Mark) -> Badge {
-    Badge::new(mark.label(), mark.key())
-}
-
-fn section(site: &Site, s: &SectionResult, year: i32) -> SectionView {
+fn section(site: &Site, school: &School, s: &SectionResult, year: i32) -> SectionView {
     let standard = site.standard();
     let rows: Vec<IndicatorRow> = standard
         .indicators
@@ -212,21 +204,20 @@ fn section(site: &Site, s: &SectionResult, year: i32) -> SectionView {
             value: r.value.map_or_else(|| "未填报".to_string(), |v| number(v.to_f64())),
             threshold: r.threshold.map_or_else(|| "—".to_string(), |t| t.to_string()),
             share: r.share().map_or_else(|| "—".to_string(), charts::percent),
-            mark: mark_badge(r.mark),
+            mark: labels::mark(r.mark),
         })
         .collect();
-    let school = &site.schools[s.school].name;
     let summary = summary(standard, s);
     // The 学段 is named only for schools with two (丙学校2023年小学…); 云山小学 needs none.
-    let phase = if site.schools[s.school].stage.phases().len() > 1 { s.phase.label() } else { "" };
-    let title = format!("{school}{year}年{phase}办学条件指标（占标准的百分比）");
+    let phase = if school.stage.phases().len() > 1 { s.phase.label() } else { "" };
+    let title = format!("{}{year}年{phase}办学条件指标（占标准的百分比）", school.name);
     let id = format!("chart-{year}-{}", s.phase.key());
     SectionView {
         phase: s.phase.label(),
         students: s.students.map(|n| n.to_string()),
         met: s.met,
         total: s.indicators.len(),
-        verdict: verdict_badge(Some(s.verdict)),
+        verdict: labels::verdict(Some(s.verdict)),
         chart: chart(standard, s, &id, &title, &summary),
         summary,
         rows,

@@ -1,0 +1,325 @@
+//! The page registry: every page of the site, with its kind, its path and its column (栏目).
+//!
+//! Each kind of page is declared here once: [`PageKind`] names it, [`Column`] gives the
+//! navigation entry it belongs to, and [`pages`] says when it exists, at which path, and how many
+//! items it pages through. Navigation, the sitemap and the names a document may not take are all
+//! derived from this list, and every path is checked as it is added: two pages on one path is an
+//! error naming the input behind each, so nothing reaches publishing that would clash there.
+//!
+//! To add a kind of page: a variant of `PageKind`, its lines in [`pages`] (when it exists, its
+//! path and column; for a long list, [`Registry::paginated`]), its arm in
+//! `render::pages::render` (template, view, downloads), and its template in the theme.
+
+use super::document::Section;
+use super::id::{DocId, PairingId, SchoolId};
+use super::lists::{CATEGORIES, ListKey, YEARS};
+use super::path::SitePath;
+use super::{Document, Site};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location, Span};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A column of the site (栏目): an entry of the navigation and the pages under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Home,
+    Policies,
+    Notices,
+    /// Plain pages (about, contact): linked from the footer, not the navigation.
+    Pages,
+    Schools,
+    Pairings,
+    Exchanges,
+    Dashboard,
+    /// The 404 page.
+    None,
+}
+
+impl Column {
+    /// The navigation, in order; a column shows when its first page exists.
+    pub const NAV: [Column; 7] = [
+        Column::Home,
+        Column::Policies,
+        Column::Notices,
+        Column::Schools,
+        Column::Pairings,
+        Column::Exchanges,
+        Column::Dashboard,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::Home => "首页",
+            Column::Policies => "政策文件",
+            Column::Notices => "通知公告",
+            Column::Pages => "其他页面",
+            Column::Schools => "学校",
+            Column::Pairings => "结对共建",
+            Column::Exchanges => "教师交流",
+            Column::Dashboard => "达标进展",
+            Column::None => "",
+        }
+    }
+
+    pub fn of_section(section: Section) -> Column {
+        match section {
+            Section::Policies => Column::Policies,
+            Section::Notices => Column::Notices,
+            Section::Pages => Column::Pages,
+        }
+    }
+
+    /// The page the navigation links to.
+    fn index(self) -> Option<PageKind> {
+        match self {
+            Column::Home => Some(PageKind::Home),
+            Column::Policies => Some(PageKind::List(ListKey::Policies)),
+            Column::Notices => Some(PageKind::List(ListKey::Notices)),
+            Column::Schools => Some(PageKind::Schools),
+            Column::Pairings => Some(PageKind::Pairings),
+            Column::Exchanges => Some(PageKind::Exchanges),
+            Column::Dashboard => Some(PageKind::Dashboard),
+            Column::Pages | Column::None => None,
+        }
+    }
+}
+
+/// What a page shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum PageKind {
+    Home,
+    NotFound,
+    Document(DocId),
+    /// A list of documents (all policies, a year, a category, notices), paginated.
+    List(ListKey),
+    Schools,
+    School(SchoolId),
+    Pairings,
+    Pairing(PairingId),
+    Exchanges,
+    Dashboard,
+}
+
+/// Kinds with one page at a fixed path.
+const FIXED: [(PageKind, &str, Column); 8] = [
+    (PageKind::Home, "", Column::Home),
+    (PageKind::NotFound, "404.html", Column::None),
+    (PageKind::List(ListKey::Policies), "policies/", Column::Policies),
+    (PageKind::List(ListKey::Notices), "notices/", Column::Notices),
+    (PageKind::Schools, "schools/", Column::Schools),
+    (PageKind::Pairings, "pairings/", Column::Pairings),
+    (PageKind::Exchanges, "exchanges/", Column::Exchanges),
+    (PageKind::Dashboard, "dashboard/", Column::Dashboard),
+];
+
+/// Top-level names of what the site writes besides its pages, and of pages to come.
+const OTHER_OUTPUTS: [&str; 9] =
+    ["files", "static", "data", "search", "feed.xml", "sitemap.xml", "robots.txt", "index", "page"];
+
+/// The segment under a list for its later pages (`policies/page/2/`).
+const PAGE: &str = "page";
+
+fn fixed_path(kind: &PageKind) -> Option<SitePath> {
+    let (_, path, _) = FIXED.iter().find(|(k, ..)| k == kind)?;
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if path.ends_with(".html") { SitePath::file(path).ok() } else { SitePath::page(&segments).ok() }
+}
+
+/// Which items of a paginated kind one page shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pager {
+    /// 1-based.
+    pub number: usize,
+    pub total: usize,
+    pub items: Range<usize>,
+    /// The path of the first page.
+    pub base: SitePath,
+}
+
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub kind: PageKind,
+    pub path: SitePath,
+    pub column: Column,
+    pub pager: Option<Pager>,
+}
+
+/// Every page of the site, in registry order.
+#[derive(Debug, Default)]
+pub struct Pages {
+    pub list: Vec<Page>,
+    /// The columns in the navigation (those whose first page exists), in order.
+    pub nav: Vec<Column>,
+}
+
+impl Pages {
+    /// The site path of a column's first page.
+    pub fn column_path(column: Column) -> Option<SitePath> {
+        fixed_path(&column.index()?)
+    }
+}
+
+/// What made a path: a place in the input, or the registry itself.
+#[derive(Clone, Copy, Debug)]
+enum Origin {
+    Input(Span),
+    Builtin,
+}
+
+/// Pages as they are added, with what made each path, to find clashes.
+struct Registry {
+    pages: Vec<Page>,
+    per_page: usize,
+    /// Lowercased output file (some servers and file systems ignore case) → origin.
+    taken: HashMap<String, (Origin, SitePath)>,
+}
+
+impl Registry {
+    fn add(&mut self, kind: PageKind, path: SitePath, column: Column, origin: Origin, diags: &mut Diagnostics) {
+        self.add_page(Page { kind, path, column, pager: None }, origin, diags);
+    }
+
+    fn add_page(&mut self, page: Page, origin: Origin, diags: &mut Diagnostics) {
+        let key = page.path.output_file().to_lowercase();
+        if let Some((first, first_path)) = self.taken.get(&key) {
+            diags.push(clash(origin, *first, &page.path, first_path));
+            return;
+        }
+        self.taken.insert(key, (origin, page.path.clone()));
+        self.pages.push(page);
+    }
+
+    /// `count` items shown `per_page` at a time: the first page at `base`, then `base/page/N/`;
+    /// an empty list still has its first page.
+    fn paginated(
+        &mut self,
+        kind: PageKind,
+        base: &SitePath,
+        count: usize,
+        column: Column,
+        origin: Origin,
+        diags: &mut Diagnostics,
+    ) {
+        let per_page = self.per_page.max(1);
+        let total = count.div_ceil(per_page).max(1);
+        for number in 1..=total {
+            let items = (number - 1) * per_page..(number * per_page).min(count);
+            let pager = Some(Pager { number, total, items, base: base.clone() });
+            self.add_page(Page { kind: kind.clone(), path: base.nth(number), column, pager }, origin, diags);
+        }
+    }
+}
+
+fn clash(origin: Origin, first: Origin, path: &SitePath, first_path: &SitePath) -> Diagnostic {
+    let shown = if path == first_path { format!("网址 {path}") } else { format!("网址 {path} 和 {first_path}") };
+    match (origin, first) {
+        (Origin::Input(span), Origin::Input(earlier)) => Diagnostic::error(Code::DuplicateUrl, span)
+            .detail(format!("{shown} 已经被另一个页面使用"))
+            .related(earlier, "那个页面的网址由这里决定"),
+        (Origin::Input(span), Origin::Builtin) | (Origin::Builtin, Origin::Input(span)) => {
+            Diagnostic::error(Code::ReservedSlug, span).detail(format!("{shown} 是网站自己的页面"))
+        }
+        (Origin::Builtin, Origin::Builtin) => Diagnostic::error(Code::DuplicateUrl, Location::Path(path.output_file()))
+            .detail(format!("两个页面都要写到 {path}")),
+    }
+}
+
+/// Names a document may not take, whether or not the site has that page yet: at the top (for
+/// pages/), every fixed page and output; under a list, its later pages and sub-lists.
+fn reserved(doc: &Document) -> bool {
+    let segments: Vec<&str> = doc.url.as_str().split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        [name] => {
+            let top = |path: &str| path.split(['/', '.']).next().map(str::to_string);
+            FIXED.iter().filter_map(|(_, path, _)| top(path)).any(|t| t.eq_ignore_ascii_case(name))
+                || OTHER_OUTPUTS.iter().filter_map(|p| top(p)).any(|t| t.eq_ignore_ascii_case(name))
+        }
+        [folder, name] => {
+            let under_policies = *folder == Section::Policies.folder() && [YEARS, CATEGORIES].contains(name);
+            name.eq_ignore_ascii_case(PAGE) || under_policies
+        }
+        _ => false,
+    }
+}
+
+/// Every page of the site, with its path checked. `documents` are in the site's order.
+pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
+    let mut r = Registry { pages: Vec::new(), per_page: site.config.paginate_by, taken: HashMap::new() };
+    let fixed = |r: &mut Registry, kind: PageKind, diags: &mut Diagnostics| {
+        if let (Some(path), Some((_, _, column))) = (fixed_path(&kind), FIXED.iter().find(|(k, ..)| *k == kind)) {
+            r.add(kind, path, *column, Origin::Builtin, diags);
+        }
+    };
+    fixed(&mut r, PageKind::Home, diags);
+    fixed(&mut r, PageKind::NotFound, diags);
+    for list in site.lists.all() {
+        let origin = list.origin.map_or(Origin::Builtin, Origin::Input);
+        let column = Column::of_section(list.section);
+        r.paginated(PageKind::List(list.key.clone()), &list.base, list.items.len(), column, origin, diags);
+    }
+    // In file order, so that of two documents on one path the one whose file sorts first keeps it.
+    let mut documents: Vec<&Document> = site.documents.iter().collect();
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    for d in documents {
+        if reserved(d) {
+            diags.push(
+                Diagnostic::error(Code::ReservedSlug, d.url_span).detail(format!("网址 {} 留给网站自己的页面", d.url)),
+            );
+            continue;
+        }
+        r.add(
+            PageKind::Document(d.id.clone()),
+            d.url.clone(),
+            Column::of_section(d.section),
+            Origin::Input(d.url_span),
+            diags,
+        );
+    }
+    if !site.schools.is_empty() {
+        fixed(&mut r, PageKind::Schools, diags);
+        for s in site.schools.iter() {
+            match item_path(PageKind::Schools, s.id.as_str()) {
+                Some(path) => {
+                    r.add(PageKind::School(s.id.clone()), path, Column::Schools, Origin::Input(s.span), diags)
+                }
+                None => diags.push(Diagnostic::error(Code::InvalidId, s.span).detail(format!("「{}」", s.id))),
+            }
+        }
+    }
+    if !site.pairings.is_empty() {
+        fixed(&mut r, PageKind::Pairings, diags);
+        for p in site.pairings.iter() {
+            match item_path(PageKind::Pairings, p.id.as_str()) {
+                Some(path) => {
+                    r.add(PageKind::Pairing(p.id.clone()), path, Column::Pairings, Origin::Input(p.span), diags)
+                }
+                None => diags.push(Diagnostic::error(Code::InvalidId, p.span).detail(format!("「{}」", p.id))),
+            }
+        }
+    }
+    if !site.exchanges.is_empty() {
+        fixed(&mut r, PageKind::Exchanges, diags);
+    }
+    if !site.figures.is_empty() || !site.plan.targets.is_empty() {
+        fixed(&mut r, PageKind::Dashboard, diags);
+    }
+    let nav =
+        Column::NAV.into_iter().filter(|c| c.index().is_some_and(|k| r.pages.iter().any(|p| p.kind == k))).collect();
+    Pages { list: r.pages, nav }
+}
+
+/// The path of a page of the site, by kind (the first page of a list).
+pub fn path_of(site: &Site, kind: &PageKind) -> Option<SitePath> {
+    match kind {
+        PageKind::Document(id) => site.documents.get(id).map(|d| d.url.clone()),
+        PageKind::List(key) => site.lists.get(key).map(|l| l.base.clone()),
+        PageKind::School(id) => item_path(PageKind::Schools, id.as_str()),
+        PageKind::Pairing(id) => item_path(PageKind::Pairings, id.as_str()),
+        other => fixed_path(other),
+    }
+}
+
+/// The page of one item under a fixed page (`schools/xugou-xiaoxue/`).
+fn item_path(index: PageKind, id: &str) -> Option<SitePath> {
+    fixed_path(&index)?.join(&[id]).ok()
+}
