@@ -119,10 +119,16 @@ const OTHER_OUTPUTS: [&str; 9] =
 /// The segment under a list for its later pages (`policies/page/2/`).
 const PAGE: &str = "page";
 
-fn fixed_path(kind: &PageKind) -> Option<SitePath> {
-    let (_, path, _) = FIXED.iter().find(|(k, ..)| k == kind)?;
+/// The path and column of a kind with one page at a fixed path.
+fn fixed(kind: &PageKind) -> Option<(SitePath, Column)> {
+    let (_, path, column) = FIXED.iter().find(|(k, ..)| k == kind)?;
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    if path.ends_with(".html") { SitePath::file(path).ok() } else { SitePath::page(&segments).ok() }
+    let path = if path.ends_with(".html") { SitePath::file(path).ok() } else { SitePath::page(&segments).ok() };
+    Some((path?, *column))
+}
+
+fn fixed_path(kind: &PageKind) -> Option<SitePath> {
+    fixed(kind).map(|(path, _)| path)
 }
 
 /// Which items of a paginated kind one page shows.
@@ -175,6 +181,33 @@ struct Registry {
 }
 
 impl Registry {
+    /// A kind with one page at a fixed path.
+    fn fixed(&mut self, kind: PageKind, diags: &mut Diagnostics) {
+        if let Some((path, column)) = fixed(&kind) {
+            self.add(kind, path, column, Origin::Builtin, diags);
+        }
+    }
+
+    /// A fixed index page and a page under it for each item (`schools/` and
+    /// `schools/xugou-xiaoxue/`), when there are items; each item is (kind, id, where the id is
+    /// written).
+    fn index_and_items<'a>(
+        &mut self,
+        index: PageKind,
+        items: impl Iterator<Item = (PageKind, &'a str, Span)>,
+        diags: &mut Diagnostics,
+    ) {
+        let mut items = items.peekable();
+        let Some((base, column)) = items.peek().and_then(|_| fixed(&index)) else { return };
+        self.fixed(index, diags);
+        for (kind, id, span) in items {
+            match base.join(&[id]) {
+                Ok(path) => self.add(kind, path, column, Origin::Input(span), diags),
+                Err(why) => diags.push(Diagnostic::error(Code::InvalidId, span).detail(format!("「{id}」：{why}"))),
+            }
+        }
+    }
+
     fn add(&mut self, kind: PageKind, path: SitePath, column: Column, origin: Origin, diags: &mut Diagnostics) {
         self.add_page(Page { kind, path, column, pager: None }, origin, diags);
     }
@@ -217,7 +250,7 @@ fn clash(origin: Origin, first: Origin, path: &SitePath, first_path: &SitePath) 
             .detail(format!("{shown} 已经被另一个页面使用"))
             .related(earlier, "那个页面的网址由这里决定"),
         (Origin::Input(span), Origin::Builtin) | (Origin::Builtin, Origin::Input(span)) => {
-            Diagnostic::error(Code::ReservedSlug, span).detail(format!("{shown} 是网站自己的页面"))
+            Diagnostic::error(Code::ReservedSlug, span).detail(format!("{shown} 留给网站自己的页面"))
         }
         (Origin::Builtin, Origin::Builtin) => Diagnostic::error(Code::DuplicateUrl, Location::Path(path.output_file()))
             .detail(format!("两个页面都要写到 {path}")),
@@ -242,16 +275,11 @@ fn reserved(doc: &Document) -> bool {
     }
 }
 
-/// Every page of the site, with its path checked. `documents` are in the site's order.
+/// Every page of the site, with its path checked.
 pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
     let mut r = Registry { pages: Vec::new(), per_page: site.config.paginate_by, taken: HashMap::new() };
-    let fixed = |r: &mut Registry, kind: PageKind, diags: &mut Diagnostics| {
-        if let (Some(path), Some((_, _, column))) = (fixed_path(&kind), FIXED.iter().find(|(k, ..)| *k == kind)) {
-            r.add(kind, path, *column, Origin::Builtin, diags);
-        }
-    };
-    fixed(&mut r, PageKind::Home, diags);
-    fixed(&mut r, PageKind::NotFound, diags);
+    r.fixed(PageKind::Home, diags);
+    r.fixed(PageKind::NotFound, diags);
     for list in site.lists.all() {
         let origin = list.origin.map_or(Origin::Builtin, Origin::Input);
         let column = Column::of_section(list.section);
@@ -275,33 +303,15 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
             diags,
         );
     }
-    if !site.schools.is_empty() {
-        fixed(&mut r, PageKind::Schools, diags);
-        for s in site.schools.iter() {
-            match item_path(PageKind::Schools, s.id.as_str()) {
-                Some(path) => {
-                    r.add(PageKind::School(s.id.clone()), path, Column::Schools, Origin::Input(s.span), diags)
-                }
-                None => diags.push(Diagnostic::error(Code::InvalidId, s.span).detail(format!("「{}」", s.id))),
-            }
-        }
-    }
-    if !site.pairings.is_empty() {
-        fixed(&mut r, PageKind::Pairings, diags);
-        for p in site.pairings.iter() {
-            match item_path(PageKind::Pairings, p.id.as_str()) {
-                Some(path) => {
-                    r.add(PageKind::Pairing(p.id.clone()), path, Column::Pairings, Origin::Input(p.span), diags)
-                }
-                None => diags.push(Diagnostic::error(Code::InvalidId, p.span).detail(format!("「{}」", p.id))),
-            }
-        }
-    }
+    let schools = site.schools.iter().map(|s| (PageKind::School(s.id.clone()), s.id.as_str(), s.span));
+    r.index_and_items(PageKind::Schools, schools, diags);
+    let pairings = site.pairings.iter().map(|p| (PageKind::Pairing(p.id.clone()), p.id.as_str(), p.span));
+    r.index_and_items(PageKind::Pairings, pairings, diags);
     if !site.exchanges.is_empty() {
-        fixed(&mut r, PageKind::Exchanges, diags);
+        r.fixed(PageKind::Exchanges, diags);
     }
     if !site.figures.is_empty() || !site.plan.targets.is_empty() {
-        fixed(&mut r, PageKind::Dashboard, diags);
+        r.fixed(PageKind::Dashboard, diags);
     }
     let nav =
         Column::NAV.into_iter().filter(|c| c.index().is_some_and(|k| r.pages.iter().any(|p| p.kind == k))).collect();
@@ -313,13 +323,52 @@ pub fn path_of(site: &Site, kind: &PageKind) -> Option<SitePath> {
     match kind {
         PageKind::Document(id) => site.documents.get(id).map(|d| d.url.clone()),
         PageKind::List(key) => site.lists.get(key).map(|l| l.base.clone()),
-        PageKind::School(id) => item_path(PageKind::Schools, id.as_str()),
-        PageKind::Pairing(id) => item_path(PageKind::Pairings, id.as_str()),
+        PageKind::School(id) => fixed_path(&PageKind::Schools)?.join(&[id.as_str()]).ok(),
+        PageKind::Pairing(id) => fixed_path(&PageKind::Pairings)?.join(&[id.as_str()]).ok(),
         other => fixed_path(other),
     }
 }
 
-/// The page of one item under a fixed page (`schools/xugou-xiaoxue/`).
-fn item_path(index: PageKind, id: &str) -> Option<SitePath> {
-    fixed_path(&index)?.join(&[id]).ok()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry(per_page: usize) -> Registry {
+        Registry { pages: Vec::new(), per_page, taken: HashMap::new() }
+    }
+
+    #[test]
+    fn splits_any_list_into_pages_under_its_base() {
+        let mut r = registry(20);
+        let mut diags = Diagnostics::default();
+        let base = SitePath::page(&["schools"]).unwrap();
+        r.paginated(PageKind::Schools, &base, 41, Column::Schools, Origin::Builtin, &mut diags);
+        let shown: Vec<(&str, Range<usize>)> =
+            r.pages.iter().map(|p| (p.path.as_str(), p.pager.as_ref().unwrap().items.clone())).collect();
+        assert_eq!(shown, [("schools/", 0..20), ("schools/page/2/", 20..40), ("schools/page/3/", 40..41)]);
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn an_empty_list_still_has_its_first_page() {
+        let mut r = registry(20);
+        let mut diags = Diagnostics::default();
+        let base = SitePath::page(&["notices"]).unwrap();
+        r.paginated(PageKind::List(ListKey::Notices), &base, 0, Column::Notices, Origin::Builtin, &mut diags);
+        assert_eq!(r.pages.len(), 1);
+        assert_eq!(r.pages[0].pager, Some(Pager { number: 1, total: 1, items: 0..0, base }));
+    }
+
+    #[test]
+    fn a_clash_with_a_page_of_the_site_is_a_reserved_name() {
+        let mut r = registry(20);
+        let mut diags = Diagnostics::default();
+        let span = Span::new(crate::diagnostics::FileId(1), 0, 3);
+        let path = SitePath::page(&["schools"]).unwrap();
+        r.add(PageKind::Schools, path.clone(), Column::Schools, Origin::Builtin, &mut diags);
+        r.add(PageKind::Document(DocId::new("pages/schools.md")), path, Column::Pages, Origin::Input(span), &mut diags);
+        let d = diags.iter().next().unwrap();
+        assert_eq!((d.code, &d.location), (Code::ReservedSlug, &Location::Span(span)));
+        assert_eq!(r.pages.len(), 1);
+    }
 }

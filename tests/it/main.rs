@@ -1,11 +1,14 @@
 //! Integration tests: one binary, one module per area (one link step on 2 cores).
 
+mod boundaries;
 mod build;
+mod builder;
 mod cli;
 mod data_errors;
 mod docs;
 mod errors;
 mod evaluation;
+mod paths;
 mod progress;
 mod publish;
 mod robustness;
