@@ -51,6 +51,14 @@ fn duplicate_school_ids() {
 }
 
 #[test]
+fn two_exchange_lists_for_one_year() {
+    let exchanges = "exchanges:\n  - year: 2017\n    people: []\n  - 年度: 2017\n    名单: []\n";
+    break_data("dup-exchange-year", &[("data/exchanges.yaml", exchanges)])
+        .has_line("data/exchanges.yaml:4:9: 错误：编号重复：交流名单的年度「2017」已经用过")
+        .stderr_contains("另见：data/exchanges.yaml:2:11 第一次用在这里");
+}
+
+#[test]
 fn duplicate_pairing_ids() {
     let pairings = "pairings:\n  - {id: p1, form: 区内共建, lead: yunshan-xiaoxue}\n  - {id: p1, form: 区内共建, lead: xugou-xiaoxue}\n";
     break_data("dup-pairing", &[("data/pairings.yaml", pairings)])
