@@ -32,6 +32,11 @@ pub fn fold_char(c: char) -> char {
     TABLE.get(&c).copied().unwrap_or(c)
 }
 
+/// Every (traditional, simplified) pair of the table, in no particular order.
+pub fn pairs() -> impl Iterator<Item = (char, char)> {
+    TABLE.iter().map(|(&t, &s)| (t, s))
+}
+
 /// Folds every character of `text`.
 pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()

@@ -31,6 +31,8 @@ pub enum Column {
     Pairings,
     Exchanges,
     Dashboard,
+    /// The search page (reached from the search box on every page, not the navigation).
+    Search,
     /// The 404 page.
     None,
 }
@@ -57,6 +59,7 @@ impl Column {
             Column::Pairings => "结对共建",
             Column::Exchanges => "教师交流",
             Column::Dashboard => "达标进展",
+            Column::Search => "搜索",
             Column::None => "",
         }
     }
@@ -79,7 +82,7 @@ impl Column {
             Column::Pairings => Some(PageKind::Pairings),
             Column::Exchanges => Some(PageKind::Exchanges),
             Column::Dashboard => Some(PageKind::Dashboard),
-            Column::Pages | Column::None => None,
+            Column::Pages | Column::Search | Column::None => None,
         }
     }
 }
@@ -98,10 +101,11 @@ pub enum PageKind {
     Pairing(PairingId),
     Exchanges,
     Dashboard,
+    Search,
 }
 
 /// Kinds with one page at a fixed path.
-const FIXED: [(PageKind, &str, Column); 8] = [
+const FIXED: [(PageKind, &str, Column); 9] = [
     (PageKind::Home, "", Column::Home),
     (PageKind::NotFound, "404.html", Column::None),
     (PageKind::List(ListKey::Policies), "policies/", Column::Policies),
@@ -110,11 +114,11 @@ const FIXED: [(PageKind, &str, Column); 8] = [
     (PageKind::Pairings, "pairings/", Column::Pairings),
     (PageKind::Exchanges, "exchanges/", Column::Exchanges),
     (PageKind::Dashboard, "dashboard/", Column::Dashboard),
+    (PageKind::Search, "search/", Column::Search),
 ];
 
 /// Top-level names of what the site writes besides its pages, and of pages to come.
-const OTHER_OUTPUTS: [&str; 9] =
-    ["files", "static", "data", "search", "feed.xml", "sitemap.xml", "robots.txt", "index", "page"];
+const OTHER_OUTPUTS: [&str; 8] = ["files", "static", "data", "feed.xml", "sitemap.xml", "robots.txt", "index", "page"];
 
 /// The segment under a list for its later pages (`policies/page/2/`).
 const PAGE: &str = "page";
@@ -280,6 +284,7 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
     let mut r = Registry { pages: Vec::new(), per_page: site.config.paginate_by, taken: HashMap::new() };
     r.fixed(PageKind::Home, diags);
     r.fixed(PageKind::NotFound, diags);
+    r.fixed(PageKind::Search, diags);
     for list in site.lists.all() {
         let origin = list.origin.map_or(Origin::Builtin, Origin::Input);
         let column = Column::of_section(list.section);

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod search;
 pub mod sitemap;
 pub mod templates;
 pub mod theme;
@@ -94,12 +95,14 @@ impl Renderer {
 
     pub fn render(&self, site: &Site, findings: &Findings, diags: &mut Diagnostics) -> Option<Output> {
         let bodies = body::bodies(site);
+        let search = search::index(site, findings, &bodies);
         let cx = pages::Context {
             site,
             findings,
             templates: &self.templates,
             view: views::site_view(site),
             bodies: &bodies,
+            search: &search.manifest,
         };
         let rendered: Vec<Result<String, Diagnostic>> =
             site.pages.list.par_iter().map(|page| pages::render(&cx, page)).collect();
@@ -113,6 +116,9 @@ impl Renderer {
                 Err(d) if seen_errors.insert(d.detail.clone()) => diags.push(d),
                 Err(_) => {}
             }
+        }
+        for (path, bytes) in search.files {
+            output.insert(path, OutputFile::Bytes(bytes), diags);
         }
         site_files(site, &self.templates, &mut output, diags);
         for (name, asset) in &self.theme.statics {

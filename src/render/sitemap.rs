@@ -1,4 +1,4 @@
-//! sitemap.xml: every page of the registry but the 404 page, with absolute URLs; a document's
+//! sitemap.xml: every page of the registry but the 404 and search pages, with absolute URLs; a document's
 //! page carries its date.
 
 use crate::model::Site;
@@ -22,7 +22,7 @@ pub fn sitemap(site: &Site) -> SitemapView {
         .pages
         .list
         .iter()
-        .filter(|page| page.kind != PageKind::NotFound)
+        .filter(|page| !matches!(page.kind, PageKind::NotFound | PageKind::Search))
         .map(|page| UrlView {
             loc: base.absolute(&super::links::encode_path(page.path.as_str())),
             lastmod: match &page.kind {

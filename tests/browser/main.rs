@@ -5,9 +5,20 @@
 use std::path::Path;
 use std::process::{Command, ExitCode};
 
-/// The pages checked: the home page, a policy, a list, a notice with a 公示期, a plain page.
-const PAGES: &[&str] =
-    &["", "policies/lianqujiao-2017-89/", "policies/", "notices/2017-jiaogan-jiaoshi-jiaoliu/", "about/"];
+/// The pages checked: the home page, a policy, a list, a notice with a 公示期, a plain page, the
+/// schools page and search results.
+const PAGES: &[&str] = &[
+    "",
+    "policies/lianqujiao-2017-89/",
+    "policies/",
+    "notices/2017-jiaogan-jiaoshi-jiaoliu/",
+    "about/",
+    "search/?q=结对",
+];
+
+/// The scripts run, each with the built site's folder as its argument: accessibility, print,
+/// text size and links; search queries on the example; search.js's own unit checks.
+const SCRIPTS: &[&[&str]] = &[&["run.mjs", "{site}"], &["search.mjs", "{site}"], &["search-unit.mjs"]];
 
 fn main() -> ExitCode {
     if std::env::var("GONGSHI_BROWSER_TESTS").as_deref() != Ok("1") {
@@ -34,13 +45,19 @@ fn main() -> ExitCode {
         eprintln!("browser tests: building the example site failed");
         return ExitCode::FAILURE;
     }
-    let status = Command::new("node").arg("run.mjs").arg(&out).args(PAGES).current_dir(&dir).status();
-    match status {
-        Ok(s) if s.success() => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::FAILURE,
-        Err(e) => {
-            eprintln!("browser tests: cannot run node: {e}");
-            ExitCode::FAILURE
+    let mut failed = false;
+    for script in SCRIPTS {
+        let args: Vec<std::ffi::OsString> =
+            script.iter().map(|a| if *a == "{site}" { out.clone().into_os_string() } else { a.into() }).collect();
+        let extra: &[&str] = if script[0] == "run.mjs" { PAGES } else { &[] };
+        match Command::new("node").args(&args).args(extra).current_dir(&dir).status() {
+            Ok(s) if s.success() => {}
+            Ok(_) => failed = true,
+            Err(e) => {
+                eprintln!("browser tests: cannot run node: {e}");
+                return ExitCode::FAILURE;
+            }
         }
     }
+    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

@@ -40,6 +40,7 @@ for (const path of pages) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     const response = await page.goto(url);
     if (response.status() !== 200) { fail(`${path} ${width}px: HTTP ${response.status()}`); await page.close(); continue; }
+    await page.waitForLoadState("networkidle"); // search results come in after the page
     await axe(page, `${path} ${width}px`);
     await noSidewaysScroll(page, `${path} ${width}px`);
 

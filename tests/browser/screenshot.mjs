@@ -10,7 +10,8 @@ for (const width of [390, 1280]) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
   for (const p of pages) {
     await page.goto(server.base + p);
-    const name = `${out}/${(p || "home").replace(/[\/]+/g, "_").replace(/_$/, "")}-${width}.png`;
+    await page.waitForLoadState("networkidle");
+    const name = `${out}/${(p || "home").replace(/[\/?=&]+/g, "_").replace(/_$/, "")}-${width}.png`;
     await page.screenshot({ path: name, fullPage: true });
     console.log(name);
   }

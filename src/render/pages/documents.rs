@@ -67,6 +67,19 @@ pub fn not_found(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     cx.templates.render("404.html", &frame, None)
 }
 
+pub fn search(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+    #[derive(serde::Serialize)]
+    struct Search {
+        /// The manifest as JSON, for the page to carry inline.
+        manifest: String,
+    }
+    let site = cx.site;
+    let view = Search { manifest: serde_json::to_string(cx.search).unwrap_or_default() };
+    let meta = views::column_meta(site, page.column.name(), "搜索", None);
+    let frame = views::frame(site, &cx.view, &page.path, page.column, "搜索", meta);
+    cx.templates.render("search.html", &frame, Some(("search", &view)))
+}
+
 pub fn document(cx: &Context, page: &Page, id: &DocId) -> Result<String, Diagnostic> {
     let site = cx.site;
     let (Some(d), Some(body)) = (site.documents.get(id), cx.bodies.get(id)) else { return Err(missing(page)) };

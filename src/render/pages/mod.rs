@@ -23,6 +23,8 @@ pub struct Context<'a> {
     pub view: SiteView,
     /// Every document's body, rendered once.
     pub bodies: &'a HashMap<DocId, Body>,
+    /// What the search page needs to find the index.
+    pub search: &'a super::search::Manifest,
 }
 
 /// The HTML of one page.
@@ -38,6 +40,7 @@ pub fn render(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
         PageKind::Pairing(id) => progress::pairing(cx, page, id),
         PageKind::Exchanges => progress::exchanges(cx, page),
         PageKind::Dashboard => progress::dashboard(cx, page),
+        PageKind::Search => documents::search(cx, page),
     }
 }
 

@@ -1,0 +1,159 @@
+//! The search index: what `static/search.js` downloads to answer a query on the search page.
+//!
+//! `index(&Site, &Findings, bodies) → Index`: files under `search/` and the small manifest the
+//! search page carries inline. Records ([`records`]) are cut into keys ([`text`]), keys go to
+//! shards ([`encode`]); each record also gets a fragment (`search/f/N.json`) that a result shows.
+//! Traditional characters a visitor may type are folded by tables split by code point
+//! (`search/fold/XX.txt`, blocks of 1,024), so a query fetches only the few it needs.
+
+pub mod encode;
+pub mod pinyin;
+pub mod records;
+pub mod text;
+
+use crate::evaluate::Findings;
+use crate::model::Site;
+use crate::model::id::DocId;
+use crate::render::body::Body;
+use rayon::prelude::*;
+use records::{Field, Kind, Record};
+use std::collections::{BTreeMap, HashMap};
+
+/// Folding tables are split by `code point >> FOLD_BLOCK_BITS` (search.js uses the same).
+pub const FOLD_BLOCK_BITS: u32 = 10;
+
+/// The manifest the search page carries: enough to pick shards and tell kinds apart.
+#[derive(Debug, serde::Serialize)]
+pub struct Manifest {
+    /// Format version of the files.
+    pub v: u32,
+    pub shards: usize,
+    /// The kind of each record, as runs: `[["s", 21], ["p", 3], ["n", 1], …]`.
+    pub kinds: Vec<(&'static str, usize)>,
+    /// Code point blocks (`cp >> FOLD_BLOCK_BITS`, hex) that have a folding table.
+    pub fold: Vec<String>,
+}
+
+pub struct Index {
+    pub manifest: Manifest,
+    /// Path under the site root → content.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Keys of one record: (key, field).
+fn keys(record: &Record) -> Vec<(String, Field)> {
+    let mut out = Vec::new();
+    for (i, field) in [Field::Title, Field::DocNo, Field::Meta, Field::Body].into_iter().enumerate() {
+        let mut keys = Vec::new();
+        for run in text::runs(&record.fields[i]) {
+            text::index_keys(&run, &mut keys);
+            // Single characters are findable in titles and names.
+            if field == Field::Title {
+                keys.extend(run.iter().map(char::to_string));
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        out.extend(keys.into_iter().map(|k| (k, field)));
+    }
+    out
+}
+
+fn kinds(records: &[Record]) -> Vec<(&'static str, usize)> {
+    let mut runs: Vec<(&'static str, usize)> = Vec::new();
+    for r in records {
+        match runs.last_mut() {
+            Some((k, n)) if *k == r.kind.code() => *n += 1,
+            _ => runs.push((r.kind.code(), 1)),
+        }
+    }
+    runs
+}
+
+/// The folding tables: traditional → simplified pairs, grouped by blocks of 1,024 code points.
+/// Only characters whose simplified form the index holds are listed: folding any other could
+/// not make a query match.
+fn fold_tables(records: &[Record]) -> BTreeMap<u32, String> {
+    let used: std::collections::HashSet<char> =
+        records.iter().flat_map(|r| r.fields.iter().flat_map(|f| f.chars())).map(text::fold_char).collect();
+    let mut pairs: Vec<(char, char)> = crate::hanzi::pairs().filter(|(_, s)| used.contains(s)).collect();
+    pairs.sort_unstable();
+    let mut blocks: BTreeMap<u32, String> = BTreeMap::new();
+    for (t, s) in pairs {
+        let block = blocks.entry(t as u32 >> FOLD_BLOCK_BITS).or_default();
+        block.push(t);
+        block.push(s);
+    }
+    blocks
+}
+
+pub fn index(site: &Site, findings: &Findings, bodies: &HashMap<DocId, Body>) -> Index {
+    let records = records::records(site, findings, bodies);
+    let keyed: Vec<Vec<(String, Field)>> = records.par_iter().map(keys).collect();
+    let mut postings = encode::Postings::new();
+    for (n, keys) in keyed.into_iter().enumerate() {
+        for (key, field) in keys {
+            postings.entry(key).or_default()[field as usize].push(n as u32);
+        }
+    }
+    let shards = encode::shards(&postings);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + records.len() + 100);
+    let folds = fold_tables(&records);
+    let manifest = Manifest {
+        v: 1,
+        shards: shards.len(),
+        kinds: kinds(&records),
+        fold: folds.keys().map(|b| format!("{b:x}")).collect(),
+    };
+    files.extend(shards.into_iter().enumerate().map(|(i, s)| (format!("search/s/{i}.txt"), s.into_bytes())));
+    files.extend(folds.into_iter().map(|(b, pairs)| (format!("search/fold/{b:x}.txt"), pairs.into_bytes())));
+    let fragments: Vec<(String, Vec<u8>)> = records
+        .par_iter()
+        .enumerate()
+        .map(|(i, r)| (format!("search/f/{i}.json"), serde_json::to_vec(&r.fragment).unwrap_or_default()))
+        .collect();
+    files.extend(fragments);
+    files.push(("search/schools.json".into(), schools(&records)));
+    Index { manifest, files }
+}
+
+/// Every school's name, link and readings, for suggesting names when a query finds nothing.
+fn schools(records: &[Record]) -> Vec<u8> {
+    let list: Vec<(&str, &str, &[String])> = records
+        .iter()
+        .filter(|r| r.kind == Kind::School)
+        .map(|r| (r.fragment.t.as_str(), r.fragment.u.as_str(), r.fragment.p.as_slice()))
+        .collect();
+    serde_json::to_vec(&list).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same cases are checked against static/search.js (tests/browser/search-unit.mjs), so
+    /// the build and the browser cut queries, hash keys and read lists alike.
+    #[test]
+    fn agrees_with_the_browser_on_the_shared_fixture() {
+        let fixture: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/search-fixture.json")).unwrap();
+        for case in fixture["keys"].as_array().unwrap() {
+            let text = case["text"].as_str().unwrap();
+            let terms: Vec<Vec<String>> = text
+                .split_whitespace()
+                .map(|t| text::runs(t).iter().flat_map(|r| text::query_keys(r)).collect())
+                .collect();
+            let expected: Vec<Vec<String>> = serde_json::from_value(case["terms"].clone()).unwrap();
+            assert_eq!(terms, expected, "{text}");
+        }
+        for case in fixture["hashes"].as_array().unwrap() {
+            assert_eq!(u64::from(encode::hash(case["key"].as_str().unwrap())), case["hash"].as_u64().unwrap());
+        }
+        for case in fixture["lists"].as_array().unwrap() {
+            let ids: Vec<u32> = serde_json::from_value(case["ids"].clone()).unwrap();
+            let encoded = case["encoded"].as_str().unwrap();
+            let ours = if encoded.starts_with('#') { encode::bitmap(&ids) } else { encode::varints(&ids) };
+            assert_eq!(ours, encoded);
+        }
+    }
+}

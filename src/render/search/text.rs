@@ -1,0 +1,140 @@
+//! How text becomes search keys, the same way at build time (here) and in the browser
+//! (static/search.js mirrors these rules; tests keep the two in step).
+//!
+//! Text is folded one character at a time, so offsets survive: 繁 → 简 (the site's own table),
+//! full-width → half-width, Latin letters to lower case. It is then cut into runs of letters and
+//! digits (punctuation, spaces and the brackets of 文号 end a run), and each run gives keys:
+//! every pair of neighbouring characters (a bigram), and for three letters or digits in a row a
+//! trigram as well, so that Latin queries (pinyin, numbers) are precise. Any two or more
+//! characters of a run are thus findable; a single character is findable in titles and names
+//! (unigrams, kept for those fields only).
+
+/// One character as search compares it.
+pub fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        c => crate::hanzi::fold_char(c),
+    };
+    c.to_ascii_lowercase()
+}
+
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Letters and digits of any script: what runs are made of.
+fn in_run(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The runs of folded `text`.
+pub fn runs(text: &str) -> Vec<Vec<char>> {
+    let mut out: Vec<Vec<char>> = Vec::new();
+    let mut current = Vec::new();
+    for c in text.chars().map(fold_char) {
+        if in_run(c) {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Every key of a run, as the index stores them: its bigrams, and the trigrams of its ASCII
+/// letters and digits.
+pub fn index_keys(run: &[char], out: &mut Vec<String>) {
+    for w in run.windows(2) {
+        out.push(w.iter().collect());
+    }
+    for w in run.windows(3) {
+        if w.iter().all(char::is_ascii_alphanumeric) {
+            out.push(w.iter().collect());
+        }
+    }
+}
+
+/// The keys a query run must all match: trigrams where three ASCII letters or digits stand in
+/// a row, bigrams for every pair not covered by such a trigram, or the run itself when it is a
+/// single character.
+pub fn query_keys(run: &[char]) -> Vec<String> {
+    if run.len() == 1 {
+        return vec![run.iter().collect()];
+    }
+    let ascii = |i: usize| run.get(i).is_some_and(char::is_ascii_alphanumeric);
+    // The length of the ASCII stretch each character stands in (0 outside one).
+    let mut stretch = vec![0; run.len()];
+    let mut start = 0;
+    for i in 0..=run.len() {
+        if i == run.len() || !ascii(i) {
+            for s in &mut stretch[start..i] {
+                *s = i - start;
+            }
+            start = i + 1;
+        }
+    }
+    let mut keys = Vec::new();
+    for i in 0..run.len() - 1 {
+        if ascii(i) && ascii(i + 1) && stretch[i] >= 3 {
+            if ascii(i + 2) {
+                keys.push(run[i..i + 3].iter().collect());
+            }
+        } else {
+            keys.push(run[i..i + 2].iter().collect());
+        }
+    }
+    keys.dedup();
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<Vec<String>> {
+        runs(text).iter().map(|r| query_keys(r)).collect()
+    }
+
+    #[test]
+    fn folds_script_width_and_case() {
+        assert_eq!(fold("連雲區"), "连云区");
+        assert_eq!(fold("ＸＵ　Ｇｏｕ２０１７"), "xu gou2017");
+        assert_eq!(fold("墟溝小學"), "墟沟小学");
+    }
+
+    #[test]
+    fn the_brackets_of_a_doc_no_end_runs_whatever_their_shape() {
+        for written in
+            ["连区教〔2017〕89号", "连区教[2017]89号", "连区教【2017】89号", "连区教(2017)89号", "連區教（2017）89號"]
+        {
+            assert_eq!(keys(written), [vec!["连区", "区教"], vec!["201", "017"], vec!["89", "9号"]], "{written}");
+        }
+    }
+
+    #[test]
+    fn latin_runs_use_trigrams_and_short_runs_stay_whole() {
+        assert_eq!(keys("xugou"), [vec!["xug", "ugo", "gou"]]);
+        assert_eq!(keys("xu gou"), [vec!["xu"], vec!["gou"]]);
+        assert_eq!(keys("沟"), [vec!["沟"]]);
+        assert_eq!(keys("a1号"), [vec!["a1", "1号"]]);
+    }
+
+    #[test]
+    fn every_query_key_is_an_index_key_of_the_same_text() {
+        for text in ["墟沟小学xugouxiaoxue", "连区教2017年89号文", "ab", "2017"] {
+            let mut indexed = Vec::new();
+            for run in runs(text) {
+                index_keys(&run, &mut indexed);
+            }
+            for run in runs(text) {
+                for k in query_keys(&run).into_iter().filter(|k| k.chars().count() > 1) {
+                    assert!(indexed.contains(&k), "{k} of {text}");
+                }
+            }
+        }
+    }
+}

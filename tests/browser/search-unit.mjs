@@ -1,0 +1,29 @@
+// Unit checks of static/search.js under Node: the keys of a query, the shard hash and the list
+// encodings agree with the build (tests/search-fixture.json is checked by the Rust tests too),
+// and ranking puts the stronger match first. Usage: node search-unit.mjs
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import assert from "node:assert/strict";
+
+const require = createRequire(import.meta.url);
+const search = require("../../themes/default/static/search.js");
+const fixture = JSON.parse(readFileSync(new URL("../search-fixture.json", import.meta.url)));
+
+for (const c of fixture.keys) assert.deepEqual(search.parse(c.text).map((t) => t.keys), c.terms, c.text);
+for (const c of fixture.hashes) assert.equal(search.hash(c.key), c.hash, c.key);
+for (const c of fixture.lists) assert.deepEqual(search.ids(c.encoded), c.ids, c.encoded);
+
+// Ranking on a fixed set of postings: record → field mask (1 title, 2 文号, 4 metadata, 8 body).
+const found = {
+  "优质": { 0: 8, 1: 1, 2: 8, 3: 1 },
+  "质均": { 0: 8, 1: 1, 2: 8, 3: 1 },
+  "均衡": { 0: 8, 1: 1, 2: 8, 3: 1, 4: 8 },
+  "结对": { 2: 8, 3: 4, 4: 1 },
+};
+const order = (q) => search.rank(search.parse(q), found).map((h) => h.id);
+assert.deepEqual(order("优质均衡"), [1, 3, 0, 2], "title over body; a lower number (newer) breaks a tie");
+assert.deepEqual(order("优质均衡 结对"), [3, 2], "terms are ANDed; metadata over body");
+assert.deepEqual(order("结对"), [4, 3, 2]);
+// A phrase that no record holds whole: records with most of its keys, title matches first.
+assert.deepEqual(order("均衡结对"), [3, 4, 2]);
+console.log("search.js unit checks passed");

@@ -1,0 +1,321 @@
+// 全站搜索 (site search), on the search page only. It reads the small manifest the page
+// carries, then fetches just what the query needs: the folding tables of the characters typed
+// (繁→简), the index shards of the query's keys, and the fragments of the results shown.
+// Text rules mirror src/render/search/text.rs; keep the two in step.
+(function () {
+  "use strict";
+  var WEIGHT = [8, 6, 3, 1]; // title, 文号, metadata, body
+  var folds = {};
+
+  // Folding: one character in, one out, so positions in folded text are positions in the original.
+  function foldChar(c) {
+    var cp = c.codePointAt(0);
+    if (cp === 0x3000) return " ";
+    if (cp >= 0xff01 && cp <= 0xff5e) c = String.fromCodePoint(cp - 0xfee0);
+    else if (folds[c]) c = folds[c];
+    return c >= "A" && c <= "Z" ? c.toLowerCase() : c;
+  }
+  function fold(text) { return Array.from(text, foldChar); }
+  function loadFolds(text, M, get) {
+    var want = {};
+    Array.from(text).forEach(function (c) {
+      var b = (c.codePointAt(0) >> 10).toString(16); // FOLD_BLOCK_BITS in src/render/search/mod.rs
+      if (c.codePointAt(0) > 0x2e7f && M.fold.indexOf(b) >= 0) want[b] = 1;
+    });
+    return Promise.all(Object.keys(want).map(function (b) {
+      return get("search/fold/" + b + ".txt").then(function (t) {
+        var cs = Array.from(t);
+        for (var i = 0; i + 1 < cs.length; i += 2) folds[cs[i]] = cs[i + 1];
+      });
+    }));
+  }
+
+  var IN_RUN = /[\p{Alphabetic}\p{N}]/u;
+  var ASCII = /^[a-z0-9]$/i;
+  function runs(chars) {
+    var out = [], cur = [];
+    chars.forEach(function (c) {
+      if (IN_RUN.test(c)) cur.push(c);
+      else if (cur.length) { out.push(cur); cur = []; }
+    });
+    if (cur.length) out.push(cur);
+    return out;
+  }
+  // Trigrams over three ASCII letters or digits in a row, bigrams elsewhere, a lone character as itself.
+  function keys(run) {
+    if (run.length === 1) return [run[0]];
+    var ascii = function (i) { return i < run.length && ASCII.test(run[i]); };
+    var stretch = [], start = 0, out = [];
+    for (var i = 0; i <= run.length; i++) {
+      if (i === run.length || !ascii(i)) {
+        for (var j = start; j < i; j++) stretch[j] = i - start;
+        start = i + 1;
+      }
+    }
+    for (i = 0; i < run.length - 1; i++) {
+      if (ascii(i) && ascii(i + 1) && stretch[i] >= 3) {
+        if (ascii(i + 2)) out.push(run.slice(i, i + 3).join(""));
+      } else out.push(run[i] + run[i + 1]);
+    }
+    return out;
+  }
+
+  function hash(key) {
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(key).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
+    return h;
+  }
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function ids(cell) {
+    var out = [], i, v;
+    if (cell.charAt(0) === "#") {
+      var bit = 0;
+      for (i = 1; i < cell.length; i++) {
+        v = DIGITS.indexOf(cell.charAt(i));
+        for (var k = 5; k >= 0; k--, bit++) if (v >> k & 1) out.push(Math.floor(bit / 8) * 8 + 7 - bit % 8);
+      }
+      return out.sort(function (a, b) { return a - b; });
+    }
+    var n = 0, shift = 0, last = 0;
+    for (i = 0; i < cell.length; i++) {
+      v = DIGITS.indexOf(cell.charAt(i));
+      if (v >= 32) { n += (v - 32) * Math.pow(2, shift); shift += 5; continue; }
+      n += v * Math.pow(2, shift);
+      last = out.length ? last + n : n;
+      out.push(last);
+      n = 0; shift = 0;
+    }
+    return out;
+  }
+
+  // The records holding each key, as record → field mask (shards fetched with `get`).
+  function postings(allKeys, M, get) {
+    var shards = {};
+    allKeys.forEach(function (k) { shards[hash(k) % M.shards] = 1; });
+    var found = {};
+    return Promise.all(Object.keys(shards).map(function (s) {
+      return get("search/s/" + s + ".txt").then(function (text) {
+        text.split("\n").forEach(function (line) {
+          var cells = line.split("\t");
+          if (allKeys.indexOf(cells[0]) < 0) return;
+          var masks = {};
+          for (var f = 0; f < 4; f++) {
+            if (cells[f + 1]) ids(cells[f + 1]).forEach(function (id) { masks[id] = (masks[id] || 0) | 1 << f; });
+          }
+          found[cells[0]] = masks;
+        });
+      });
+    })).then(function () { return found; });
+  }
+
+  // Keys of a query: per space-separated term, its runs and the keys they must match.
+  function parse(text) {
+    return text.split(/\s+/).filter(Boolean).map(function (t) {
+      var rs = runs(fold(t)), ks = [];
+      rs.forEach(function (r) { ks = ks.concat(keys(r)); });
+      return { runs: rs, keys: ks };
+    }).filter(function (t) { return t.keys.length; });
+  }
+
+  // Every term must match. A term matches a record holding all its keys, scored by the strongest
+  // field that holds them all; failing that, most of them (words left out of a phrase), for less.
+  function rank(terms, found) {
+    var scores = null;
+    terms.forEach(function (term) {
+      var keys = term.keys.filter(function (k, i) { return term.keys.indexOf(k) === i; });
+      var need = keys.length <= 2 ? keys.length : Math.ceil(keys.length * 0.6), stats = {}, next = {};
+      keys.forEach(function (k) {
+        var m = found[k] || {};
+        for (var id in m) {
+          var st = stats[id] || (stats[id] = [0, 15, 0]);
+          st[0]++; st[1] &= m[id]; st[2] |= m[id];
+        }
+      });
+      for (var id in stats) {
+        var st = stats[id];
+        if (st[0] < need || (scores && !(id in scores))) continue;
+        var full = st[0] === keys.length, mask = full ? st[1] : st[2], score = 0.5;
+        for (var f = 0; f < 4; f++) if (mask >> f & 1) { score = WEIGHT[f]; break; }
+        if (!full) score *= 0.5 * Math.pow(st[0] / keys.length, 2);
+        else if (!st[1]) score = 0.5;
+        next[id] = (scores ? scores[id] : 0) + score;
+      }
+      scores = next;
+    });
+    return Object.keys(scores || {}).map(Number).sort(function (a, b) { return scores[b] - scores[a] || a - b; })
+      .map(function (id) { return { id: id, score: scores[id] }; });
+  }
+
+  var core = { fold: fold, runs: runs, keys: keys, parse: parse, hash: hash, ids: ids, rank: rank, loadFolds: loadFolds, postings: postings };
+  if (typeof module !== "undefined") { module.exports = core; return; }
+  if (typeof document === "undefined") return;
+  var manifestEl = document.getElementById("search-manifest");
+  if (!manifestEl) return;
+  var M = JSON.parse(manifestEl.textContent);
+  var ROOT = new URL("..", document.currentScript.src).href;
+  var $ = function (id) { return document.getElementById(id); };
+  var KIND = { p: "政策文件", n: "通知公告", s: "学校", j: "结对", g: "页面" };
+  var PAGE = 10;
+  var kinds = [];
+  M.kinds.forEach(function (run) { for (var i = 0; i < run[1]; i++) kinds.push(run[0]); });
+  function get(path, json) {
+    return fetch(ROOT + path).then(function (r) {
+      if (!r.ok) throw new Error(path + ": " + r.status);
+      return json ? r.json() : r.text();
+    });
+  }
+
+  // Marks every match of the query's runs in `text` (`folded`: the same text folded at build time).
+  function highlight(el, text, needles, folded) {
+    var chars = Array.from(text), marks = [];
+    var cps = folded ? Array.from(folded) : fold(text);
+    needles.forEach(function (n) {
+      for (var i = 0; i + n.length <= cps.length; i++) {
+        if (cps.slice(i, i + n.length).join("") === n.join("")) marks.push([i, i + n.length]);
+      }
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var at = 0;
+    marks.forEach(function (m) {
+      if (m[0] < at) return;
+      el.appendChild(document.createTextNode(chars.slice(at, m[0]).join("")));
+      var mark = document.createElement("mark");
+      mark.textContent = chars.slice(m[0], m[1]).join("");
+      el.appendChild(mark);
+      at = m[1];
+    });
+    el.appendChild(document.createTextNode(chars.slice(at).join("")));
+  }
+  // Up to 90 characters around the first match (from the start when none): [text, folded].
+  function snippet(text, folded, needles) {
+    var f = folded || fold(text).join(""), at = -1;
+    needles.forEach(function (n) {
+      var u = f.indexOf(n.join(""));
+      var i = u < 0 ? -1 : Array.from(f.slice(0, u)).length;
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    });
+    var from = Math.max(0, at - 30), cut = function (s) { return Array.from(s).slice(from, from + 90).join(""); };
+    var more = Array.from(text).length > from + 90;
+    return [(from ? "…" : "") + cut(text) + (more ? "…" : ""), (from ? "…" : "") + cut(f) + (more ? "…" : "")];
+  }
+
+  // Whole-phrase matches (and a 文号 typed exactly) move up among the results shown.
+  function bonus(frag, q) {
+    var title = frag.f ? frag.f[0] : fold(frag.t).join(""), plain = q.runs.map(function (r) { return r.join(""); });
+    var b = 0;
+    if (frag.n && fold(frag.n).join("").replace(/[^\p{Alphabetic}\p{N}]/gu, "") === plain.join("")) b += 20;
+    plain.forEach(function (p) { if (title.indexOf(p) >= 0) b += 4; });
+    (frag.p || []).forEach(function (r, i) { if (!b && r.indexOf(plain.join("")) >= 0) b += i < 2 ? 4 : 3; });
+    return b;
+  }
+
+  function item(hit, frag, q) {
+    var li = document.createElement("li"), a = document.createElement("a");
+    a.href = ROOT + frag.u;
+    highlight(a, frag.t, q.runs, frag.f && frag.f[0]);
+    var meta = document.createElement("p");
+    meta.className = "result-meta";
+    var kind = document.createElement("span");
+    kind.className = "badge kind-" + frag.k;
+    kind.textContent = KIND[frag.k];
+    meta.appendChild(kind);
+    meta.appendChild(document.createTextNode(" " + [frag.n, frag.d, frag.m].filter(Boolean).join(" · ")));
+    var snip = document.createElement("p");
+    snip.className = "snippet";
+    var s = snippet(frag.x, frag.f && frag.f[1], q.runs);
+    highlight(snip, s[0], q.runs, s[1]);
+    li.appendChild(a); li.appendChild(meta);
+    if (frag.x) li.appendChild(snip);
+    return li;
+  }
+
+  var state = { hits: [], shown: 0, type: "", query: null };
+
+  function visible() {
+    return state.hits.filter(function (h) { return !state.type || kinds[h.id] === state.type; });
+  }
+  function showMore() {
+    var list = visible(), next = list.slice(state.shown, state.shown + PAGE);
+    state.shown += next.length;
+    $("search-more").hidden = state.shown >= list.length;
+    return Promise.all(next.map(function (h) { return get("search/f/" + h.id + ".json", true); })).then(function (frags) {
+      var rows = next.map(function (h, i) { return { h: h, f: frags[i], s: h.score + bonus(frags[i], state.query) }; });
+      rows.sort(function (a, b) { return b.s - a.s || a.h.id - b.h.id; });
+      rows.forEach(function (r) { $("search-results").appendChild(item(r.h, r.f, state.query)); });
+    });
+  }
+  function filters() {
+    var counts = {};
+    state.hits.forEach(function (h) { counts[kinds[h.id]] = (counts[kinds[h.id]] || 0) + 1; });
+    var box = $("search-filters");
+    box.textContent = "";
+    [["", "全部", state.hits.length]].concat(Object.keys(KIND).filter(function (k) { return counts[k]; })
+      .map(function (k) { return [k, KIND[k], counts[k]]; })).forEach(function (f) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = f[1] + " " + f[2];
+      b.setAttribute("aria-pressed", String(state.type === f[0]));
+      b.addEventListener("click", function () { state.type = f[0]; render(); });
+      box.appendChild(b);
+    });
+    box.hidden = state.hits.length === 0;
+  }
+  function render() {
+    $("search-results").textContent = "";
+    state.shown = 0;
+    filters();
+    var n = visible().length;
+    $("search-status").textContent = n ? "找到 " + n + " 条结果" + (state.type ? "（" + KIND[state.type] + "）" : "") : "";
+    return showMore();
+  }
+
+  // Nothing found: the schools whose names or readings come closest.
+  function suggest(q) {
+    var box = $("search-suggest"), plain = q.runs.map(function (r) { return r.join(""); }).join("");
+    return get("search/schools.json", true).then(function (schools) {
+      var scored = schools.map(function (s) {
+        var name = fold(s[0]), score = 0;
+        Array.from(plain).forEach(function (c) { if (name.indexOf(c) >= 0) score += 2; });
+        s[2].forEach(function (r) { if (plain.length > 1 && r.indexOf(plain.slice(0, 2)) === 0) score = Math.max(score, 1); });
+        return { s: s, score: score };
+      }).filter(function (x) { return x.score > 0; }).sort(function (a, b) { return b.score - a.score; }).slice(0, 5);
+      if (!scored.length) return;
+      box.textContent = "您是不是要找：";
+      var ul = document.createElement("ul");
+      scored.forEach(function (x) {
+        var li = document.createElement("li"), a = document.createElement("a");
+        a.href = ROOT + x.s[1];
+        a.textContent = x.s[0];
+        li.appendChild(a); ul.appendChild(li);
+      });
+      box.appendChild(ul);
+      box.hidden = false;
+    });
+  }
+
+  function run(text) {
+    return loadFolds(text, M, get).then(function () {
+      var terms = parse(text);
+      var q = { runs: [].concat.apply([], terms.map(function (t) { return t.runs; })) };
+      state.query = q;
+      if (!terms.length) return;
+      var all = [].concat.apply([], terms.map(function (t) { return t.keys; }));
+      return postings(all, M, get).then(function (found) {
+        state.hits = rank(terms, found);
+        state.type = new URLSearchParams(location.search).get("type") || "";
+        return render().then(function () {
+          if (state.hits.length) return;
+          $("search-status").textContent = "没有找到与「" + text + "」相关的内容。请换个说法，或减少几个词。";
+          return suggest(q);
+        });
+      });
+    }).catch(function () {
+      $("search-status").textContent = "搜索暂时无法使用（索引没有加载成功），请稍后再试。";
+    });
+  }
+
+  var q = (new URLSearchParams(location.search).get("q") || "").trim();
+  ["search-q", "gs-q"].forEach(function (id) { if ($(id)) $(id).value = q; });
+  $("search-more").querySelector("button").addEventListener("click", showMore);
+  if (q) run(q);
+})();
