@@ -93,6 +93,8 @@ pub enum Locale {
 }
 
 impl Locale {
+    pub const ALL: [Locale; 3] = [Locale::Urban, Locale::Town, Locale::Rural];
+
     const SPELLINGS: &[(&str, Locale)] = &[("城区", Locale::Urban), ("镇区", Locale::Town), ("乡村", Locale::Rural)];
 
     pub fn label(self) -> &'static str {

@@ -6,13 +6,18 @@ use std::path::Path;
 use std::process::{Command, ExitCode};
 
 /// The pages checked: the home page, a policy, a list, a notice with a 公示期, a plain page, the
-/// schools page and search results.
+/// data pages and search results.
 const PAGES: &[&str] = &[
     "",
     "policies/lianqujiao-2017-89/",
     "policies/",
     "notices/2017-jiaogan-jiaoshi-jiaoliu/",
     "about/",
+    "schools/",
+    "schools/xugou-xiaoxue/",
+    "pairings/",
+    "exchanges/",
+    "dashboard/",
     "search/?q=结对",
 ];
 

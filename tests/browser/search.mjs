@@ -59,6 +59,30 @@ for (const c of cases) {
   if (!ok) failed++;
   await context.close();
 }
+// The school finder on the schools page: typing narrows the list; filters combine with it.
+if (!casesFile) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+  await page.goto(server.base + "schools/");
+  await page.waitForSelector("#school-finder:not([hidden])");
+  const visible = () => page.evaluate(() => [...document.querySelectorAll("[data-find]")].filter((e) => !e.hidden).map((e) => e.querySelector("a").textContent));
+  for (const [typed, expect] of [["xugou", ["墟沟小学"]], ["廟嶺", ["庙岭小学"]], ["ldxx", ["连岛小学"]], ["Lian Dao", ["连岛小学"]]]) {
+    await page.fill("#finder-q", "");
+    await page.waitForFunction(() => document.getElementById("finder-status").textContent === "");
+    await page.fill("#finder-q", typed);
+    await page.waitForFunction((n) => document.getElementById("finder-status").textContent.includes("显示 " + n + " /"), expect.length);
+    const got = await visible();
+    const ok = JSON.stringify(got) === JSON.stringify(expect);
+    console.log(`  ${ok ? "✓" : "✗"} finder: ${typed} → ${got.join("、")}`);
+    if (!ok) failed++;
+  }
+  await page.fill("#finder-q", "");
+  await page.selectOption("select[name=stage]", "初中");
+  const juniors = await visible();
+  const ok = juniors.length > 0 && juniors.every((n) => n.endsWith("中学"));
+  console.log(`  ${ok ? "✓" : "✗"} finder: 学段 初中 → ${juniors.length} 所`);
+  if (!ok) failed++;
+  await page.close();
+}
 await browser.close();
 await server.close();
 const mean = Math.round(rows.reduce((s, r) => s + r.bytes, 0) / rows.length);

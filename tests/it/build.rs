@@ -186,6 +186,13 @@ fn notice_status_follows_the_build_date() {
     assert_eq!(status("after"), "未开始");
     let page = t.html("notices/during/index.html");
     assert_eq!(page.text(".notice-status"), "公示中 公示期：2017-08-20 至 2017-08-23 意见反馈：电话 0518-82310000");
+    // On a phone: the phone number stays on one line, the 公示期 comes before the metadata, and
+    // the metadata has no empty rows and no 时效 (which would read 有效 after the 公示 ended).
+    assert_eq!(page.select_all(".notice-status .nowrap"), ["0518-82310000"]);
+    let html = t.read("notices/during/index.html");
+    assert!(html.find("notice-status").unwrap() < html.find("doc-meta").unwrap());
+    let meta = page.doc_meta();
+    assert_eq!(meta.keys().map(String::as_str).collect::<Vec<_>>(), ["发布日期", "发布机构"], "{meta:?}");
     let mut later = SiteTest::with_site("notice-status-later");
     later.epoch = "1504000000".into(); // 2017-08-29
     later.file("notices/during.md", &notice("进行中的公示", "2017-08-20", "2017-08-23"));

@@ -210,7 +210,9 @@ fn a_school_with_two_sections_meets_the_standard_only_with_both() {
 fn the_dashboard_lists_the_schools_short_and_the_spread() {
     let t = site("evaluation-dashboard");
     let d = t.html("dashboard/index.html");
-    assert_eq!(d.text(".summary-cards .card-value"), "2 / 4 所（50%）");
+    // Each count says what it counts.
+    assert_eq!(d.text(".summary-cards .card-label"), "有 2023 年数据的 4 所学校中");
+    assert_eq!(d.text(".summary-cards .card-value"), "2 所达标（50%）");
     let lacking = d.select_all(".lacking-list li");
     assert_eq!(
         lacking,

@@ -80,6 +80,12 @@ fn a_school_in_two_pairings_shows_both_and_outside_schools_have_no_link() {
     assert_eq!(rows[0], ["连云港师专一附小教育集团", "云山小学", "2017-09 至 2020-08", "已结束", "查看"]);
     assert_eq!(rows[2], ["墟沟小学", "庙岭小学", "2024-09 至 2027-08", "进行中", "墟沟片区教育发展共同体"]);
     assert_eq!(list.select_all("tbody th .external"), ["连云港师专一附小教育集团"]);
+    // Each form is named once (its heading), not again in a caption.
+    assert!(list.select_all("table caption").is_empty());
+    assert_eq!(list.attrs("table", "aria-labelledby"), ["gs-form-1", "gs-form-2", "gs-form-3"]);
+    // Parents do not see internal ids.
+    let facts = page.rows(".facts tr");
+    assert!(facts.iter().all(|r| r[0] != "编号"), "{facts:?}");
 
     let one = t.html("pairings/shiqu-shizhuan1-yunshan/index.html");
     let facts: Vec<Vec<String>> = one.rows(".facts tr");
@@ -118,7 +124,7 @@ fn schools_are_grouped_by_stage_and_town() {
     assert_eq!(page.select_all(".school-line .badge")[0], "未填报");
     // A school still to be built says so, without a verdict.
     let planned = page.select_all(".school-list li").into_iter().find(|l| l.starts_with("海客瀛洲小学")).unwrap();
-    assert!(planned.contains("待建") && !planned.contains("未填报"), "{planned}");
+    assert!(planned.contains("待建") && !planned.contains("未填报") && !planned.contains('—'), "{planned}");
 }
 
 #[test]
@@ -191,13 +197,20 @@ fn the_dashboard_shows_the_plan_and_milestones() {
     assert_eq!(d.select_all(".chart svg title")[0], "达标计划与实际进度（占计划学校的百分比）");
     assert_eq!(
         d.text("#gs-trend ~ figure figcaption, .chart figcaption"),
-        "计划 3 所学校达标。到 2020 年，计划应达标 2 所（67%），实际已达标 1 所（33%）。"
+        "列入达标计划的 3 所学校中，到 2020 年计划应达标 2 所（67%），实际已达标 1 所（33%）。"
     );
     assert_eq!(d.attrs(".timeline-item", "class")[2], "timeline-item milestone-overdue");
-    // The home page shows the same headline as the dashboard.
+    // The home page shows the same headline as the dashboard, each count saying what it counts:
+    // 6 schools, 2 with figures, 3 in the plan.
     let home = t.html("index.html");
-    assert_eq!(home.text(".progress-panel .card-value"), "1 / 2 所（50%）");
-    assert_eq!(d.text(".summary-cards .card-value"), "1 / 2 所（50%）");
+    assert_eq!(home.select_all(".progress-panel .card-label")[0], "有 2020 年数据的 2 所学校中");
+    assert_eq!(home.text(".progress-panel .card-value"), "1 所达标（50%）");
+    assert_eq!(home.text(".progress-panel .card-note"), "其中 4 所无 2020 年数据");
+    assert_eq!(d.text(".summary-cards .card-value"), "1 所达标（50%）");
+    assert_eq!(
+        d.select_all(".summary-cards .card-note"),
+        ["全区 6 所学校，另 4 所无 2020 年数据", "全区另有 3 所学校未列入计划"]
+    );
 }
 
 #[test]

@@ -23,8 +23,8 @@ pub struct Rule {
 }
 
 const LABEL_W: i32 = 100;
-const ROW_H: i32 = 30;
-const TOP: i32 = 26;
+const ROW_H: i32 = 32;
+const TOP: i32 = 28;
 const BOTTOM: i32 = 8;
 const TEXT_W: i32 = 56;
 
@@ -37,7 +37,7 @@ pub fn draw(bars: &[Bar], rules: &[Rule], max: f64, id: &str, title: &str, desc:
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).ok()?;
-        let label_style = text_style(15.0, &INK);
+        let label_style = text_style(17.0, &INK);
         for (i, bar) in bars.iter().enumerate() {
             let top = TOP + ROW_H * i as i32 + 5;
             let mid = top + (ROW_H - 10) / 2;
@@ -55,7 +55,7 @@ pub fn draw(bars: &[Bar], rules: &[Rule], max: f64, id: &str, title: &str, desc:
                 }
                 None => LABEL_W,
             };
-            let text_style = text_style(14.0, if bar.value.is_some() { &INK } else { &GREY });
+            let text_style = text_style(16.0, if bar.value.is_some() { &INK } else { &GREY });
             root.draw(&Text::new(bar.text.clone(), (end + 4, mid), text_style.pos(Pos::new(HPos::Left, VPos::Center))))
                 .ok()?;
         }
@@ -70,7 +70,7 @@ pub fn draw(bars: &[Bar], rules: &[Rule], max: f64, id: &str, title: &str, desc:
                 ShapeStyle::from(&GREY).stroke_width(1)
             };
             root.draw(&PathElement::new(vec![(at, TOP - 4), (at, bottom)], style)).ok()?;
-            let small = text_style(13.0, &INK);
+            let small = text_style(15.0, &INK);
             let side = if rule.label_left { HPos::Right } else { HPos::Left };
             let nudge = if rule.label_left { -3 } else { 3 };
             root.draw(&Text::new(rule.label.clone(), (at + nudge, TOP - 8), small.pos(Pos::new(side, VPos::Bottom))))

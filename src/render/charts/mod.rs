@@ -16,8 +16,9 @@ pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
 pub const GREY: RGBColor = RGBColor(120, 120, 120);
 pub const INK: RGBColor = RGBColor(29, 35, 43);
 pub const FONT: &str = "sans-serif";
-/// Drawn 400 units wide: at a phone's width that is about one unit per pixel, so 14-unit
-/// text stays readable; CSS scales the chart to its box.
+/// Drawn 400 units wide: at a phone's width that is about one unit per pixel; a chart in a
+/// padded box is drawn at about 0.8 of that, so text is 15–17 units to stay readable there.
+/// CSS scales the chart to its box.
 pub const WIDTH: u32 = 400;
 
 /// Text of `px` pixels (in chart units). plotters' SVG backend writes a font's size divided

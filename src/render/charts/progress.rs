@@ -14,7 +14,7 @@ pub struct YearPoint {
 }
 
 const HEIGHT: i32 = 250;
-const LEFT: i32 = 44;
+const LEFT: i32 = 48;
 const RIGHT: i32 = 20;
 const TOP: i32 = 40;
 const BOTTOM: i32 = 30;
@@ -32,7 +32,7 @@ pub fn draw(points: &[YearPoint], id: &str, title: &str, desc: &str) -> Option<C
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT as u32)).into_drawing_area();
         root.fill(&WHITE).ok()?;
-        let small = text_style(14.0, &INK);
+        let small = text_style(16.0, &INK);
         for tick in [0.0, 0.5, 1.0] {
             let at = y(tick);
             root.draw(&PathElement::new(
@@ -66,7 +66,7 @@ pub fn draw(points: &[YearPoint], id: &str, title: &str, desc: &str) -> Option<C
             root.draw(&Circle::new((px, py), 5, ORANGE.filled())).ok()?;
         }
         // Legend, as words as well as colours.
-        let legend = text_style(14.0, &INK);
+        let legend = text_style(16.0, &INK);
         root.draw(&DashedPathElement::new(vec![(LEFT, 14), (LEFT + 26, 14)], 7, 4, planned_style)).ok()?;
         root.draw(&Text::new("计划", (LEFT + 32, 14), legend.pos(Pos::new(HPos::Left, VPos::Center)))).ok()?;
         root.draw(&PathElement::new(

@@ -37,7 +37,7 @@ struct Grouped<G> {
 
 pub fn schools(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     let view = WithDownloads {
-        view: Grouped { groups: views::school::groups(cx.site, cx.findings), total: cx.site.schools.len() },
+        view: views::school::list_page(cx.site, cx.findings, &cx.search.fold),
         downloads: vec![download("学校名录", "schools")],
     };
     render(cx, page, "学校", "schools.html", "schools", &view)

@@ -46,6 +46,16 @@ pub fn readings(name: &str) -> Vec<String> {
     out
 }
 
+/// A school's readings: its own `pinyin:` first when the data give one (for names the table
+/// reads wrongly), then those of its name.
+pub fn school(s: &crate::model::school::School) -> Vec<String> {
+    let mut out = readings(&s.name);
+    if let Some(given) = &s.pinyin {
+        out.insert(0, given.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,10 +151,7 @@ fn document(site: &Site, d: &Document, body: Option<&Body>) -> Record {
 }
 
 fn school(site: &Site, findings: &Findings, s: &crate::model::school::School) -> Record {
-    let mut readings = pinyin::readings(&s.name);
-    if let Some(given) = &s.pinyin {
-        readings.insert(0, given.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect());
-    }
+    let readings = pinyin::school(s);
     let pairings: Vec<String> = site
         .index
         .pairings

@@ -82,6 +82,8 @@ pub struct DashboardView {
     pub met: usize,
     pub judged: usize,
     pub share: String,
+    /// Every school of the site, so that pages can say how many the plan leaves out.
+    pub schools: usize,
     pub planned_total: usize,
     /// Planned schools due by the build date.
     pub planned_due: usize,
@@ -149,6 +151,7 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
         met,
         judged,
         share: share(met, judged),
+        schools: site.schools.len(),
         planned_total,
         planned_due: findings.plan.schools.iter().filter(|p| p.due.last_day() <= site.today).count(),
         trend,
@@ -218,14 +221,14 @@ fn plan_chart(site: &Site, findings: &Findings) -> (Option<Chart>, String) {
         (Some(a), Some(f)) => {
             let due = due_by_year(site, f.year);
             format!(
-                "计划 {total} 所学校达标。到 {} 年，计划应达标 {due} 所（{}），实际已达标 {} 所（{}）。",
+                "列入达标计划的 {total} 所学校中，到 {} 年计划应达标 {due} 所（{}），实际已达标 {} 所（{}）。",
                 f.year,
                 share(due, total),
                 a.count,
                 share(a.count, total)
             )
         }
-        _ => format!("计划 {total} 所学校达标，尚无指标数据。"),
+        _ => format!("列入达标计划的学校共 {total} 所，尚无指标数据。"),
     };
     let chart = progress::draw(&points, "chart-plan", "达标计划与实际进度（占计划学校的百分比）", &summary);
     (chart, summary)

@@ -18,6 +18,8 @@ pub struct NoticeView {
     pub start: String,
     pub end: String,
     pub feedback: Option<String>,
+    /// `feedback` as HTML in which phone numbers and dates stay on one line.
+    pub feedback_html: Option<String>,
 }
 
 #[derive(Debug, Serialize, Clone)]
@@ -101,6 +103,7 @@ fn notice(d: &Document, status: Option<crate::evaluate::PeriodState>) -> Option<
         start: period.start.to_string(),
         end: period.end.to_string(),
         feedback: d.feedback.clone(),
+        feedback_html: d.feedback.as_deref().map(super::nobreak::html),
     })
 }
 

@@ -8,6 +8,7 @@ pub mod document;
 pub mod exchange;
 pub mod labels;
 pub mod list;
+pub mod nobreak;
 pub mod pairing;
 pub mod school;
 
@@ -43,6 +44,8 @@ pub struct ContactView {
     pub email: Option<String>,
     pub address: Option<String>,
     pub hours: Option<String>,
+    /// `hours` as HTML in which times stay on one line (`8:30—17:30`).
+    pub hours_html: Option<String>,
 }
 
 #[derive(Debug, Serialize, Clone, PartialEq, Eq)]
@@ -114,6 +117,7 @@ pub fn site_view(site: &Site) -> SiteView {
             email: c.contact.email.clone(),
             address: c.contact.address.clone(),
             hours: c.contact.hours.clone(),
+            hours_html: c.contact.hours.as_deref().map(nobreak::html),
         },
         base_url: c.base_url.absolute(""),
         domain: c.base_url.host.clone(),

@@ -19,6 +19,8 @@ pub struct PairingRow {
     pub lead: PartyView,
     pub members: Vec<PartyView>,
     pub cycle: Option<String>,
+    /// The cycle's first and last days, kept apart so that pages wrap between them, not inside.
+    pub cycle_dates: Option<(String, String)>,
     /// The cycle as two months (`2017-09`, `2020-08`), for narrow tables.
     pub cycle_months: Option<(String, String)>,
     pub state: Option<Badge>,
@@ -59,6 +61,7 @@ pub fn row(site: &Site, findings: &Findings, p: &Pairing) -> PairingRow {
         lead,
         members: p.members.iter().map(|m| party(site, m)).collect(),
         cycle: p.cycle.as_ref().map(period_text),
+        cycle_dates: p.cycle.map(|c| (c.start.to_string(), c.end.to_string())),
         cycle_months: p.cycle.map(|c| (month(c.start), month(c.end))),
         state: findings.pairings.get(&p.id).map(|&s| labels::cycle(s)),
         policy: p.policy.as_ref().map(|d| policy_ref(site, &d.value)),

@@ -8,9 +8,10 @@ use crate::evaluate::verdict::{Mark, SectionResult};
 use crate::model::Site;
 use crate::model::indicator::Figures;
 use crate::model::pages::PageKind;
-use crate::model::school::{Party, School, Stage, Status};
+use crate::model::school::{Locale, Party, School, Stage, Status};
 use crate::model::standard::Standard;
 use crate::render::charts::{self, Chart, bars};
+use crate::render::search;
 use serde::Serialize;
 
 #[derive(Debug, Serialize, Clone)]
@@ -25,7 +26,11 @@ pub struct SchoolRow {
     pub verdict: Badge,
     pub verdict_year: Option<i32>,
     pub due: Option<String>,
+    /// `due` in words: `2020 年 12 月`.
+    pub due_month: Option<String>,
     pub plan: Option<Badge>,
+    /// What the school finder matches a query against: name, aliases, pinyin and town, folded.
+    pub find: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -58,7 +63,47 @@ pub fn row(site: &Site, findings: &Findings, s: &School) -> SchoolRow {
         },
         verdict_year: latest.map(|(y, _)| y),
         due: plan.map(|p| p.due.to_string()),
+        due_month: plan.map(|p| format!("{} 年 {} 月", p.due.year, p.due.month)),
         plan: plan.map(|p| labels::plan_status(p.status)),
+        find: finder_text(s),
+    }
+}
+
+fn finder_text(s: &School) -> String {
+    let names = std::iter::once(&s.name).chain(&s.aliases).chain(&s.town);
+    let mut parts: Vec<String> = names.map(|n| search::text::fold(n).split_whitespace().collect()).collect();
+    parts.extend(search::pinyin::school(s));
+    parts.join("|")
+}
+
+/// The schools page: the list, and what the finder narrows it by.
+#[derive(Debug, Serialize)]
+pub struct ListPage {
+    pub groups: Vec<StageGroup>,
+    pub total: usize,
+    /// Towns in the order they first appear.
+    pub towns: Vec<String>,
+    pub locales: Vec<&'static str>,
+    /// The folding tables the finder may fetch (the search index's), as JSON.
+    pub fold: String,
+}
+
+pub fn list_page(site: &Site, findings: &Findings, fold: &[String]) -> ListPage {
+    let groups = groups(site, findings);
+    let mut towns: Vec<String> = Vec::new();
+    for t in groups.iter().flat_map(|g| &g.towns) {
+        if !towns.contains(&t.town) {
+            towns.push(t.town.clone());
+        }
+    }
+    let locales =
+        Locale::ALL.into_iter().filter(|l| site.schools.iter().any(|s| s.locale == Some(*l))).map(Locale::label);
+    ListPage {
+        groups,
+        total: site.schools.len(),
+        towns,
+        locales: locales.collect(),
+        fold: serde_json::to_string(fold).unwrap_or_default(),
     }
 }
 
@@ -91,6 +136,7 @@ pub struct PairingRef {
     pub role: &'static str,
     pub partners: Vec<PartyView>,
     pub cycle: Option<String>,
+    pub cycle_dates: Option<(String, String)>,
     pub state: Option<Badge>,
 }
 
@@ -156,6 +202,7 @@ pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
                 role: if p.lead == me { "牵头学校" } else { "成员学校" },
                 partners,
                 cycle: row.cycle,
+                cycle_dates: row.cycle_dates,
                 state: row.state,
             }
         })

@@ -149,6 +149,7 @@
   var core = { fold: fold, runs: runs, keys: keys, parse: parse, hash: hash, ids: ids, rank: rank, loadFolds: loadFolds, postings: postings };
   if (typeof module !== "undefined") { module.exports = core; return; }
   if (typeof document === "undefined") return;
+  window.GongshiSearch = core; // for the school finder (static/finder.js)
   var manifestEl = document.getElementById("search-manifest");
   if (!manifestEl) return;
   var M = JSON.parse(manifestEl.textContent);
