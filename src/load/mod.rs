@@ -106,6 +106,16 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
 
     let (texts, files): (Vec<&Found>, Vec<&Found>) = found.iter().partition(|f| f.kind != FileKind::Attachment);
     raw.attachments = files.iter().filter_map(|f| attachment(f, diags)).collect();
+    // Text attachments are published as they are: their words are checked like any page's.
+    let readable: Vec<&Found> = files.iter().copied().filter(|f| is_text_attachment(&f.rel)).collect();
+    let texts_of: Vec<(FileId, Option<String>)> = readable
+        .iter()
+        .map(|f| raw.sources.reserve(&f.rel))
+        .zip(readable.par_iter().map(|f| read_attachment_text(f, options)).collect::<Vec<_>>())
+        .collect();
+    for ((id, text), f) in texts_of.into_iter().zip(&readable) {
+        raw.sources.insert(id, SourceFile::new(f.rel.clone(), Arc::from(text.unwrap_or_default())));
+    }
 
     // Ids come from paths and are handed out first, so files can be read and parsed in parallel.
     let ids: Vec<FileId> = texts.iter().map(|f| raw.sources.reserve(&f.rel)).collect();
@@ -146,6 +156,29 @@ fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {
             diags.push(Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone())).detail(err.to_string()));
             None
         }
+    }
+}
+
+/// Attachments whose text is read for the checks (the PII guard): plain text, tables and
+/// markup, up to [`MAX_TEXT_ATTACHMENT`] bytes.
+fn is_text_attachment(rel: &str) -> bool {
+    let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    matches!(
+        ext.as_str(),
+        "csv" | "tsv" | "txt" | "json" | "xml" | "md" | "markdown" | "html" | "htm" | "svg" | "yaml" | "yml"
+    )
+}
+
+pub const MAX_TEXT_ATTACHMENT: u64 = 32 * 1024 * 1024;
+
+/// An attachment's text, decoded like any content file; `None` when it is too big or not text.
+fn read_attachment_text(found: &Found, options: &LoadOptions) -> Option<String> {
+    let size = std::fs::metadata(&found.abs).ok()?.len();
+    if size > MAX_TEXT_ATTACHMENT {
+        return None;
+    }
+    match decode::decode(&std::fs::read(&found.abs).ok()?, options.encoding).ok()? {
+        decode::Decoded::Utf8(text) | decode::Decoded::Converted(text, _) => Some(text),
     }
 }
 

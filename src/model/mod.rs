@@ -197,4 +197,36 @@ fn check_pii(raw: &Raw, allow: &[String], diags: &mut Diagnostics) {
     for local in found {
         diags.extend(local);
     }
+    let names =
+        raw.attachments.iter().map(|a| format!("files/{}", a.rel)).chain(raw.documents.iter().map(|d| d.path.clone()));
+    for name in names {
+        check::pii::check_name(&name, allow, diags);
+    }
+    let trees = raw
+        .documents
+        .iter()
+        .map(|d| &d.front)
+        .chain(raw.data.iter().map(|d| &d.node))
+        .chain(raw.site.iter().map(|s| &s.node));
+    for tree in trees {
+        aliased_values(tree, &raw.sources, allow, diags);
+    }
+}
+
+/// Scans the values that YAML aliases (`*a`) repeat where they are used.
+fn aliased_values(
+    node: &crate::load::Node,
+    sources: &crate::diagnostics::Sources,
+    allow: &[String],
+    diags: &mut Diagnostics,
+) {
+    use crate::load::Value;
+    match &node.value {
+        Value::Text(text) if sources.text(node.span).trim_start().starts_with('*') => {
+            check::pii::check_value(text, node.span, allow, diags);
+        }
+        Value::List(items) => items.iter().for_each(|n| aliased_values(n, sources, allow, diags)),
+        Value::Map(entries) => entries.iter().for_each(|e| aliased_values(&e.value, sources, allow, diags)),
+        _ => {}
+    }
 }

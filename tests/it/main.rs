@@ -8,6 +8,7 @@ mod data_errors;
 mod docs;
 mod errors;
 mod evaluation;
+mod guards;
 mod paths;
 mod progress;
 mod publish;

@@ -5,7 +5,7 @@
 //! 索引号 values are skipped (organisation codes can look like ID numbers), as are the numbers
 //! the site lists under `pii_allow`.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Span};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Location, Span};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,23 +23,44 @@ pub struct Finding {
     pub digits: String,
 }
 
+/// The numbers in `text` that the site does not allow.
+fn refused<'a>(text: &str, allow: &'a [String]) -> impl Iterator<Item = Finding> + use<'a> {
+    scan(text)
+        .into_iter()
+        .filter(move |f| !allow.iter().any(|a| *a == f.digits || f.digits.ends_with(a.as_str()) && a.len() >= 11))
+}
+
+fn error(finding: &Finding, at: impl Into<Location>, what: &str) -> Diagnostic {
+    let code = match finding.kind {
+        Kind::IdNumber => Code::PiiIdNumber,
+        Kind::Mobile => Code::PiiMobile,
+    };
+    Diagnostic::error(code, at).detail(format!("{what}「{}」", mask(&finding.digits)))
+}
+
 /// Checks one file's text; `skip` are byte ranges not to scan (索引号 values).
 pub fn check(file: FileId, text: &str, skip: &[Range<usize>], allow: &[String], diags: &mut Diagnostics) {
-    for finding in scan(text) {
-        if skip.iter().any(|r| r.start <= finding.range.start && finding.range.end <= r.end) {
-            continue;
+    for finding in refused(text, allow) {
+        if !skip.iter().any(|r| r.start <= finding.range.start && finding.range.end <= r.end) {
+            diags.push(error(&finding, Span::new(file, finding.range.start, finding.range.end), ""));
         }
-        if allow.iter().any(|a| *a == finding.digits || finding.digits.ends_with(a.as_str()) && a.len() >= 11) {
-            continue;
-        }
-        let code = match finding.kind {
-            Kind::IdNumber => Code::PiiIdNumber,
-            Kind::Mobile => Code::PiiMobile,
-        };
-        diags.push(
-            Diagnostic::error(code, Span::new(file, finding.range.start, finding.range.end))
-                .detail(format!("「{}」", mask(&finding.digits))),
-        );
+    }
+}
+
+/// Checks a file's name: it becomes part of a link (an attachment's, or a page's address).
+pub fn check_name(path: &str, allow: &[String], diags: &mut Diagnostics) {
+    for finding in refused(path, allow) {
+        diags.push(error(&finding, Location::Path(path.to_string()), "文件名里有").hint(
+            "把文件改个名字，不要用身份证号或手机号命名；文件名会出现在网址里。/ Rename the file: its name is published in links.",
+        ));
+    }
+}
+
+/// Checks a value that stands somewhere other than where it is written (a YAML alias `*a`):
+/// scanning the text of the file does not see it there.
+pub fn check_value(value: &str, at: Span, allow: &[String], diags: &mut Diagnostics) {
+    for finding in refused(value, allow) {
+        diags.push(error(&finding, at, "引用的值里有"));
     }
 }
 
@@ -49,25 +70,77 @@ fn mask(digits: &str) -> String {
     digits.chars().enumerate().map(|(i, c)| if i < 3 || i + 4 >= n { c } else { '*' }).collect()
 }
 
-/// Every ID number and mobile number in `text`.
+/// A character as the scanner sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Token {
+    Digit(char),
+    /// The check character X of an ID number.
+    X,
+    /// What people put between groups of a number: spaces of any width, hyphens and dashes
+    /// (‐ – — − －), dots (. · ・).
+    Sep,
+    Plus,
+    Other,
+}
+
+fn token(c: char) -> Option<Token> {
+    Some(match c {
+        '0'..='9' => Token::Digit(c),
+        '０'..='９' => Token::Digit(char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)),
+        'X' | 'x' | 'Ｘ' | 'ｘ' => Token::X,
+        '+' | '＋' => Token::Plus,
+        // Invisible characters are not there at all: a number split by them is still a number.
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,
+        ' '
+        | '\u{00A0}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '-'
+        | '\u{2010}'..='\u{2015}'
+        | '\u{2212}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}'
+        | '.'
+        | '\u{00B7}'
+        | '\u{30FB}'
+        | '\u{2022}'
+        | '\u{FF0E}' => Token::Sep,
+        _ => Token::Other,
+    })
+}
+
+/// Every ID number and mobile number in `text`, in any of the spellings people write: grouped
+/// by single separators into groups of three or more digits (3-4-4, 4-3-4, 6-8-4…), with
+/// full-width digits or invisible characters inside, a mobile after `+86`/`86`, an ID number
+/// right after a letter (学籍号 `G…`).
 pub fn scan(text: &str) -> Vec<Finding> {
-    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fold(c))).collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(at, _)| at);
+    let tokens: Vec<(usize, Token)> = text.char_indices().filter_map(|(i, c)| token(c).map(|t| (i, t))).collect();
+    let end_of = |k: usize| -> usize {
+        let (at, _) = tokens[k];
+        at + text[at..].chars().next().map_or(0, char::len_utf8)
+    };
     let mut found = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let starts_run = chars[i].1.is_ascii_digit() && (i == 0 || !chars[i - 1].1.is_ascii_digit());
-        if !starts_run {
-            i += 1;
-            continue;
-        }
-        let hit = id_number(&chars, i)
-            .map(|len| (Kind::IdNumber, i, i + len))
-            .or_else(|| mobile(&chars, i).map(|(start, end)| (Kind::Mobile, start, end)));
+    while i < tokens.len() {
+        let starts_group = matches!(tokens[i].1, Token::Digit(_))
+            && (i == 0 || !matches!(tokens[i - 1].1, Token::Digit(_) | Token::X));
+        let hit = if starts_group {
+            id_number(&tokens, i)
+                .map(|end| (Kind::IdNumber, i, end))
+                .or_else(|| mobile(&tokens, i).map(|(s, e)| (Kind::Mobile, s, e)))
+        } else {
+            None
+        };
         match hit {
             Some((kind, start, end)) => {
-                let digits = chars[start..end].iter().map(|&(_, c)| c).filter(|c| c.is_ascii_alphanumeric()).collect();
-                found.push(Finding { kind, range: chars[start].0..end_of(end), digits });
+                found.push(Finding {
+                    kind,
+                    range: tokens[start].0..end_of(end - 1),
+                    digits: digits(&tokens, start, end),
+                });
                 i = end;
             }
             None => i += 1,
@@ -76,38 +149,80 @@ pub fn scan(text: &str) -> Vec<Finding> {
     found
 }
 
-/// Full-width digits, X, plus and hyphen as their ASCII forms.
-fn fold(c: char) -> char {
-    match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-        'Ｘ' | 'ｘ' => 'X',
-        '＋' => '+',
-        '－' | '—' => '-',
-        '\u{3000}' => ' ',
-        c => c,
+/// Reads `want` digits (the last may be an X when `x_last`) from token `i`: single separators
+/// may split them into groups of three or more. Returns the end (exclusive) when the number
+/// stops there, that is when no digit or X follows directly.
+fn number(tokens: &[(usize, Token)], i: usize, want: usize, x_last: bool) -> Option<usize> {
+    let (mut got, mut group, mut k) = (0, 0, i);
+    while got < want {
+        match tokens.get(k).map(|t| t.1) {
+            Some(Token::Digit(_)) => {
+                got += 1;
+                group += 1;
+                k += 1;
+            }
+            Some(Token::X) if x_last && got == want - 1 => {
+                got += 1;
+                group += 1;
+                k += 1;
+            }
+            Some(Token::Sep) if group >= 3 && matches!(tokens.get(k + 1).map(|t| t.1), Some(Token::Digit(_))) => {
+                group = 0;
+                k += 1;
+            }
+            _ => return None,
+        }
     }
+    let stops = !matches!(tokens.get(k).map(|t| t.1), Some(Token::Digit(_) | Token::X));
+    (group >= 3 && stops).then_some(k)
 }
 
-fn digit_run(chars: &[(usize, char)], i: usize) -> usize {
-    chars[i..].iter().take_while(|(_, c)| c.is_ascii_digit()).count()
+/// The digits (and X) of tokens `from..to`, separators left out: what `pii_allow` lists.
+fn digits(tokens: &[(usize, Token)], from: usize, to: usize) -> String {
+    tokens[from..to]
+        .iter()
+        .filter_map(|&(_, t)| match t {
+            Token::Digit(c) => Some(c),
+            Token::X => Some('X'),
+            _ => None,
+        })
+        .collect()
 }
 
-/// Length of an ID number starting at `i` (a run of digits), if there is one.
-fn id_number(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let run = digit_run(chars, i);
-    let s: String = chars[i..i + run].iter().map(|&(_, c)| c).collect();
-    let next_is_x = matches!(chars.get(i + run), Some((_, 'X' | 'x')));
-    let after_x_ok = !matches!(chars.get(i + run + 1), Some((_, c)) if c.is_ascii_alphanumeric());
-    if run == 17 && next_is_x && after_x_ok && valid_18(&format!("{s}X")) {
-        return Some(18);
-    }
-    if run == 18 && valid_18(&s) {
-        return Some(18);
-    }
-    if run == 15 && valid_15(&s) {
-        return Some(15);
+/// The end of an ID number starting at token `i`, if there is one.
+fn id_number(tokens: &[(usize, Token)], i: usize) -> Option<usize> {
+    for (want, x_last) in [(18, false), (18, true), (15, false)] {
+        if let Some(end) = number(tokens, i, want, x_last) {
+            let d = digits(tokens, i, end);
+            if (want == 18 && valid_18(&d)) || (want == 15 && valid_15(&d)) {
+                return Some(end);
+            }
+        }
     }
     None
+}
+
+/// A mobile number at token `i`: `1[3-9]` and nine more digits, or `86` before one (and the
+/// `+` before that, if written). Returns its token range.
+fn mobile(tokens: &[(usize, Token)], i: usize) -> Option<(usize, usize)> {
+    let digit = |k: usize| match tokens.get(k).map(|t| t.1) {
+        Some(Token::Digit(c)) => Some(c),
+        _ => None,
+    };
+    let (mut start, mut k) = (i, i);
+    if digit(k) == Some('8') && digit(k + 1) == Some('6') {
+        let after = if tokens.get(k + 2).map(|t| t.1) == Some(Token::Sep) { k + 3 } else { k + 2 };
+        if digit(after) == Some('1') {
+            k = after;
+            if i > 0 && tokens[i - 1].1 == Token::Plus {
+                start = i - 1;
+            }
+        }
+    }
+    if digit(k) != Some('1') || !matches!(digit(k + 1), Some('3'..='9')) {
+        return None;
+    }
+    number(tokens, k, 11, false).map(|end| (start, end))
 }
 
 /// GB 11643-1999: region, a real birth date, sequence, ISO 7064 MOD 11-2 check character.
@@ -135,46 +250,6 @@ fn real_date(yyyymmdd: &str) -> bool {
     };
     (1900..=2100).contains(&y)
         && time::Month::try_from(m).ok().and_then(|m| time::Date::from_calendar_date(y, m, d).ok()).is_some()
-}
-
-/// A mobile number starting at digit `i`: `1[3-9]` and nine more digits, optionally grouped
-/// 3-4-4 by spaces or hyphens, optionally after `+86` / `86`. Returns its char range.
-fn mobile(chars: &[(usize, char)], i: usize) -> Option<(usize, usize)> {
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let (mut start, mut k) = (i, i);
-    // Country code: `86` before the number (the `+` too, if written).
-    if at(k) == Some('8') && at(k + 1) == Some('6') {
-        let mut j = k + 2;
-        if matches!(at(j), Some(' ' | '-')) {
-            j += 1;
-        }
-        if at(j) == Some('1') {
-            k = j;
-            if i > 0 && at(i - 1) == Some('+') {
-                start = i - 1;
-            }
-        }
-    }
-    if at(k) != Some('1') || !matches!(at(k + 1), Some('3'..='9')) {
-        return None;
-    }
-    let mut digits = 0;
-    let mut j = k;
-    while digits < 11 {
-        match at(j) {
-            Some(c) if c.is_ascii_digit() => {
-                digits += 1;
-                j += 1;
-            }
-            // A separator only between the 3-4-4 groups.
-            Some(' ' | '-') if (digits == 3 || digits == 7) && at(j + 1).is_some_and(|c| c.is_ascii_digit()) => j += 1,
-            _ => return None,
-        }
-    }
-    if at(j).is_some_and(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    Some((start, j))
 }
 
 #[cfg(test)]
@@ -232,6 +307,30 @@ mod tests {
             assert_eq!(found[0].0, Kind::Mobile, "{text}");
             assert_eq!(found[0].1, text, "{text}");
         }
+    }
+
+    #[test]
+    fn finds_numbers_however_they_are_grouped_or_split() {
+        for text in [
+            "138\u{00A0}1234\u{00A0}5678",
+            "138–1234–5678",
+            "138.1234.5678",
+            "138·1234·5678",
+            "138\u{2212}1234\u{2212}5678",
+            "1381 234 5678",
+            "138\u{200B}1234\u{200D}5678",
+        ] {
+            let found = kinds(&format!("电话：{text}。"));
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!((found[0].0, found[0].1.as_str()), (Kind::Mobile, text));
+        }
+        for text in ["360426 19910101 0071", "360426-1991-0101-0071", "3604261991\u{200B}01010071"] {
+            assert_eq!(kinds(text).len(), 1, "{text}");
+            assert_eq!(kinds(text)[0].0, Kind::IdNumber, "{text}");
+        }
+        // A number next to others is still found; numbers in a table row are not joined up.
+        assert_eq!(kinds("2017 13812345678 号")[0].1, "13812345678");
+        assert!(kinds("13 9 2100 95 25 20").is_empty());
     }
 
     #[test]
