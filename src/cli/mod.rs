@@ -80,15 +80,45 @@ impl SiteArgs {
 fn today() -> Result<crate::model::date::Date, String> {
     use crate::model::date::china_date;
     match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value
-            .trim()
-            .parse::<i64>()
-            .map(china_date)
-            .map_err(|_| format!("SOURCE_DATE_EPOCH「{value}」应是 Unix 时间戳（秒）")),
+        Ok(value) => epoch_date(&value).map(china_date),
         Err(_) => {
             let now =
                 std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
             Ok(china_date(now))
         }
+    }
+}
+
+/// The seconds of a `SOURCE_DATE_EPOCH` value, refused unless they fall between 2000 and 2100:
+/// a wrong date (milliseconds give the year −9999) would leave every document unpublished
+/// and replace a good site with an empty one.
+fn epoch_date(value: &str) -> Result<i64, String> {
+    const Y2000: i64 = 946_684_800;
+    const Y2100: i64 = 4_102_444_800;
+    let seconds: i64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("SOURCE_DATE_EPOCH「{value}」应是 Unix 时间戳（秒） / must be Unix seconds"))?;
+    if (Y2000..Y2100).contains(&seconds) {
+        Ok(seconds)
+    } else if (Y2000 * 1000..Y2100 * 1000).contains(&seconds) {
+        Err(format!(
+            "SOURCE_DATE_EPOCH「{value}」看起来是毫秒；请用秒（去掉末尾三位数字） / looks like milliseconds: use seconds"
+        ))
+    } else {
+        Err(format!(
+            "SOURCE_DATE_EPOCH「{value}」不在 2000 年到 2100 年之间；它决定哪些文件已经发布，请检查 / must fall between 2000 and 2100"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn refuses_build_dates_that_would_empty_the_site() {
+        assert_eq!(super::epoch_date("1503460800"), Ok(1_503_460_800));
+        assert!(super::epoch_date("1503460800000").unwrap_err().contains("毫秒"));
+        assert!(super::epoch_date("0").unwrap_err().contains("2000"));
+        assert!(super::epoch_date("-5").is_err() && super::epoch_date("1e9").is_err());
     }
 }

@@ -62,6 +62,8 @@ codes! {
         "在网站文件夹里运行，或写出文件夹：gongshi build 网站文件夹。新建网站可参考 content/。/ Run inside the site folder or pass its path.";
     IgnoredFile = "GS0112", "这个文件不会发布", "file is not published",
         "文档要用 .md 结尾；附件请放到 files/ 文件夹。/ Documents end in .md; put attachments in files/.";
+    FileTooLarge = "GS0114", "文件太大", "file too large",
+        "内容文件（文档、数据）最大 16 MB；请检查是否放错了文件，大的表格或资料请作为附件放到 files/。/ Content files are limited to 16 MB: put large material under files/.";
     NotAFolder = "GS0113", "网站文件夹不存在", "site folder not found",
         "检查路径是否写对。/ Check the path.";
 
@@ -95,6 +97,8 @@ codes! {
         "公示期（notice_period）和意见反馈（feedback）只用于 notices/ 下的通知公告。/ notice_period and feedback apply to notices only.";
     ReservedSlug = "GS0215", "网址名与系统页面冲突", "slug is reserved",
         "换一个文件名或 slug，避开 policies、notices、files、static 等系统使用的名字。/ Choose another name.";
+    TooDeep = "GS0216", "嵌套层次太深", "nesting too deep",
+        "引用（>）或列表（- 、1.）一行里嵌套了太多层，通常是粘贴出错；请删掉多余的符号。/ Too many nested quote or list markers on one line.";
 
     InvalidId = "GS0301", "编号格式不对", "invalid id",
         "编号只能用小写英文字母、数字和 -，如 xugou-xiaoxue；编号定下后不要再改，网址和其他文件都用它。/ Use lowercase letters, digits and '-'.";

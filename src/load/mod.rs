@@ -171,6 +171,10 @@ fn is_text_attachment(rel: &str) -> bool {
 
 pub const MAX_TEXT_ATTACHMENT: u64 = 32 * 1024 * 1024;
 
+/// The largest document or data file read: larger ones are refused before reading, so a file
+/// put in the wrong folder cannot exhaust memory.
+pub const MAX_CONTENT_FILE: u64 = 16 * 1024 * 1024;
+
 /// An attachment's text, decoded like any content file; `None` when it is too big or not text.
 fn read_attachment_text(found: &Found, options: &LoadOptions) -> Option<String> {
     let size = std::fs::metadata(&found.abs).ok()?.len();
@@ -186,9 +190,19 @@ fn read_attachment_text(found: &Found, options: &LoadOptions) -> Option<String> 
 /// could not be read) so that the file's id stays valid for diagnostics.
 fn read_text(found: &Found, id: FileId, options: &LoadOptions) -> (SourceFile, Option<Item>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let text = match std::fs::read(&found.abs) {
+    let size = std::fs::metadata(&found.abs).map_or(0, |m| m.len());
+    let read = if size > MAX_CONTENT_FILE { Err(None) } else { std::fs::read(&found.abs).map_err(Some) };
+    let text = match read {
+        Err(None) => {
+            diags.push(Diagnostic::error(Code::FileTooLarge, Location::Path(found.rel.clone())).detail(format!(
+                "{} MB，最大 {} MB",
+                size >> 20,
+                MAX_CONTENT_FILE >> 20
+            )));
+            None
+        }
         Ok(bytes) => decode_or_report(&bytes, id, &found.rel, options, &mut diags),
-        Err(err) => {
+        Err(Some(err)) => {
             diags.push(Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone())).detail(err.to_string()));
             None
         }

@@ -18,6 +18,20 @@ pub struct Attachment {
 /// Every file under files/: path under files/ → size in bytes.
 pub type Attachments = BTreeMap<String, u64>;
 
+/// Files that only unpublished documents (drafts, or dated after the build) attach: they wait
+/// for their document, since a file under files/ is published at a guessable address. A file
+/// a published document attaches or links to (`files/…` in its body) is published all the same.
+pub fn withheld(published: &[super::Document], unpublished: &[super::Document]) -> std::collections::HashSet<String> {
+    let attached: std::collections::HashSet<&str> =
+        published.iter().flat_map(|d| d.attachments.iter().map(|a| a.rel.as_str())).collect();
+    unpublished
+        .iter()
+        .flat_map(|d| d.attachments.iter().map(|a| a.rel.clone()))
+        .filter(|rel| !attached.contains(rel.as_str()))
+        .filter(|rel| !published.iter().any(|d| d.body.contains(&format!("files/{rel}"))))
+        .collect()
+}
+
 /// Resolves a path as written (`2017/附件1.pdf`, `files/2017/附件1.pdf`, `.\2017\附件1.pdf`)
 /// to a path under files/ and its size.
 pub fn resolve(file: &Spanned<String>, files: &Attachments, diags: &mut Diagnostics) -> Option<(String, u64)> {

@@ -154,6 +154,7 @@ pub fn read(
             }
         }
     }
+    check_nesting(body, raw.file, raw.body_start, diags);
     let (url, url_span) = url(raw, section, &f, diags)?;
     let doc = Document {
         id: DocId::new(&raw.path),
@@ -187,6 +188,43 @@ pub fn read(
         body_start: raw.body_start,
     };
     Some(doc)
+}
+
+/// Quote and list markers a line may nest: real documents use a few; tens of thousands (a paste
+/// gone wrong, or hostile input) would make rendering take minutes.
+pub const MAX_NESTING: usize = 32;
+
+/// Refuses a line of the body that opens more than [`MAX_NESTING`] quotes or lists.
+fn check_nesting(body: &str, file: FileId, body_start: usize, diags: &mut Diagnostics) {
+    let mut at = body_start;
+    for line in body.split_inclusive('\n') {
+        let mut depth = 0;
+        let mut rest = line.trim_start();
+        loop {
+            let marker = if rest.starts_with('>') {
+                1
+            } else if rest.len() > 1 && rest.starts_with(['-', '*', '+']) && rest[1..].starts_with([' ', '\t']) {
+                2
+            } else {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let ordered = (1..10).contains(&digits) && rest[digits..].starts_with(['.', ')']);
+                if ordered && rest[digits + 1..].starts_with([' ', '\t']) { digits + 2 } else { 0 }
+            };
+            if marker == 0 {
+                break;
+            }
+            depth += 1;
+            rest = rest[marker..].trim_start();
+        }
+        if depth > MAX_NESTING {
+            let start = at + line.len() - line.trim_start().len();
+            diags.push(
+                Diagnostic::error(Code::TooDeep, Span::new(file, start, start + 1))
+                    .detail(format!("这一行嵌套了 {depth} 层，最多 {MAX_NESTING} 层")),
+            );
+        }
+        at += line.len();
+    }
 }
 
 fn attachments(f: &Fields, files: &Attachments, diags: &mut Diagnostics) -> Vec<DocAttachment> {

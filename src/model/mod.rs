@@ -122,7 +122,11 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
     }
     check_pii(raw, config.as_ref().map_or(&[], |c| &c.pii_allow), diags);
 
-    documents.retain(|d| options.drafts || (!d.draft && d.published.is_none_or(|p| p <= options.today)));
+    let (kept, held): (Vec<Document>, Vec<Document>) = documents
+        .into_iter()
+        .partition(|d| options.drafts || (!d.draft && d.published.is_none_or(|p| p <= options.today)));
+    let mut documents = kept;
+    let withheld = attachment::withheld(&documents, &held);
     documents.sort_by(|a, b| {
         (a.section, std::cmp::Reverse(a.sort_date()), &a.title, &a.id).cmp(&(
             b.section,
@@ -152,6 +156,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
     let attachments = raw
         .attachments
         .iter()
+        .filter(|a| !withheld.contains(&a.rel))
         .map(|a| Attachment { rel: a.rel.clone(), source: a.abs.clone(), size: a.size })
         .collect();
     let mut site = Site {

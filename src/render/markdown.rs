@@ -6,7 +6,7 @@
 //! sanitized (raw HTML in Markdown arrives in pieces, so piecewise cleaning would miss things).
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// One entry of the 目录; deeper headings nest under the shallowest level found.
@@ -104,7 +104,7 @@ fn plain_text(events: &[Event]) -> String {
 /// (level, id, text) of each, in order.
 fn headings(events: &mut [Event]) -> Vec<(u8, String, String)> {
     let demote = events.iter().any(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })));
-    let mut used = HashSet::new();
+    let mut ids = Ids::default();
     let mut out = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -120,9 +120,9 @@ fn headings(events: &mut [Event]) -> Vec<(u8, String, String)> {
                 }
                 let chosen = match id {
                     Some(given) => given.to_string(),
-                    None => unique_id(&text, &mut used),
+                    None => ids.unique(&text),
                 };
-                used.insert(chosen.clone());
+                ids.used.insert(chosen.clone());
                 *id = Some(CowStr::from(chosen.clone()));
                 out.push((*level as u8, chosen, text));
             }
@@ -148,17 +148,29 @@ fn deeper(level: HeadingLevel) -> HeadingLevel {
     }
 }
 
-/// An id from the heading text (Han characters kept: `一、指导思想` → `一-指导思想`).
-fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
-    let base = crate::model::document::slugify(text);
-    let base = if base.is_empty() { "section".to_string() } else { base };
-    let mut id = base.clone();
-    let mut n = 2;
-    while used.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// Ids given so far, and for each base the next number to try, so that ten thousand headings
+/// of one text cost ten thousand steps, not fifty million.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// An id from the heading text (Han characters kept: `一、指导思想` → `一-指导思想`),
+    /// numbered `-2`, `-3`… when taken.
+    fn unique(&mut self, text: &str) -> String {
+        let base = crate::model::document::slugify(text);
+        let base = if base.is_empty() { "section".to_string() } else { base };
+        let mut id = base.clone();
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
+        while self.used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.next.insert(base, n);
+        id
     }
-    id
 }
 
 fn nest(entries: Vec<(u8, String, String)>) -> Vec<TocItem> {

@@ -87,3 +87,56 @@ fn an_allowed_hotline_passes_in_any_spelling() {
     t.file("files/热线13812345678.txt", "热线 +86 138 1234 5678");
     t.build_ok();
 }
+
+#[test]
+fn a_build_date_in_milliseconds_is_refused_and_the_site_kept() {
+    let mut t = SiteTest::with_site("guard-epoch");
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文"));
+    t.build_ok();
+    let before = t.out_files();
+    t.epoch = "1503460800000".into();
+    t.build(&[]).failed().stderr_contains("SOURCE_DATE_EPOCH「1503460800000」看起来是毫秒");
+    t.epoch = "-62135596800".into();
+    t.build(&[]).failed().stderr_contains("不在 2000 年到 2100 年之间");
+    assert_eq!(t.out_files(), before);
+}
+
+#[test]
+fn attachments_of_drafts_and_future_documents_wait_for_them() {
+    let t = SiteTest::with_site("guard-held-attachments");
+    let attach = |file: &str| format!("attachments:\n  - {{title: 附件, file: {file}}}");
+    t.file("files/draft.pdf", "%PDF").file("files/future.pdf", "%PDF").file("files/shared.pdf", "%PDF");
+    t.file("files/linked.pdf", "%PDF").file("files/loose.pdf", "%PDF");
+    t.file(
+        "policies/draft.md",
+        &doc(&format!("title: 草稿\ndate: 2017-01-01\ndraft: true\n{}", attach("draft.pdf")), "正文"),
+    );
+    t.file("policies/future.md", &doc(&format!("title: 未来\ndate: 2030-01-01\n{}", attach("future.pdf")), "正文"));
+    t.file("policies/later.md", &doc(&format!("title: 以后\ndate: 2030-01-01\n{}", attach("shared.pdf")), "正文"));
+    t.file(
+        "policies/now.md",
+        &doc(&format!("title: 现在\ndate: 2017-01-01\n{}", attach("shared.pdf")), "见[附件](/files/linked.pdf)"),
+    );
+    t.file("policies/soon.md", &doc(&format!("title: 将来\ndate: 2030-01-01\n{}", attach("linked.pdf")), "正文"));
+    t.build_ok();
+    assert!(!t.exists("files/draft.pdf") && !t.exists("files/future.pdf"), "held back with their documents");
+    assert!(t.exists("files/shared.pdf") && t.exists("files/linked.pdf") && t.exists("files/loose.pdf"));
+    t.build(&["--drafts"]);
+    assert!(t.exists("files/draft.pdf") && t.exists("files/future.pdf"), "--drafts previews them");
+}
+
+#[test]
+fn a_line_nesting_too_many_quotes_or_lists_is_refused() {
+    let body = format!("正文\n\n{} 深\n\n- - 两层可以\n", ">".repeat(40));
+    refused("guard-nesting", &[("policies/a.md", doc("title: 甲\ndate: 2017-01-01", &body).as_bytes())])
+        .has_line("policies/a.md:7:1: 错误：嵌套层次太深：这一行嵌套了 40 层，最多 32 层");
+    let lists = format!("{}x\n", "- ".repeat(33));
+    refused("guard-nesting-lists", &[("notices/b.md", doc("title: 乙", &lists).as_bytes())])
+        .has_line("notices/b.md:4:1: 错误：嵌套层次太深：这一行嵌套了 33 层");
+}
+
+#[test]
+fn a_huge_content_file_is_refused_without_reading_it() {
+    let huge = vec![b'a'; 17 * 1024 * 1024];
+    refused("guard-huge", &[("data/plan.yaml", &huge)]).has_line("data/plan.yaml: 错误：文件太大：17 MB，最大 16 MB");
+}
