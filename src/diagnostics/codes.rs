@@ -62,6 +62,8 @@ codes! {
         "在网站文件夹里运行，或写出文件夹：gongshi build 网站文件夹。新建网站可参考 content/。/ Run inside the site folder or pass its path.";
     IgnoredFile = "GS0112", "这个文件不会发布", "file is not published",
         "文档要用 .md 结尾；附件请放到 files/ 文件夹。/ Documents end in .md; put attachments in files/.";
+    CommentCut = "GS0115", "值被 # 截断", "value cut at a # comment",
+        "YAML 里“空格 + #”之后的文字是注释，不会发布。如果 # 是内容的一部分（如“第 #1 批”），请给整个值加引号：标题: \"关于公布 #1 批名单\"。/ Quote the value to keep the # and what follows.";
     FileTooLarge = "GS0114", "文件太大", "file too large",
         "内容文件（文档、数据）最大 16 MB；请检查是否放错了文件，大的表格或资料请作为附件放到 files/。/ Content files are limited to 16 MB: put large material under files/.";
     NotAFolder = "GS0113", "网站文件夹不存在", "site folder not found",

@@ -266,6 +266,7 @@ fn parse_yaml_file(id: FileId, source: &SourceFile, shape: &keys::Shape, diags: 
     }
     match yaml::parse(id, source, 0, source.text.len()) {
         Ok(mut node) => {
+            cut_by_comments(&node, source, diags);
             keys::canonicalize(&mut node, shape, diags);
             Some(node)
         }
@@ -300,8 +301,34 @@ fn parse_document(found: &Found, id: FileId, source: &SourceFile, diags: &mut Di
             return None;
         }
     };
+    cut_by_comments(&front, source, diags);
     keys::canonicalize(&mut front, &keys::Shape::Record(&keys::DOCUMENT), diags);
     let inner = found.rel.split_once('/').map_or("", |(_, rest)| rest);
     let stem = inner.rsplit_once('.').map_or(inner, |(s, _)| s).to_string();
     Some(Item::Document(RawDocument { path: found.rel.clone(), file: id, stem, front, body_start: split.body }))
+}
+
+/// Warns where a value goes on after ` #` that looks like content (`标题: 关于公布 #1 批名单`):
+/// YAML takes it for a comment and the value is cut short. A comment proper (`# 说明`, with
+/// a space after the `#`) is left alone.
+fn cut_by_comments(node: &Node, source: &SourceFile, diags: &mut Diagnostics) {
+    match &node.value {
+        Value::Text(_) => {
+            let end = node.span.end as usize;
+            let rest = source.text.get(end..).unwrap_or("");
+            let line = rest.split('\n').next().unwrap_or("");
+            let after = line.trim_start();
+            let content = after.strip_prefix('#').and_then(|c| c.chars().next()).is_some_and(|c| !c.is_whitespace());
+            if content && after.len() < line.len() {
+                let at = end + (line.len() - after.len());
+                diags.push(
+                    Diagnostic::warning(Code::CommentCut, Span::new(node.span.file, at, end + line.trim_end().len()))
+                        .detail(format!("「{}」没有算进这个值", after.trim_end())),
+                );
+            }
+        }
+        Value::List(items) => items.iter().for_each(|n| cut_by_comments(n, source, diags)),
+        Value::Map(entries) => entries.iter().for_each(|e| cut_by_comments(&e.value, source, diags)),
+        Value::Null => {}
+    }
 }

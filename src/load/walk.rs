@@ -38,19 +38,53 @@ pub struct Found {
     pub rel: String,
 }
 
+/// The folders of a site that hold its content.
+const TOP_FOLDERS: [&str; 6] = ["data", "files", "notices", "pages", "policies", "standards"];
+
+/// A content folder written with other letter case (`Policies`): on Windows and macOS it is the
+/// same folder, on the server it is not read at all. Said, rather than silently skipped.
+fn misnamed_folders(root: &Path, diags: &mut Vec<Diagnostic>) {
+    let Ok(entries) = std::fs::read_dir(root) else { return };
+    let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    for name in names {
+        if let Some(top) = TOP_FOLDERS.iter().find(|t| name.eq_ignore_ascii_case(t) && name != **t) {
+            diags.push(
+                Diagnostic::warning(Code::IgnoredFile, crate::diagnostics::Location::Path(format!("{name}/")))
+                    .detail(format!("文件夹名要全部小写：请改名为 {top}；在 Linux 服务器上 {name} 里的文件不会被读取")),
+            );
+        }
+    }
+}
+
 /// Every file of the site that the build reads or copies, sorted by path.
 pub fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     let mut found = Vec::new();
     for name in ["site.yaml", "site.yml"] {
         let abs = root.join(name);
-        if abs.is_file() {
+        if !abs.is_file() {
+            continue;
+        }
+        if found.is_empty() {
             found.push(Found { kind: FileKind::SiteConfig, abs, rel: name.to_string() });
-            break;
+        } else {
+            diags.push(
+                Diagnostic::warning(Code::IgnoredFile, crate::diagnostics::Location::Path(name.to_string()))
+                    .detail("已经有 site.yaml，这个文件不会被读取；请把两个文件合并成一个"),
+            );
         }
     }
-    for top in ["data", "files", "notices", "pages", "policies", "standards"] {
+    misnamed_folders(root, diags);
+    for top in TOP_FOLDERS {
         let dir = root.join(top);
         if !dir.is_dir() {
+            continue;
+        }
+        if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            diags.push(
+                Diagnostic::warning(Code::IgnoredFile, crate::diagnostics::Location::Path(format!("{top}/")))
+                    .detail("这个文件夹是快捷方式（符号链接），不会被读取或发布：网站只发布网站文件夹里的文件"),
+            );
             continue;
         }
         let entries = walkdir::WalkDir::new(&dir)

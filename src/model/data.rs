@@ -92,7 +92,16 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
     }
     data.figures.sort_by_key(|f| f.year);
 
-    data.plan = files(raw, DataKind::Plan).map(|d| plan::read(&d.node, &index, diags)).next().unwrap_or_default();
+    let plans: Vec<&RawData> = files(raw, DataKind::Plan).collect();
+    if let [first, second, ..] = plans.as_slice() {
+        // plan.yaml beside plan.yml: one would be ignored without a word.
+        diags.push(
+            Diagnostic::error(Code::DuplicateId, Span::file_start(second.file))
+                .detail(format!("达标计划只能有一个文件，已经有 {}", raw.sources.path(first.file)))
+                .hint("把两个文件合并成一个 data/plan.yaml。/ Merge them into one data/plan.yaml."),
+        );
+    }
+    data.plan = plans.first().map(|d| plan::read(&d.node, &index, diags)).unwrap_or_default();
     data
 }
 

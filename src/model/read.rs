@@ -203,11 +203,26 @@ pub fn pick<T: Copy>(text: &str, options: &[(&str, T)]) -> Option<T> {
     options.iter().find(|(spelling, _)| *spelling == folded).map(|(_, v)| *v)
 }
 
-/// A scalar as trimmed text; empty text counts as absent. Maps and lists are wrong here.
+/// Control characters that a value may not hold: invisible, they come from pasting, and some
+/// (U+0000–U+0008, U+000B…) make the feed and sitemap invalid XML.
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// A scalar as trimmed text; empty text counts as absent. Maps and lists are wrong here, and so
+/// is a control character.
 pub fn text(node: &Node, diags: &mut Diagnostics) -> Option<Spanned<String>> {
     match &node.value {
         Value::Text(s) => {
             let s = s.trim();
+            if let Some(c) = s.chars().find(|&c| is_forbidden_control(c)) {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, node.span)
+                        .detail(format!("含有看不见的控制字符 U+{:04X}", c as u32))
+                        .hint("删掉这个字符（常见于从其他软件复制粘贴的文字）；重新输入这一行最简单。/ Remove the control character, e.g. retype the line."),
+                );
+                return None;
+            }
             (!s.is_empty()).then(|| Spanned::new(s.to_string(), node.span))
         }
         Value::Null => None,

@@ -45,7 +45,12 @@ impl Theme {
         let mut theme = Theme::builtin();
         if name != "default" {
             let dir = site_root.join("themes").join(name);
-            if dir.is_dir() {
+            if is_link(&dir) || is_link(&site_root.join("themes")) {
+                diags.push(
+                    Diagnostic::error(Code::ThemeMissing, Location::Path(format!("themes/{name}/")))
+                        .detail("主题文件夹是快捷方式（符号链接）：主题必须放在网站文件夹里"),
+                );
+            } else if dir.is_dir() {
                 theme.overlay(&dir, &format!("themes/{name}/"), diags);
             } else {
                 diags.push(
@@ -63,6 +68,13 @@ impl Theme {
         for sub in ["templates", "static"] {
             let base = dir.join(sub);
             if !base.is_dir() {
+                continue;
+            }
+            if is_link(&base) {
+                diags.push(
+                    Diagnostic::warning(Code::IgnoredFile, Location::Path(format!("{shown}{sub}/")))
+                        .detail("这个文件夹是快捷方式（符号链接），不会被读取或发布：网站只发布网站文件夹里的文件"),
+                );
                 continue;
             }
             for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
@@ -98,4 +110,9 @@ impl Theme {
 fn relative(dir: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(dir).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// A symbolic link (which could lead outside the site folder).
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }

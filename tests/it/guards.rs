@@ -140,3 +140,49 @@ fn a_huge_content_file_is_refused_without_reading_it() {
     let huge = vec![b'a'; 17 * 1024 * 1024];
     refused("guard-huge", &[("data/plan.yaml", &huge)]).has_line("data/plan.yaml: 错误：文件太大：17 MB，最大 16 MB");
 }
+
+#[test]
+fn a_control_character_in_a_value_is_refused() {
+    refused("guard-control", &[("policies/a.md", doc("title: \"甲\\a乙\"\ndate: 2017-01-01", "正文").as_bytes())])
+        .has_line("policies/a.md:2:8: 错误：取值无效：含有看不见的控制字符 U+0007");
+}
+
+#[test]
+fn a_value_cut_short_by_a_hash_is_said() {
+    let t = SiteTest::with_site("guard-hash");
+    t.file("policies/a.md", &doc("title: 关于公布 #1 批名单\ndate: 2017-01-01  # 成文日期", "正文"));
+    let run = t.build_ok();
+    run.has_line("policies/a.md:2:13: 警告：值被 # 截断：「#1 批名单」没有算进这个值");
+    assert_eq!(run.stderr.matches("值被 # 截断").count(), 1, "a real comment is left alone: {}", run.stderr);
+}
+
+#[test]
+fn a_second_spelling_of_a_file_or_folder_is_not_skipped_silently() {
+    let t = SiteTest::with_site("guard-yml");
+    t.file("site.yml", crate::support::SITE_YAML);
+    t.file("Policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文"));
+    t.file("data/plan.yaml", "targets: []\n").file("data/plan.yml", "targets: []\n");
+    t.build(&[])
+        .failed()
+        .has_line("site.yml: 警告：这个文件不会发布：已经有 site.yaml")
+        .has_line("Policies/: 警告：这个文件不会发布：文件夹名要全部小写：请改名为 policies")
+        .has_line("data/plan.yml:1:1: 错误：编号重复：达标计划只能有一个文件，已经有 data/plan.yaml");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_content_folder_that_links_outside_the_site_is_not_read() {
+    let t = SiteTest::with_site("guard-symlink-dir");
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文"));
+    let outside = t.root.join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.txt"), "outside the site").unwrap();
+    std::os::unix::fs::symlink(&outside, t.site().join("files")).unwrap();
+    std::os::unix::fs::symlink(&outside, t.site().join("static")).unwrap();
+    let run = t.build_ok();
+    run.stderr_contains("files/: 警告：这个文件不会发布：这个文件夹是快捷方式");
+    assert!(
+        !t.exists("files/secret.txt") && !t.exists("static/secret.txt"),
+        "a file from outside the site was published"
+    );
+}
