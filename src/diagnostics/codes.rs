@@ -99,6 +99,10 @@ codes! {
         "公示期（notice_period）和意见反馈（feedback）只用于 notices/ 下的通知公告。/ notice_period and feedback apply to notices only.";
     ReservedSlug = "GS0215", "网址名与系统页面冲突", "slug is reserved",
         "换一个文件名或 slug，避开 policies、notices、files、static 等系统使用的名字。/ Choose another name.";
+    FileNameClash = "GS0217", "文件名只差大小写", "file names differ only in case",
+        "Windows、macOS 和许多服务器把 Report.pdf 和 report.pdf 当作同一个文件：删掉一个或改名。/ Rename one: many systems see one file.";
+    ActiveAttachment = "GS0218", "附件是网页或脚本", "attachment is a web page or script",
+        "网页（.html）、脚本（.js）和带脚本的 SVG 放在网站上会以本站的名义运行，不能作为附件发布；请转换成 PDF 或图片（PNG）。/ Convert it to PDF or PNG.";
     TooDeep = "GS0216", "嵌套层次太深", "nesting too deep",
         "引用（>）或列表（- 、1.）一行里嵌套了太多层，通常是粘贴出错；请删掉多余的符号。/ Too many nested quote or list markers on one line.";
 

@@ -157,6 +157,18 @@ impl Sources {
         self.files.get(&id).unwrap_or(&EMPTY)
     }
 
+    /// The file read from this site path, if any.
+    pub fn find(&self, path: &str) -> Option<&SourceFile> {
+        let mut id = FileId::of(path);
+        while let Some(file) = self.files.get(&id) {
+            if file.path == path {
+                return Some(file);
+            }
+            id = FileId(id.0.wrapping_add(1));
+        }
+        None
+    }
+
     pub fn path(&self, id: FileId) -> &str {
         &self.get(id).path
     }

@@ -104,6 +104,14 @@ pub fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
                 }
             };
             let rel = relative(root, entry.path());
+            if entry.path().to_str().is_none() {
+                diags.push(
+                    Diagnostic::error(Code::EncodingUnknown, crate::diagnostics::Location::Path(rel))
+                        .detail("文件名不是 UTF-8 编码（常见于从旧系统拷贝来的 GBK 文件名），发布后会变成乱码")
+                        .hint("在电脑上把这个文件重新命名一次（输入中文名），再构建。/ Rename the file so that its name is UTF-8."),
+                );
+                continue;
+            }
             if entry.path_is_symlink() {
                 diags.push(
                     Diagnostic::warning(Code::IgnoredFile, crate::diagnostics::Location::Path(rel))

@@ -18,6 +18,49 @@ pub struct Attachment {
 /// Every file under files/: path under files/ → size in bytes.
 pub type Attachments = BTreeMap<String, u64>;
 
+/// Checks the files under files/ themselves: two names that differ only in case, and active
+/// content (web pages, scripts, SVG with script) that would run on the site's own origin.
+/// `text` gives an attachment's decoded text where it was read (SVG among them).
+pub fn check_files<'a>(
+    files: impl Iterator<Item = &'a str>,
+    text: impl Fn(&str) -> Option<&'a str>,
+    diags: &mut Diagnostics,
+) {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for rel in files {
+        let shown = format!("files/{rel}");
+        if let Some(first) = seen.insert(rel.to_lowercase(), rel) {
+            diags.push(
+                Diagnostic::error(Code::FileNameClash, crate::diagnostics::Location::Path(shown.clone()))
+                    .detail(format!("和 files/{first} 只差大小写")),
+            );
+        }
+        let ext = rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        let active = match ext.as_str() {
+            "html" | "htm" | "xhtml" | "shtml" | "js" | "mjs" => true,
+            "svg" | "svgz" => text(&shown).is_none_or(scripted),
+            _ => false,
+        };
+        if active {
+            diags.push(
+                Diagnostic::error(Code::ActiveAttachment, crate::diagnostics::Location::Path(shown))
+                    .detail(format!(".{ext} 文件会在本站运行")),
+            );
+        }
+    }
+}
+
+/// Whether an SVG carries script: a script element, an event handler, or a javascript: link.
+fn scripted(svg: &str) -> bool {
+    let lower = svg.to_ascii_lowercase();
+    let handler = lower.match_indices(" on").any(|(i, _)| {
+        let rest = &lower[i + 3..];
+        let name = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        name > 0 && rest[name..].trim_start().starts_with('=')
+    });
+    lower.contains("<script") || lower.contains("javascript:") || lower.contains("<foreignobject") || handler
+}
+
 /// Files that only unpublished documents (drafts, or dated after the build) attach: they wait
 /// for their document, since a file under files/ is published at a guessable address. A file
 /// a published document attaches or links to (`files/…` in its body) is published all the same.

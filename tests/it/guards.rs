@@ -186,3 +186,24 @@ fn a_content_folder_that_links_outside_the_site_is_not_read() {
         "a file from outside the site was published"
     );
 }
+
+#[test]
+fn web_pages_scripts_and_scripted_svg_are_not_published_as_attachments() {
+    refused(
+        "guard-active",
+        &[
+            ("files/page.html", b"<p>hi</p>"),
+            ("files/logo.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"),
+            ("files/chart.svg", b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>"),
+        ],
+    )
+    .has_line("files/page.html: 错误：附件是网页或脚本：.html 文件会在本站运行")
+    .has_line("files/logo.svg: 错误：附件是网页或脚本：.svg 文件会在本站运行")
+    .stderr_contains_once("附件是网页或脚本：.svg");
+}
+
+#[test]
+fn attachment_names_that_differ_only_in_case_clash() {
+    refused("guard-case-files", &[("files/Report.pdf", b"%PDF"), ("files/report.pdf", b"%PDF")])
+        .has_line("files/report.pdf: 错误：文件名只差大小写：和 files/Report.pdf 只差大小写");
+}
