@@ -28,6 +28,9 @@ pub fn check(out: &Path, site: &Path) -> Result<(), Diagnostic> {
     if site_abs.starts_with(&out_abs) {
         return forbidden("它包含网站文件夹，替换它会删除网站内容");
     }
+    if std::env::current_dir().is_ok_and(|cwd| absolute(&cwd).starts_with(&out_abs)) {
+        return forbidden("这是当前所在的文件夹（或包含它），构建会整体替换它；请用子文件夹，如 -o public");
+    }
     for content in ["policies", "notices", "pages", "files", "data", "standards", "templates", "static", "themes"] {
         if out_abs.starts_with(site_abs.join(content)) {
             return forbidden(&format!("它在网站的 {content}/ 文件夹里"));

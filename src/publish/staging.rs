@@ -9,8 +9,40 @@ use std::path::{Path, PathBuf};
 /// A sibling of `out` named after it and this process: `.public.gongshi-staging-1234`.
 fn sibling(out: &Path, what: &str) -> PathBuf {
     let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.gongshi-{what}-{}", std::process::id()))
+    parent(out).join(format!(".{name}.gongshi-{what}-{}", std::process::id()))
+}
+
+fn parent(out: &Path) -> &Path {
+    out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// Removes what builds that were killed left beside `out` (their staging and old copies, often
+/// hundreds of MB). A copy whose process still runs is another build at work and is left alone;
+/// where running processes cannot be seen (not Linux), only copies a day old are removed.
+fn remove_leftovers(out: &Path) {
+    let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
+    let Ok(entries) = std::fs::read_dir(parent(out)) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = ["staging", "old"].iter().find_map(|what| {
+            file.strip_prefix(&format!(".{name}.gongshi-{what}-")).and_then(|p| p.parse::<u32>().ok())
+        });
+        let Some(pid) = pid.filter(|&p| p != std::process::id()) else { continue };
+        let proc = Path::new("/proc");
+        let gone = if proc.is_dir() {
+            !proc.join(pid.to_string()).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 24 * 3600)
+        };
+        if gone {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn failed(at: &Path, e: std::io::Error) -> Diagnostic {
@@ -18,6 +50,7 @@ fn failed(at: &Path, e: std::io::Error) -> Diagnostic {
 }
 
 pub fn write_and_swap(output: &Output, out: &Path) -> Result<(), Diagnostic> {
+    remove_leftovers(out);
     let staging = sibling(out, "staging");
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(|e| failed(&staging, e))?;

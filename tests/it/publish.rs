@@ -94,3 +94,84 @@ fn the_example_site_with_its_charts_and_downloads_builds_byte_identically() {
         assert!(second[path] == *bytes, "{path} differs between two builds");
     }
 }
+
+#[test]
+fn a_killed_build_leaves_nothing_that_lasts() {
+    let t = SiteTest::with_site("killed");
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01", ""));
+    t.build_ok();
+    // What a build killed mid-way leaves: its staging copy and an old copy, named by its process.
+    let dead = u32::MAX - 7;
+    for what in ["staging", "old"] {
+        let left = t.root.join(format!(".public.gongshi-{what}-{dead}"));
+        std::fs::create_dir_all(left.join("policies")).unwrap();
+        std::fs::write(left.join("policies/x.html"), "half").unwrap();
+    }
+    t.build_ok();
+    let leftovers: Vec<String> = std::fs::read_dir(&t.root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("gongshi-"))
+        .collect();
+    assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
+    assert!(t.exists("policies/a/index.html"));
+}
+
+#[test]
+fn refuses_the_current_folder_as_output() {
+    let t = SiteTest::with_site("output-dot");
+    let here = t.root.join("elsewhere");
+    std::fs::create_dir_all(&here).unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_gongshi"))
+        .args(["build", "../site", "--output", "."])
+        .current_dir(&here)
+        .env("SOURCE_DATE_EPOCH", crate::support::EPOCH_2017_08_23)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains(".: 错误：不能用这个文件夹作输出：这是当前所在的文件夹（或包含它）"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&here).unwrap().count(), 0, "nothing is left in the folder");
+}
+
+#[test]
+fn two_builds_at_once_into_one_folder_never_mix() {
+    let a = SiteTest::with_site("concurrent-a");
+    let b = SiteTest::with_site("concurrent-b");
+    for i in 0..150 {
+        a.file(&format!("policies/a{i}.md"), &doc(&format!("title: 甲{i}\ndate: 2017-01-01"), "甲"));
+        b.file(&format!("policies/b{i}.md"), &doc(&format!("title: 乙{i}\ndate: 2017-01-01"), "乙"));
+    }
+    let out = a.root.join("shared");
+    for t in [&a, &b] {
+        let one = std::process::Command::new(env!("CARGO_BIN_EXE_gongshi"))
+            .args(["build", "site", "--output"])
+            .arg(t.root.join("alone"))
+            .current_dir(&t.root)
+            .env("SOURCE_DATE_EPOCH", crate::support::EPOCH_2017_08_23)
+            .status()
+            .unwrap();
+        assert!(one.success());
+    }
+    for _ in 0..3 {
+        let spawn = |t: &SiteTest| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_gongshi"))
+                .args(["build", "site", "--output"])
+                .arg(&out)
+                .current_dir(&t.root)
+                .env("SOURCE_DATE_EPOCH", crate::support::EPOCH_2017_08_23)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        };
+        let (mut x, mut y) = (spawn(&a), spawn(&b));
+        let _ = (x.wait(), y.wait());
+        let got = files_under(&out);
+        assert!(
+            got == files_under(&a.root.join("alone")) || got == files_under(&b.root.join("alone")),
+            "the output mixes two builds"
+        );
+    }
+}
