@@ -18,6 +18,21 @@ pub enum DecodeError {
     Unknown,
     /// The encoding named with `--encoding` does not fit the bytes.
     Mismatch(&'static str),
+    /// Mostly UTF-8 with a passage that is not (GBK text pasted in): decoding the whole file
+    /// as GBK would turn the rest into mojibake, so the file is refused.
+    MixedUtf8,
+}
+
+/// Whether bytes that are not valid UTF-8 are still mostly UTF-8: at least eight well-formed
+/// multi-byte characters, and at least two for each bad sequence (a whole GBK file gives about
+/// one accidental UTF-8 character for six bad sequences).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 8 && good >= 2 * bad
 }
 
 /// Looks up an encoding name given on the command line (`gbk`, `gb18030`, `big5`, `utf-8`).
@@ -36,6 +51,9 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return if text.contains('\0') { Err(DecodeError::Unknown) } else { Ok(Decoded::Utf8(text.to_string())) };
+    }
+    if mostly_utf8(bytes) {
+        return Err(DecodeError::MixedUtf8);
     }
     if let Some(encoding) = forced {
         return strict(encoding, bytes)

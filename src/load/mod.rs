@@ -187,29 +187,30 @@ fn read_attachment_text(found: &Found, options: &LoadOptions) -> Option<String> 
 }
 
 /// Reads, decodes and parses one text file. Always returns a source file (empty when the file
-/// could not be read) so that the file's id stays valid for diagnostics.
+/// could not be read; for a file it refuses to parse, the text as far as it can be shown) so
+/// that the file's id stays valid for diagnostics.
 fn read_text(found: &Found, id: FileId, options: &LoadOptions) -> (SourceFile, Option<Item>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let size = std::fs::metadata(&found.abs).map_or(0, |m| m.len());
     let read = if size > MAX_CONTENT_FILE { Err(None) } else { std::fs::read(&found.abs).map_err(Some) };
-    let text = match read {
+    let text: Result<String, Option<String>> = match read {
         Err(None) => {
             diags.push(Diagnostic::error(Code::FileTooLarge, Location::Path(found.rel.clone())).detail(format!(
                 "{} MB，最大 {} MB",
                 size >> 20,
                 MAX_CONTENT_FILE >> 20
             )));
-            None
+            Err(None)
         }
         Ok(bytes) => decode_or_report(&bytes, id, &found.rel, options, &mut diags),
         Err(Some(err)) => {
             diags.push(Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone())).detail(err.to_string()));
-            None
+            Err(None)
         }
     };
-    let source = SourceFile::new(found.rel.clone(), Arc::from(text.unwrap_or_default()));
-    let item =
-        if source.text.is_empty() && !diags.is_empty() { None } else { parse_item(found, id, &source, &mut diags) };
+    let parse = text.is_ok();
+    let source = SourceFile::new(found.rel.clone(), Arc::from(text.unwrap_or_else(Option::unwrap_or_default)));
+    let item = if parse { parse_item(found, id, &source, &mut diags) } else { None };
     (source, item, diags)
 }
 
@@ -219,28 +220,39 @@ fn decode_or_report(
     rel: &str,
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
-) -> Option<String> {
+) -> Result<String, Option<String>> {
     match decode::decode(bytes, options.encoding) {
-        Ok(decode::Decoded::Utf8(text)) => Some(text),
+        Ok(decode::Decoded::Utf8(text)) => Ok(text),
         Ok(decode::Decoded::Converted(text, label)) => {
             diags.push(
                 Diagnostic::warning(Code::EncodingGuessed, Span::file_start(id)).detail(format!("已按 {label} 读取")),
             );
-            Some(text)
+            Ok(text)
         }
         Err(decode::DecodeError::Unknown) => {
             diags.push(
                 Diagnostic::error(Code::EncodingUnknown, Location::Path(rel.to_string()))
                     .detail("它不是 UTF-8、GBK/GB18030 或 Big5 文本（是否把 Word/PDF 文件改了扩展名？）"),
             );
-            None
+            Err(None)
         }
         Err(decode::DecodeError::Mismatch(label)) => {
             diags.push(
                 Diagnostic::error(Code::EncodingUnknown, Location::Path(rel.to_string()))
                     .detail(format!("按指定的 {label} 读取时出现无效字节")),
             );
-            None
+            Err(None)
+        }
+        Err(decode::DecodeError::MixedUtf8) => {
+            // Shown with the bad bytes as U+FFFD, to point at them; never parsed or published.
+            let shown = String::from_utf8_lossy(bytes).into_owned();
+            let at = shown.find('\u{FFFD}').unwrap_or(0);
+            diags.push(
+                Diagnostic::error(Code::EncodingUnknown, Span::new(id, at, at + '\u{FFFD}'.len_utf8()))
+                    .detail("文件是 UTF-8，但这里有一段不是（常见于从别的文件粘贴进来的 GBK 文字）")
+                    .hint("删掉这一段，重新输入或从原文件重新复制；保存为 UTF-8。/ Retype or re-paste this passage and save the file as UTF-8."),
+            );
+            Err(Some(shown))
         }
     }
 }

@@ -207,3 +207,14 @@ fn attachment_names_that_differ_only_in_case_clash() {
     refused("guard-case-files", &[("files/Report.pdf", b"%PDF"), ("files/report.pdf", b"%PDF")])
         .has_line("files/report.pdf: 错误：文件名只差大小写：和 files/Report.pdf 只差大小写");
 }
+
+#[test]
+fn a_utf8_file_with_a_gbk_passage_is_refused_at_the_passage() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("这一段是从旧文件粘贴来的");
+    let mut bytes = doc("title: 关于做好教师交流工作的通知\ndate: 2017-01-01", "第一段是正常的文字。\n\n").into_bytes();
+    bytes.extend_from_slice(&gbk);
+    bytes.extend_from_slice("\n\n最后一段也正常。\n".as_bytes());
+    refused("guard-mixed-encoding", &[("policies/a.md", &bytes)])
+        .has_line("policies/a.md:7:1: 错误：")
+        .stderr_contains("这里有一段不是（常见于从别的文件粘贴进来的 GBK 文字）");
+}
