@@ -26,4 +26,12 @@ assert.deepEqual(order("优质均衡 结对"), [3, 2], "terms are ANDed; metadat
 assert.deepEqual(order("结对"), [4, 3, 2]);
 // A phrase that no record holds whole: records with most of its keys, title matches first.
 assert.deepEqual(order("均衡结对"), [3, 4, 2]);
+
+// A 文号 whose runs the query gives whole (57号, not the end of 257号) comes first.
+const numbers = { "57": { 0: 2, 1: 2, 2: 2 }, "7号": { 0: 2, 1: 2, 2: 2 }, "=57号": { 2: 2 } };
+assert.deepEqual(search.rank(search.parse("57号"), numbers).map((h) => h.id), [2, 0, 1]);
+
+// A record holding the whole phrase in its body outranks one holding most of it in its title.
+const phrase = { "甲乙": { 0: 8, 1: 1 }, "乙丙": { 0: 8, 1: 1 }, "丙丁": { 0: 8, 1: 1 }, "丁戊": { 0: 8 } };
+assert.deepEqual(search.rank(search.parse("甲乙丙丁戊"), phrase).map((h) => h.id), [0, 1]);
 console.log("search.js unit checks passed");

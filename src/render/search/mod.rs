@@ -47,9 +47,12 @@ fn keys(record: &Record) -> Vec<(String, Field)> {
         let mut keys = Vec::new();
         for run in text::runs(&record.fields[i]) {
             text::index_keys(&run, &mut keys);
-            // Single characters are findable in titles and names.
-            if field == Field::Title {
-                keys.extend(run.iter().map(char::to_string));
+            match field {
+                // Single characters are findable in titles and names.
+                Field::Title => keys.extend(run.iter().map(char::to_string)),
+                // A 文号's runs whole (`=89号`), so that `89号` finds 89号 before 189号.
+                Field::DocNo => keys.push(text::whole_run_key(&run)),
+                Field::Meta | Field::Body => {}
             }
         }
         keys.sort_unstable();

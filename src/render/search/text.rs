@@ -58,6 +58,12 @@ pub fn index_keys(run: &[char], out: &mut Vec<String>) {
     }
 }
 
+/// The key of a whole run of a 文号 (`=89号`): a query whose runs are whole runs of a record's
+/// 文号 ranks it first. `=` never stands in other keys, which are letters and digits.
+pub fn whole_run_key(run: &[char]) -> String {
+    std::iter::once('=').chain(run.iter().copied()).collect()
+}
+
 /// The keys a query run must all match: trigrams where three ASCII letters or digits stand in
 /// a row, bigrams for every pair not covered by such a trigram, or the run itself when it is a
 /// single character.

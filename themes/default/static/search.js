@@ -113,12 +113,15 @@
     return text.split(/\s+/).filter(Boolean).map(function (t) {
       var rs = runs(fold(t)), ks = [];
       rs.forEach(function (r) { ks = ks.concat(keys(r)); });
-      return { runs: rs, keys: ks };
+      // Whole runs of a 文号 (whole_run_key in text.rs): `89号` is not the end of `189号`.
+      return { runs: rs, keys: ks, whole: rs.map(function (r) { return "=" + r.join(""); }) };
     }).filter(function (t) { return t.keys.length; });
   }
 
   // Every term must match. A term matches a record holding all its keys, scored by the strongest
-  // field that holds them all; failing that, most of them (words left out of a phrase), for less.
+  // field that holds them all, and first of all when its runs are whole runs of the record's
+  // 文号. Failing that, a record holding most of the keys (a word left out of a phrase) still
+  // matches, below every full match.
   function rank(terms, found) {
     var scores = null;
     terms.forEach(function (term) {
@@ -134,10 +137,10 @@
       for (var id in stats) {
         var st = stats[id];
         if (st[0] < need || (scores && !(id in scores))) continue;
-        var full = st[0] === keys.length, mask = full ? st[1] : st[2], score = 0.5;
-        for (var f = 0; f < 4; f++) if (mask >> f & 1) { score = WEIGHT[f]; break; }
-        if (!full) score *= 0.5 * Math.pow(st[0] / keys.length, 2);
-        else if (!st[1]) score = 0.5;
+        var full = st[0] === keys.length, mask = full ? st[1] : st[2], weight = 0;
+        for (var f = 0; f < 4; f++) if (mask >> f & 1) { weight = WEIGHT[f]; break; }
+        var score = full ? (st[1] ? weight : 0.75) : 0.5 * Math.pow(st[0] / keys.length, 2) * weight / WEIGHT[0];
+        if (full && (term.whole || []).every(function (w) { return ((found[w] || {})[id] || 0) & 2; })) score += 12;
         next[id] = (scores ? scores[id] : 0) + score;
       }
       scores = next;
@@ -300,7 +303,7 @@
       var q = { runs: [].concat.apply([], terms.map(function (t) { return t.runs; })) };
       state.query = q;
       if (!terms.length) return;
-      var all = [].concat.apply([], terms.map(function (t) { return t.keys; }));
+      var all = [].concat.apply([], terms.map(function (t) { return t.keys.concat(t.whole); }));
       return postings(all, M, get).then(function (found) {
         state.hits = rank(terms, found);
         state.type = new URLSearchParams(location.search).get("type") || "";
