@@ -172,8 +172,19 @@ fn categories(policies: &[&Document]) -> Vec<DocList> {
     lists
 }
 
-/// `slug`, or `slug-2`, `slug-3`… when taken; `fenlei` (分类) when empty.
+/// The longest category slug kept, in bytes: a long category (a sentence pasted in) still gets
+/// a name a file system takes.
+const MAX_SLUG: usize = 64;
+
+/// `slug` (cut at a `-` to [`MAX_SLUG`] bytes), or `slug-2`, `slug-3`… when taken; `fenlei` (分类)
+/// when empty.
 fn unique_slug(slug: String, taken: &mut HashSet<String>) -> String {
+    let slug = if slug.len() > MAX_SLUG {
+        let cut = &slug[..MAX_SLUG];
+        cut.rsplit_once('-').map_or(cut, |(head, _)| head).to_string()
+    } else {
+        slug
+    };
     let slug = if slug.is_empty() { "fenlei".to_string() } else { slug };
     let mut candidate = slug.clone();
     let mut n = 1;
@@ -225,5 +236,7 @@ mod tests {
         assert_eq!(unique_slug("gongshi".into(), &mut taken), "gongshi-2");
         assert_eq!(unique_slug(String::new(), &mut taken), "fenlei");
         assert_eq!(unique_slug(String::new(), &mut taken), "fenlei-2");
+        let long = pinyin_slug(&"义务教育优质均衡发展".repeat(4));
+        assert!(unique_slug(long, &mut taken).len() <= MAX_SLUG);
     }
 }

@@ -17,7 +17,12 @@ pub enum BadSegment {
     Empty,
     Dots,
     Forbidden(char),
+    /// Longer than [`MAX_SEGMENT`] bytes: file systems refuse names past 255 bytes.
+    TooLong(usize),
 }
+
+/// The longest segment, in bytes of UTF-8 (85 Han characters take 255).
+pub const MAX_SEGMENT: usize = 200;
 
 impl fmt::Display for BadSegment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,6 +30,7 @@ impl fmt::Display for BadSegment {
             BadSegment::Empty => f.write_str("网址的一段不能为空"),
             BadSegment::Dots => f.write_str("网址的一段不能是 . 或 .."),
             BadSegment::Forbidden(c) => write!(f, "网址里不能有字符「{}」", c.escape_default()),
+            BadSegment::TooLong(n) => write!(f, "网址的一段有 {n} 字节，最多 {MAX_SEGMENT} 字节（约 66 个汉字）"),
         }
     }
 }
@@ -33,6 +39,7 @@ fn check(segment: &str) -> Result<(), BadSegment> {
     match segment {
         "" => Err(BadSegment::Empty),
         "." | ".." => Err(BadSegment::Dots),
+        s if s.len() > MAX_SEGMENT => Err(BadSegment::TooLong(s.len())),
         s => match s.chars().find(|&c| c == '/' || c == '\\' || c.is_control()) {
             Some(c) => Err(BadSegment::Forbidden(c)),
             None => Ok(()),
@@ -112,6 +119,7 @@ mod tests {
         assert_eq!(SitePath::page(&[".."]), Err(BadSegment::Dots));
         assert_eq!(SitePath::page(&["a/b"]), Err(BadSegment::Forbidden('/')));
         assert_eq!(SitePath::page(&["a\u{0}"]), Err(BadSegment::Forbidden('\u{0}')));
+        assert_eq!(SitePath::page(&[&"关".repeat(70)]), Err(BadSegment::TooLong(210)));
     }
 
     #[test]

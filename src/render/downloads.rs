@@ -20,13 +20,19 @@ pub enum Cell {
 impl Cell {
     fn csv(&self) -> String {
         match self {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => defused(s),
             Cell::Int(n) => n.to_string(),
             Cell::Ratio(x) => format!("{x:.4}"),
             Cell::Bool(b) => b.to_string(),
             Cell::Empty => String::new(),
         }
     }
+}
+
+/// A text cell that a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`, or after a tab
+/// or line break) gets a leading `'`, as OWASP advises: Excel and WPS then show it as text.
+fn defused(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
 }
 
 fn text(s: impl Into<String>) -> Cell {
@@ -229,6 +235,16 @@ mod tests {
         t.rows.push(vec![text("墟沟小学"), text("a;b,\"c\""), Cell::Ratio(0.515_256_6)]);
         let csv = String::from_utf8(t.to_csv()).unwrap();
         assert_eq!(csv, "\u{feff}name,members,cv\n墟沟小学,\"a;b,\"\"c\"\"\",0.5153\n");
+    }
+
+    #[test]
+    fn csv_cells_that_would_run_as_formulas_are_defused() {
+        let mut t = Table::new(&["name"]);
+        for s in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "王某某"] {
+            t.rows.push(vec![text(s)]);
+        }
+        let csv = String::from_utf8(t.to_csv()).unwrap();
+        assert_eq!(csv, "\u{feff}name\n\"'=HYPERLINK(\"\"http://x\"\")\"\n'+1\n'-2+3\n'@SUM(A1)\n王某某\n");
     }
 
     #[test]

@@ -139,21 +139,29 @@ impl Renderer {
     }
 }
 
-/// feed.xml, sitemap.xml and robots.txt.
+/// feed.xml, sitemap.xml (with its parts on a large site) and robots.txt.
 fn site_files(site: &Site, templates: &templates::Templates, output: &mut Output, diags: &mut Diagnostics) {
     #[derive(serde::Serialize)]
     struct Robots {
         sitemap_url: String,
     }
-    let robots = Robots { sitemap_url: site.config.base_url.absolute("sitemap.xml") };
-    let results = [
-        ("feed.xml", templates.render("atom.xml", &feeds::feed(site), None)),
-        ("sitemap.xml", templates.render("sitemap.xml", &sitemap::sitemap(site), None)),
-        ("robots.txt", templates.render("robots.txt", &robots, None)),
+    let base = &site.config.base_url;
+    let robots = Robots { sitemap_url: base.absolute("sitemap.xml") };
+    let parts = sitemap::sitemaps(site);
+    let mut results = vec![
+        ("feed.xml".to_string(), templates.render("atom.xml", &feeds::feed(site), None)),
+        ("robots.txt".to_string(), templates.render("robots.txt", &robots, None)),
     ];
+    if parts.len() > 1 {
+        let index = sitemap::IndexView { sitemaps: parts.iter().map(|(name, _)| base.absolute(name)).collect() };
+        results.push(("sitemap.xml".to_string(), templates.render("sitemap-index.xml", &index, None)));
+    }
+    for (name, view) in parts {
+        results.push((name, templates.render("sitemap.xml", &view, None)));
+    }
     for (path, result) in results {
         match result {
-            Ok(text) => output.insert(path.to_string(), OutputFile::Bytes(text.into_bytes()), diags),
+            Ok(text) => output.insert(path, OutputFile::Bytes(text.into_bytes()), diags),
             Err(d) => diags.push(d),
         }
     }

@@ -72,3 +72,21 @@ fn the_bundled_example_site_builds_cleanly() {
     assert_eq!(page.doc_meta()["文号"], "连区教〔2017〕89号");
     assert!(t.html("index.html").text(".demo-banner").starts_with("示例数据"));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_reason_to_panic() {
+    let t = SiteTest::with_site("closed-pipe");
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01", ""));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongshi"))
+        .args(["check", "site"])
+        .current_dir(&t.root)
+        .env("SOURCE_DATE_EPOCH", crate::support::EPOCH_2017_08_23)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // as `gongshi check | head -0` does
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !stderr.contains("panicked"), "{stderr}");
+}

@@ -218,3 +218,10 @@ fn a_utf8_file_with_a_gbk_passage_is_refused_at_the_passage() {
         .has_line("policies/a.md:7:1: 错误：")
         .stderr_contains("这里有一段不是（常见于从别的文件粘贴进来的 GBK 文字）");
 }
+
+#[test]
+fn a_slug_longer_than_a_file_name_may_be_is_refused_by_check() {
+    let t = SiteTest::with_site("guard-long-slug");
+    t.file("policies/a.md", &doc(&format!("title: 甲\ndate: 2017-01-01\nslug: {}", "关".repeat(70)), "正文"));
+    t.run(&["check", "site"]).failed().has_line("policies/a.md:4:7: 错误：网址名无效：");
+}
