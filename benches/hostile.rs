@@ -32,9 +32,12 @@ fn seconds(dir: &Path) -> (f64, bool) {
     (started.elapsed().as_secs_f64(), built.output.is_some())
 }
 
+/// A kind of hostile input: its name and the body of N of it.
+type Case = (&'static str, fn(usize) -> String);
+
 fn main() {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-hostile");
-    let cases: [(&str, fn(usize) -> String); 3] = [
+    let cases: [Case; 3] = [
         ("identical headings", |n| "## 标题\n\n".repeat(n)),
         ("lines of 32 nested quotes", |n| format!("{} x\n\n", ">".repeat(32)).repeat(n)),
         ("lines of 32 nested lists", |n| format!("{}x\n\n", "- ".repeat(32)).repeat(n)),
