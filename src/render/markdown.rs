@@ -305,6 +305,21 @@ mod tests {
     }
 
     #[test]
+    fn strips_data_urls_and_styles_with_urls_but_keeps_tables_images_and_links() {
+        let r = render_plain(
+            "[a](data:text/html,<b>x</b>) <a href=\"data:text/html;base64,PHNjcmlwdD4=\">b</a>\n\n\
+             <p style=\"background:url(https://x/t.png)\">c</p>\n\n\
+             <table><tr><td style=\"text-align:right\">1</td></tr></table>\n\n![图](/files/a.png) [链接](https://example.cn/)",
+        );
+        for bad in ["data:", "url(", "background"] {
+            assert!(!r.html.contains(bad), "{bad} in {}", r.html);
+        }
+        for kept in ["<table>", "text-align:right", "<img src=\"../../files/a.png\"", "href=\"https://example.cn/\""] {
+            assert!(r.html.contains(kept), "{kept} missing in {}", r.html);
+        }
+    }
+
+    #[test]
     fn builds_a_toc_from_three_or_more_headings() {
         let r = render_plain("## 一、指导思想\n\n### （一）集团化办学\n\n## 二、总体目标\n\n## 二、总体目标\n");
         let ids: Vec<&str> = r.toc.iter().map(|t| t.id.as_str()).collect();
