@@ -21,6 +21,7 @@ pub mod load;
 pub mod model;
 pub mod publish;
 pub mod render;
+pub mod serve;
 
 use diagnostics::{Diagnostics, Sources};
 use std::path::Path;
@@ -39,6 +40,9 @@ pub struct Built {
     pub diagnostics: Diagnostics,
     /// Present when no stage reported an error.
     pub output: Option<render::Output>,
+    /// The path the site is published under (`/junheng/` for `https://host/junheng/`), when
+    /// site.yaml could be read.
+    pub base_path: Option<String>,
 }
 
 /// Runs load → model → evaluate → render once. Nothing is written.
@@ -61,6 +65,7 @@ impl Builder {
         // The model runs even after load errors, so that one run reports the problems of every
         // file that could be read; it stops here when anything failed.
         let site = model::build(&raw, &options.model, &mut diags);
+        let base_path = site.as_ref().map(|s| s.config.base_url.path.clone());
         let output = match site {
             Some(site) if !diags.has_errors() => {
                 let findings = evaluate::evaluate(&site);
@@ -69,7 +74,7 @@ impl Builder {
             _ => None,
         };
         let output = output.filter(|_| !diags.has_errors());
-        Built { sources: raw.sources, diagnostics: diags, output }
+        Built { sources: raw.sources, diagnostics: diags, output, base_path }
     }
 
     /// Forgets the theme, so the next build reads it again: call it when a template or static

@@ -1,10 +1,11 @@
-//! The command line: `gongshi build`, `gongshi check`. Parses arguments, runs the pipeline,
+//! The command line: `gongshi build`, `gongshi check`, `gongshi serve`. Parses arguments, runs the pipeline,
 //! prints diagnostics and one summary line, and maps the outcome to an exit code.
 
 mod build;
 mod check;
 mod progress;
 mod report;
+mod serve;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -28,6 +29,8 @@ enum Command {
     Build(build::BuildArgs),
     /// 检查网站内容，不写入任何文件 / check the site, write nothing
     Check(check::CheckArgs),
+    /// 本机预览：修改保存后自动重新生成并刷新页面 / preview with live reload
+    Serve(serve::ServeArgs),
 }
 
 /// Options shared by every command that reads a site.
@@ -52,6 +55,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Serve(args) => serve::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -54,6 +54,22 @@ pub fn checked(pages: usize, diags: &Diagnostics) {
     ));
 }
 
+pub fn previewed(pages: usize, diags: &Diagnostics) {
+    print_out(&format!(
+        "已更新预览：{pages} 个页面，{} 条警告 / preview updated: {pages} pages\n",
+        diags.warning_count()
+    ));
+}
+
+/// A preview build failed: the last good pages stay up with the panel over them.
+pub fn preview_failed(diags: &Diagnostics) {
+    print_err(&format!(
+        "失败：{} 个错误，{} 条警告；预览保持上一次成功的版本，改好保存后自动更新 / failed: the preview keeps the last good build\n",
+        diags.error_count(),
+        diags.warning_count()
+    ));
+}
+
 pub fn failed(diags: &Diagnostics, extra: usize) {
     let errors = diags.error_count() + extra;
     print_err(&format!(

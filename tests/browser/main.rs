@@ -21,9 +21,11 @@ const PAGES: &[&str] = &[
     "search/?q=结对",
 ];
 
-/// The scripts run, each with the built site's folder as its argument: accessibility, print,
-/// text size and links; search queries on the example; search.js's own unit checks.
-const SCRIPTS: &[&[&str]] = &[&["run.mjs", "{site}"], &["search.mjs", "{site}"], &["search-unit.mjs"]];
+/// The scripts run: accessibility, print, text size and links, and search queries on the built
+/// example (`{site}`); search.js's own unit checks; `gongshi serve` (`{bin}`) on a copy of the
+/// example (`{copy}`) that the script edits.
+const SCRIPTS: &[&[&str]] =
+    &[&["run.mjs", "{site}"], &["search.mjs", "{site}"], &["search-unit.mjs"], &["preview.mjs", "{bin}", "{copy}"]];
 
 fn main() -> ExitCode {
     if std::env::var("GONGSHI_BROWSER_TESTS").as_deref() != Ok("1") {
@@ -50,10 +52,23 @@ fn main() -> ExitCode {
         eprintln!("browser tests: building the example site failed");
         return ExitCode::FAILURE;
     }
+    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-preview-site");
+    let _ = std::fs::remove_dir_all(&copy);
+    if let Err(e) = copy_dir(&manifest.join("content"), &copy) {
+        eprintln!("browser tests: cannot copy the example: {e}");
+        return ExitCode::FAILURE;
+    }
     let mut failed = false;
     for script in SCRIPTS {
-        let args: Vec<std::ffi::OsString> =
-            script.iter().map(|a| if *a == "{site}" { out.clone().into_os_string() } else { a.into() }).collect();
+        let args: Vec<std::ffi::OsString> = script
+            .iter()
+            .map(|a| match *a {
+                "{site}" => out.clone().into_os_string(),
+                "{copy}" => copy.clone().into_os_string(),
+                "{bin}" => env!("CARGO_BIN_EXE_gongshi").into(),
+                other => other.into(),
+            })
+            .collect();
         let extra: &[&str] = if script[0] == "run.mjs" { PAGES } else { &[] };
         match Command::new("node").args(&args).args(extra).current_dir(&dir).status() {
             Ok(s) if s.success() => {}
@@ -65,4 +80,18 @@ fn main() -> ExitCode {
         }
     }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
 }
