@@ -1,8 +1,9 @@
-//! The command line: `gongshi build`, `gongshi check`, `gongshi serve`. Parses arguments, runs the pipeline,
+//! The command line: `gongshi build`, `check`, `serve` and `new`. Parses arguments, runs the pipeline,
 //! prints diagnostics and one summary line, and maps the outcome to an exit code.
 
 mod build;
 mod check;
+mod new;
 mod progress;
 mod report;
 mod serve;
@@ -31,6 +32,8 @@ enum Command {
     Check(check::CheckArgs),
     /// 本机预览：修改保存后自动重新生成并刷新页面 / preview with live reload
     Serve(serve::ServeArgs),
+    /// 新建一份文件：policy（政策文件）、notice（通知公告）或 page（页面）/ create a document
+    New(new::NewArgs),
 }
 
 /// Options shared by every command that reads a site.
@@ -56,6 +59,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::New(args) => new::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -90,3 +90,24 @@ fn a_reader_that_stops_early_is_no_reason_to_panic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && !stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn new_creates_a_document_ready_to_fill_and_never_overwrites() {
+    let t = SiteTest::with_site("new");
+    for (kind, title, path) in [
+        ("policy", "关于印发实施方案的通知", "site/policies/2017/guanyuyinfashishifangandetongzhi.md"),
+        ("notice", "教师交流名单公示", "site/notices/jiaoshijiaoliumingdangongshi.md"),
+        ("page", "联系我们", "site/pages/lianxiwomen.md"),
+    ] {
+        let run = t.run(&["new", kind, title, "--site", "site"]);
+        assert!(run.success, "{}", run.stderr);
+        assert_eq!(run.stdout.trim(), format!("已创建 {path} / created"));
+        let text = std::fs::read_to_string(t.root.join(path)).unwrap();
+        assert!(text.contains(&format!("标题: \"{title}\"")) && text.contains("# 必填"), "{text}");
+    }
+    // What was created builds as it is: empty keys are allowed, dates are today's.
+    t.build_ok();
+    assert!(t.html("policies/guanyuyinfashishifangandetongzhi/index.html").contains("关于印发实施方案的通知"));
+    let again = t.run(&["new", "policy", "关于印发实施方案的通知", "--site", "site"]);
+    assert!(!again.success && again.stderr.contains("已经存在，不会覆盖"), "{}", again.stderr);
+}

@@ -1,0 +1,138 @@
+//! `gongshi new policy|notice|page "标题"`: a new document with every front-matter key ready
+//! to fill, under its Chinese name with a comment on each, named by the title's pinyin.
+
+use super::report;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// 政策文件
+    Policy,
+    /// 通知公告
+    Notice,
+    /// 页面
+    Page,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct NewArgs {
+    /// 类型：policy（政策文件）、notice（通知公告）或 page（页面）
+    #[arg(value_enum, value_name = "类型")]
+    kind: Kind,
+    /// 标题 / title
+    #[arg(value_name = "标题")]
+    title: String,
+    /// 网站文件夹（默认 content）/ the site folder
+    #[arg(long, default_value = "content", value_name = "网站文件夹")]
+    site: PathBuf,
+}
+
+/// The longest file name made from a title, in bytes of pinyin.
+const MAX_NAME: usize = 48;
+
+/// The file name for a title: its pinyin, cut at a `-`, or `wenjian` (文件) when it has none.
+fn file_name(title: &str) -> String {
+    let slug = crate::model::lists::pinyin_slug(title);
+    let slug = if slug.len() > MAX_NAME {
+        slug[..MAX_NAME].rsplit_once('-').map_or(&slug[..MAX_NAME], |(h, _)| h)
+    } else {
+        &slug
+    };
+    if slug.is_empty() { "wenjian".to_string() } else { slug.to_string() }
+}
+
+/// The front matter and a first line of body for a new document: each key under its Chinese
+/// name, in the order of the 政府信息公开 metadata table, with a comment saying what to write.
+fn text(kind: Kind, title: &str, today: &str) -> String {
+    let year = &today[..4];
+    let title = format!("标题: \"{}\"", title.replace('"', "\\\""));
+    let mut lines: Vec<(String, String)> = vec![(title, "必填".into())];
+    let mut add = |line: &str, comment: &str| lines.push((line.to_string(), comment.to_string()));
+    match kind {
+        Kind::Policy => {
+            add("文号:", "例：连区教〔2017〕89号；没有可以不写");
+            add("索引号:", "例：01425813-3/2017-00060");
+            add("发布机构:", "不写则为 site.yaml 的主办单位");
+            add(&format!("成文日期: {today}"), "必填");
+        }
+        Kind::Notice => {
+            add("文号:", "没有可以不写");
+            add("发布机构:", "不写则为 site.yaml 的主办单位");
+            add(&format!("公示期: {{开始: {today}, 结束: {today}}}"), "没有公示期可以删去这一行");
+            add("意见反馈:", "公示期内怎样提意见，如 向基础教育科反映，电话 0518-82310000");
+        }
+        Kind::Page => add("网址名:", "页面网址，如 about；不写则用文件名"),
+    }
+    add(&format!("发布日期: {today}"), "晚于今天的文件到那天才发布");
+    if kind != Kind::Page {
+        add("主题分类:", "例：科技、教育 / 通知");
+        add("主题词: []", "例：[义务教育, 优质均衡]");
+        add("内容概述:", "一两句话，显示在列表和搜索结果里");
+    }
+    if kind == Kind::Policy {
+        add("时效: 有效", "有效、失效 或 废止");
+        add("替代: []", "这份文件替代的旧文件的文号");
+    }
+    add("附件: []", &format!("例：[{{标题: 附件1, 文件: {year}/附件1.pdf}}]，文件放在 files/ 里"));
+    add("草稿: false", "改成 true 则暂不发布");
+    let width = lines.iter().map(|(l, _)| unicode_width::UnicodeWidthStr::width(l.as_str())).max().unwrap_or(0) + 2;
+    let body: String = lines
+        .iter()
+        .map(|(line, comment)| {
+            let pad = width - unicode_width::UnicodeWidthStr::width(line.as_str());
+            format!("{line}{}# {comment}\n", " ".repeat(pad))
+        })
+        .collect();
+    format!("---\n{body}---\n\n在这里写正文。\n")
+}
+
+pub fn run(args: &NewArgs) -> Result<(), ()> {
+    let today = super::today().map_err(|e| report::fatal(&e))?.to_string();
+    let name = format!("{}.md", file_name(&args.title));
+    let rel: PathBuf = match args.kind {
+        Kind::Policy => Path::new("policies").join(&today[..4]).join(name),
+        Kind::Notice => Path::new("notices").join(name),
+        Kind::Page => Path::new("pages").join(name),
+    };
+    if !args.site.join("site.yaml").is_file() && !args.site.join("site.yml").is_file() {
+        report::fatal(&format!("{} 里没有 site.yaml：请用 --site 指定网站文件夹", args.site.display()));
+        return Err(());
+    }
+    let path = args.site.join(&rel);
+    if path.exists() {
+        report::fatal(&format!(
+            "{} 已经存在，不会覆盖；请换一个标题或先改名 / exists, not overwritten",
+            path.display()
+        ));
+        return Err(());
+    }
+    let written = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::OpenOptions::new().write(true).create_new(true).open(&path))
+        .and_then(|mut f| f.write_all(text(args.kind, &args.title, &today).as_bytes()));
+    match written {
+        Ok(()) => {
+            let _ = writeln!(std::io::stdout(), "已创建 {} / created", path.display());
+            Ok(())
+        }
+        Err(e) => {
+            report::fatal(&format!("无法创建 {}：{e}", path.display()));
+            Err(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_files_by_the_titles_pinyin() {
+        assert_eq!(file_name("关于印发方案的通知"), "guanyuyinfafangandetongzhi");
+        assert_eq!(file_name("2026年 实施方案"), "2026nian-shishifangan");
+        assert_eq!(file_name("——"), "wenjian");
+        assert!(file_name(&"义务教育优质均衡".repeat(10)).len() <= MAX_NAME);
+    }
+}
