@@ -20,6 +20,7 @@ fn site(dir: &Path, body: &str) {
 
 fn seconds(dir: &Path) -> (f64, bool) {
     let options = gongshi::Options {
+        deny_warnings: false,
         load: gongshi::load::LoadOptions::default(),
         model: gongshi::model::BuildOptions {
             drafts: false,

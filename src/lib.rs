@@ -31,6 +31,8 @@ use std::path::Path;
 pub struct Options {
     pub load: load::LoadOptions,
     pub model: model::BuildOptions,
+    /// Fail on warnings too (`--deny-warnings`; site.yaml's `deny_warnings` does the same).
+    pub deny_warnings: bool,
 }
 
 /// The result of running the pipeline up to (not including) publishing.
@@ -66,6 +68,7 @@ impl Builder {
         // file that could be read; it stops here when anything failed.
         let site = model::build(&raw, &options.model, &mut diags);
         let base_path = site.as_ref().map(|s| s.config.base_url.path.clone());
+        let deny = options.deny_warnings || site.as_ref().is_some_and(|s| s.config.deny_warnings);
         let output = match site {
             Some(site) if !diags.has_errors() => {
                 let findings = evaluate::evaluate(&site);
@@ -73,6 +76,16 @@ impl Builder {
             }
             _ => None,
         };
+        if deny && !diags.has_errors() && diags.warning_count() > 0 {
+            diags.push(
+                diagnostics::Diagnostic::error(diagnostics::Code::WarningsDenied, diagnostics::Location::None).detail(
+                    format!(
+                        "有 {} 条警告，而设置了 --deny-warnings（或 site.yaml 的 deny_warnings）",
+                        diags.warning_count()
+                    ),
+                ),
+            );
+        }
         let output = output.filter(|_| !diags.has_errors());
         Built { sources: raw.sources, diagnostics: diags, output, base_path }
     }

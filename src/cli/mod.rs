@@ -51,6 +51,9 @@ struct SiteArgs {
     /// 非 UTF-8 文件按此编码读取（如 gbk、big5）/ encoding of non-UTF-8 files
     #[arg(long, value_name = "编码")]
     encoding: Option<String>,
+    /// 有警告也算失败（CI 用；也可在 site.yaml 写 deny_warnings: true）/ fail on warnings
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 pub fn run() -> ExitCode {
@@ -78,6 +81,7 @@ impl SiteArgs {
             ),
         };
         Ok(crate::Options {
+            deny_warnings: self.deny_warnings,
             load: crate::load::LoadOptions { encoding },
             model: crate::model::BuildOptions { drafts: self.drafts, today: today()?, base_url: self.base_url.clone() },
         })

@@ -27,6 +27,13 @@ pub fn diagnostics(sources: &Sources, diags: &Diagnostics) {
     }
 }
 
+/// The diagnostics as JSON lines on stdout (`check --format json`).
+pub fn json_lines(sources: &Sources, diags: &Diagnostics) {
+    for d in diags.sorted(sources) {
+        print_out(&crate::diagnostics::json::line(d, sources));
+    }
+}
+
 /// A diagnostic that is not about a file that was read (the output folder).
 pub fn one(d: &Diagnostic) {
     print_err(&term::render(d, &Sources::default(), style()));
@@ -47,7 +54,8 @@ pub fn built(pages: usize, files: usize, took: Duration, out: &Path) {
 }
 
 pub fn checked(pages: usize, diags: &Diagnostics) {
-    print_out(&format!(
+    // On stderr: with --format json, stdout holds the JSON lines alone.
+    print_err(&format!(
         "检查通过：{pages} 个页面，{} 条警告 / check passed: {pages} pages, {} warnings\n",
         diags.warning_count(),
         diags.warning_count()

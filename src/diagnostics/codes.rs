@@ -2,7 +2,8 @@
 //! hint (怎么改). Docs (docs/errors.md) and tests cite these ids.
 //!
 //! Ranges: GS01xx reading files, GS02xx documents and site settings, GS03xx data files,
-//! GS04xx themes and templates, GS05xx the output folder, GS09xx faults of gongshi itself.
+//! GS04xx themes and templates, GS05xx the output folder, GS06xx build settings, GS09xx faults
+//! of gongshi itself.
 
 macro_rules! codes {
     ($($name:ident = $id:literal, $zh:literal, $en:literal, $hint:literal;)*) => {
@@ -143,6 +144,9 @@ codes! {
         "输出文件夹不能是根目录、用户主目录、网站文件夹或包含网站文件夹的目录；请用 --output 另选一个，如 public。/ Choose a dedicated folder such as public.";
     WriteFailed = "GS0503", "写入输出失败", "cannot write the output",
         "检查磁盘空间和文件夹权限；原来的输出文件夹保持不变。/ Check disk space and permissions; the previous output is untouched.";
+
+    WarningsDenied = "GS0601", "有警告，构建按设置停止", "warnings are denied",
+        "逐条处理上面的警告；或去掉 --deny-warnings（site.yaml 的 deny_warnings）。/ Fix the warnings above, or drop --deny-warnings.";
 
     Internal = "GS0901", "gongshi 内部错误", "internal error in gongshi",
         "这是 gongshi 的缺陷，不是内容的问题。请把这条消息和网站文件夹报告给维护者；原来的输出保持不变。/ A bug in gongshi: please report it with the site folder.";

@@ -5,6 +5,7 @@
 //! terminal, the tests and a future browser overlay all read the same value.
 
 pub mod codes;
+pub mod json;
 pub mod source;
 pub mod term;
 

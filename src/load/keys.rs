@@ -85,6 +85,7 @@ pub static SITE: Record = record(
         leaf("pii_allow", &["允许公开号码"]),
         leaf("site_id_code", &["网站标识码"]),
         leaf("icp", &["备案号", "ICP备案号"]),
+        leaf("deny_warnings", &["警告即错误"]),
     ],
 );
 

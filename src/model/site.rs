@@ -64,6 +64,8 @@ pub struct SiteConfig {
     pub pii_allow: Vec<String>,
     pub site_id_code: Option<String>,
     pub icp: Option<String>,
+    /// Treat warnings as errors (for CI that must not publish them).
+    pub deny_warnings: bool,
 }
 
 pub const DEFAULT_PAGINATE_BY: usize = 20;
@@ -129,6 +131,7 @@ pub fn read(raw: &RawFile, base_url_override: Option<&str>, diags: &mut Diagnost
             .collect(),
         site_id_code: f.text("site_id_code", diags).map(|s| s.value),
         icp: f.text("icp", diags).map(|s| s.value),
+        deny_warnings: f.bool("deny_warnings", diags).unwrap_or(false),
     };
     Some(config)
 }

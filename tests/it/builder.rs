@@ -6,6 +6,7 @@ use gongshi::render::OutputFile;
 
 fn options() -> gongshi::Options {
     gongshi::Options {
+        deny_warnings: false,
         load: gongshi::load::LoadOptions::default(),
         model: gongshi::model::BuildOptions {
             drafts: false,

@@ -111,3 +111,25 @@ fn new_creates_a_document_ready_to_fill_and_never_overwrites() {
     let again = t.run(&["new", "policy", "关于印发实施方案的通知", "--site", "site"]);
     assert!(!again.success && again.stderr.contains("已经存在，不会覆盖"), "{}", again.stderr);
 }
+
+#[test]
+fn deny_warnings_fails_a_build_with_warnings_and_json_lines_parse() {
+    let t = SiteTest::with_site("deny-warnings");
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01\ntitel: 多余", ""));
+    t.build_ok();
+    let denied = t.build(&["--deny-warnings"]);
+    denied.failed().has_line("错误：有警告，构建按设置停止：有 1 条警告，而设置了 --deny-warnings");
+    let run = t.run(&["check", "site", "--format", "json"]);
+    assert!(run.success, "{}", run.stderr);
+    let lines: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    let d = &lines[0];
+    assert_eq!((d["severity"].as_str(), d["code"].as_str()), (Some("warning"), Some("GS0109")));
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("policies/a.md"), Some(4), Some(1))
+    );
+    assert!(d["hint"].as_str().unwrap().contains("title"), "{d}");
+    t.file("site.yaml", &format!("{}deny_warnings: true\n", crate::support::SITE_YAML));
+    t.run(&["check", "site"]).failed().stderr_contains("有警告，构建按设置停止");
+}

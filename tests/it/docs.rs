@@ -18,6 +18,7 @@ fn errors_md() -> String {
          - GS03xx：数据文件（学校、结对、交流、指标、达标计划、评估标准）\n\
          - GS04xx：主题和模板\n\
          - GS05xx：输出文件夹\n\
+         - GS06xx：构建设置（如 --deny-warnings）\n\
          - GS09xx：gongshi 自身的缺陷（请报告）\n\n\
          本文件由 `GONGSHI_BLESS=1 cargo test --test it docs` 根据 src/diagnostics/codes.rs 生成。\n\n\
          | 代码 | 说明 | English | 提示 |\n|---|---|---|---|\n",
