@@ -28,7 +28,7 @@ pub fn run(args: &CheckArgs) -> Result<(), ()> {
     }
     match &built.output {
         Some(output) => {
-            report::checked(output.page_count(), &built.diagnostics);
+            report::checked(output.page_count(), &built.diagnostics, args.format == Format::Json);
             Ok(())
         }
         None => {

@@ -53,9 +53,10 @@ pub fn built(pages: usize, files: usize, took: Duration, out: &Path) {
     ));
 }
 
-pub fn checked(pages: usize, diags: &Diagnostics) {
-    // On stderr: with --format json, stdout holds the JSON lines alone.
-    print_err(&format!(
+/// The summary of a check; on stderr when stdout carries JSON lines.
+pub fn checked(pages: usize, diags: &Diagnostics, json: bool) {
+    let print = if json { print_err } else { print_out };
+    print(&format!(
         "检查通过：{pages} 个页面，{} 条警告 / check passed: {pages} pages, {} warnings\n",
         diags.warning_count(),
         diags.warning_count()
