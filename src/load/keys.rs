@@ -2,8 +2,8 @@
 //! and the pass that renames aliases to English names before the model reads a tree.
 //!
 //! This is the only place that knows 文号 means `doc_no`. The pass reports the same key written
-//! twice (under either name) as an error and an unknown key as a warning that names the nearest
-//! known key.
+//! twice (under either name) as an error, a misspelled key as an error that names the nearest
+//! known key, and a key like no known one as a warning (it is ignored).
 
 use super::yaml::{Node, Value};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
@@ -333,12 +333,20 @@ pub fn describe(field: &Field) -> String {
     }
 }
 
+/// A key close to a known one is a typo, and ignoring it would lose what it says (在校学生 for
+/// 在校学生数 made every figure 未填报): an error. A key like no known one is extra information
+/// gongshi does not use: a warning that says it is ignored.
 fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Diagnostic {
-    let d = Diagnostic::warning(Code::UnknownKey, span)
-        .detail(format!("{}里没有「{key}」这个字段，它会被忽略", record.what));
     match nearest(record, key) {
-        Some(field) => d.hint(format!("您是不是想写 {}？/ Did you mean `{}`?", describe(field), field.name)),
-        None => d,
+        Some(field) => Diagnostic::error(Code::UnknownKey, span)
+            .detail(format!(
+                "{}里没有「{key}」这个字段（像是 {} 写错了），它的内容不会被使用",
+                record.what,
+                describe(field)
+            ))
+            .hint(format!("您是不是想写 {}？/ Did you mean `{}`?", describe(field), field.name)),
+        None => Diagnostic::warning(Code::UnknownKey, span)
+            .detail(format!("{}里没有「{key}」这个字段，gongshi 不使用它，它会被忽略", record.what)),
     }
 }
 

@@ -115,7 +115,7 @@ fn new_creates_a_document_ready_to_fill_and_never_overwrites() {
 #[test]
 fn deny_warnings_fails_a_build_with_warnings_and_json_lines_parse() {
     let t = SiteTest::with_site("deny-warnings");
-    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01\ntitel: 多余", ""));
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01\n作者: 张三", ""));
     t.build_ok();
     let denied = t.build(&["--deny-warnings"]);
     denied.failed().has_line("错误：有警告，构建按设置停止：有 1 条警告，而设置了 --deny-warnings");
@@ -129,7 +129,7 @@ fn deny_warnings_fails_a_build_with_warnings_and_json_lines_parse() {
         (d["file"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
         (Some("policies/a.md"), Some(4), Some(1))
     );
-    assert!(d["hint"].as_str().unwrap().contains("title"), "{d}");
+    assert!(d["message"].as_str().unwrap().contains("作者"), "{d}");
     t.file("site.yaml", &format!("{}deny_warnings: true\n", crate::support::SITE_YAML));
     t.run(&["check", "site"]).failed().stderr_contains("有警告，构建按设置停止");
 }

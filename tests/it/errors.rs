@@ -141,14 +141,29 @@ fn pii_allow_lets_a_listed_number_through() {
 }
 
 #[test]
-fn unknown_keys_warn_with_the_nearest_key() {
+fn misspelled_keys_are_errors_with_the_nearest_key_and_extra_keys_warnings() {
     let t = SiteTest::with_site("unknown-key");
-    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01\n文好: 连区教〔2017〕1号\ncategroy: 通知", ""));
-    let run = t.build_ok();
-    run.has_line("policies/a.md:4:1: 警告：未知字段：文档里没有「文好」这个字段，它会被忽略")
+    t.file(
+        "policies/a.md",
+        &doc("title: 甲\ndate: 2017-01-01\n文好: 连区教〔2017〕1号\ncategroy: 通知\n作者: 张三", ""),
+    );
+    let run = t.build(&[]);
+    run.failed()
+        .has_line("policies/a.md:4:1: 错误：未知字段：文档里没有「文好」这个字段（像是 doc_no（文号） 写错了）")
         .stderr_contains("提示：您是不是想写 doc_no（文号）？")
-        .has_line("policies/a.md:5:1: 警告：未知字段：文档里没有「categroy」这个字段")
-        .stderr_contains("提示：您是不是想写 category（主题分类）？");
+        .has_line("policies/a.md:5:1: 错误：未知字段：文档里没有「categroy」这个字段")
+        .stderr_contains("提示：您是不是想写 category（主题分类）？")
+        .has_line("policies/a.md:6:1: 警告：未知字段：文档里没有「作者」这个字段，gongshi 不使用它，它会被忽略");
+}
+
+#[test]
+fn a_misspelled_figure_fails_the_build_instead_of_publishing_unfilled() {
+    let t = SiteTest::with_site("misspelled-figure");
+    t.file("data/schools.yaml", "schools:\n  - {id: a, name: 甲小学, stage: 小学}\n");
+    t.file("data/indicators/2023.yaml", "year: 2023\nschools:\n  - 学校: a\n    在校学生: 2100\n");
+    t.build(&[])
+        .failed()
+        .has_line("data/indicators/2023.yaml:4:5: 错误：未知字段：学校指标里没有「在校学生」这个字段（像是 students（在校学生数） 写错了）");
 }
 
 #[test]
