@@ -104,6 +104,8 @@ codes! {
         "Windows、macOS 和许多服务器把 Report.pdf 和 report.pdf 当作同一个文件：删掉一个或改名。/ Rename one: many systems see one file.";
     ActiveAttachment = "GS0218", "附件是网页或脚本", "attachment is a web page or script",
         "网页（.html）、脚本（.js）和带脚本的 SVG 放在网站上会以本站的名义运行，不能作为附件发布；请转换成 PDF 或图片（PNG）。/ Convert it to PDF or PNG.";
+    BrokenLink = "GS0219", "链接指向的地方不存在", "broken link",
+        "检查链接的写法：本站页面写成 /policies/网址名/，附件写成 /files/路径；#后面是页面里标题的位置。/ Link pages as /policies/slug/ and files as /files/path.";
     TooDeep = "GS0216", "嵌套层次太深", "nesting too deep",
         "引用（>）或列表（- 、1.）一行里嵌套了太多层，通常是粘贴出错；请删掉多余的符号。/ Too many nested quote or list markers on one line.";
 

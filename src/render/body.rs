@@ -15,6 +15,8 @@ pub struct Body {
     pub toc: Vec<TocItem>,
     /// The words without markup, a line per block (for search and excerpts).
     pub text: String,
+    /// Links into the site as written, with their place in the Markdown (for the link check).
+    pub links: Vec<(String, std::ops::Range<usize>)>,
 }
 
 pub fn bodies(site: &Site) -> HashMap<DocId, Body> {
@@ -28,7 +30,7 @@ pub fn bodies(site: &Site) -> HashMap<DocId, Body> {
                 site.documents.get(id).map(|other| other.url.as_str().to_string())
             };
             let r = markdown::render(&d.body, &d.title, &LinkContext { root: &root, doc_no: &lookup });
-            (d.id.clone(), Body { html: r.html, toc: r.toc, text: r.text })
+            (d.id.clone(), Body { html: r.html, toc: r.toc, text: r.text, links: r.links })
         })
         .collect()
 }

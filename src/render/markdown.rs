@@ -24,6 +24,8 @@ pub struct Rendered {
     pub toc: Vec<TocItem>,
     /// The words of the body without markup (raw HTML left out), one line per block.
     pub text: String,
+    /// Links and images to places in the site, as written, with where they are in the Markdown.
+    pub links: Vec<(String, std::ops::Range<usize>)>,
 }
 
 pub const TOC_MIN_HEADINGS: usize = 3;
@@ -40,7 +42,18 @@ pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     // Merged so that a 文号 written with [ ] (where the parser splits text) is one piece.
-    let mut events: Vec<Event> = pulldown_cmark::TextMergeStream::new(Parser::new_ext(markdown, options)).collect();
+    let located: Vec<(Event, std::ops::Range<usize>)> =
+        pulldown_cmark::TextMergeWithOffset::new(Parser::new_ext(markdown, options).into_offset_iter()).collect();
+    let site_links = located
+        .iter()
+        .filter_map(|(e, at)| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if is_internal(dest_url) => {
+                Some((dest_url.to_string(), at.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut events: Vec<Event> = located.into_iter().map(|(e, _)| e).collect();
     drop_repeated_title(&mut events, title);
     let toc_entries = headings(&mut events);
     let events = rewrite_links(events, links);
@@ -49,7 +62,15 @@ pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = wrap_tables(&SANITIZER.clean(&html).to_string());
     let toc = if toc_entries.len() >= TOC_MIN_HEADINGS { nest(toc_entries) } else { Vec::new() };
-    Rendered { html, toc, text }
+    Rendered { html, toc, text, links: site_links }
+}
+
+/// A link to somewhere in the site: no scheme (`https:`, `mailto:`…) and not `//host/…`.
+fn is_internal(dest: &str) -> bool {
+    let scheme = dest
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+    !dest.is_empty() && !scheme && !dest.starts_with("//")
 }
 
 /// The text of the events, a line per block.

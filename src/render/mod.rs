@@ -10,6 +10,7 @@ pub mod body;
 pub mod charts;
 pub mod downloads;
 pub mod feeds;
+pub mod linkcheck;
 pub mod links;
 pub mod markdown;
 pub mod pages;
@@ -135,6 +136,7 @@ impl Renderer {
         for a in &site.attachments {
             output.insert(format!("files/{}", a.rel), OutputFile::Copy(a.source.clone()), diags);
         }
+        linkcheck::check(site, &bodies, &output, diags);
         Some(output)
     }
 }

@@ -199,3 +199,18 @@ fn a_broken_template_names_its_file() {
     t.file("pages/about.md", &doc("title: 关于", ""));
     t.build(&[]).failed().has_line("templates/page.html: 错误：模板错误");
 }
+
+#[test]
+fn broken_links_and_missing_anchors_in_a_body_are_reported_where_written() {
+    let t = SiteTest::with_site("broken-links");
+    t.file("files/a.pdf", "%PDF");
+    t.file("policies/b.md", &doc("title: 乙\ndate: 2017-01-01", "## 一、目标\n\n正文"));
+    let body = "见[乙](/policies/b/#一-目标)和[附件](/files/a.pdf)。\n\n\
+                见[丙](/policies/c/)、[乙的二](../b/#二-措施)和[外站](https://example.cn/x)。\n";
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01", body));
+    let run = t.run(&["check", "site"]);
+    assert!(run.success, "warnings only: {}", run.stderr);
+    run.has_line("policies/a.md:7:2: 警告：链接指向的地方不存在：「/policies/c/」指向的页面或文件不存在")
+        .has_line("policies/a.md:7:20: 警告：链接指向的地方不存在：「../b/#二-措施」：页面里没有 #二-措施 这个位置");
+    assert_eq!(run.stderr.matches("链接指向的地方不存在").count(), 2, "{}", run.stderr);
+}
