@@ -70,8 +70,51 @@ pub fn parse(file: FileId, source: &SourceFile, base: usize, end: usize) -> Resu
     match serde_saphyr::from_str_with_options::<Option<Saphyr<Parsed>>>(text, options) {
         Ok(Some(root)) => Ok(convert(root, &Ctx { file, source, base })),
         Ok(None) => Ok(Node::null(Span::new(file, base, base))),
-        Err(e) => Err(syntax_error(&e, file, source, base)),
+        Err(e) => Err(slip(text, file, base).unwrap_or_else(|| syntax_error(&e, file, source, base))),
     }
+}
+
+/// The slips staff make that YAML reports confusingly (a line late, in English): a tab, a
+/// full-width colon after a key, a key with no space after its colon. When the parser fails,
+/// the first of these in the text is reported instead, at its own line and column, in Chinese.
+fn slip(text: &str, file: FileId, base: usize) -> Option<Diagnostic> {
+    let mut at = base;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = body.len() - body.trim_start_matches([' ', '-']).len();
+        let rest = &body[indent..];
+        let found = if let Some(i) = body.find('\t') {
+            Some((i, 1, "这一行有制表符（Tab）：YAML 只能用空格缩进和分隔，请把 Tab 改成空格".to_string()))
+        } else if rest.starts_with(['"', '\'', '#', '{', '[', '|', '>']) {
+            None
+        } else if let Some(i) = rest.find('：').filter(|&i| !rest[..i].contains(':') && !rest[..i].contains(' ')) {
+            let key = &rest[..i];
+            Some((
+                indent + i,
+                '：'.len_utf8(),
+                format!("「{key}」后面用了中文冒号「：」：要写英文冒号加一个空格，如「{key}: 值」"),
+            ))
+        } else if let Some(i) = rest.find(':').filter(|&i| {
+            let after = &rest[i + 1..];
+            i > 0
+                && !rest[..i].contains(' ')
+                && !after.is_empty()
+                && !after.starts_with([' ', '/'])
+                && !rest[..i].contains("http")
+        }) {
+            let key = &rest[..i];
+            Some((indent + i, 1, format!("「{key}」的冒号后面少了一个空格：要写成「{key}: {}」", &rest[i + 1..])))
+        } else {
+            None
+        };
+        if let Some((offset, len, why)) = found {
+            return Some(
+                Diagnostic::error(Code::YamlSyntax, Span::new(file, at + offset, at + offset + len)).detail(why),
+            );
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn syntax_error(e: &serde_saphyr::Error, file: FileId, source: &SourceFile, base: usize) -> Diagnostic {
@@ -224,6 +267,40 @@ impl<'de> Visitor<'de> for ParsedVisitor {
             entries.push((key, map.next_value()?));
         }
         Ok(Parsed::Map(entries))
+    }
+}
+
+#[cfg(test)]
+mod slip_tests {
+    use super::*;
+    use crate::diagnostics::{Location, Sources};
+
+    fn first(text: &str) -> (usize, usize, String) {
+        let mut sources = Sources::default();
+        let id = sources.add("a.yaml".into(), text);
+        let d = parse(id, sources.get(id), 0, text.len()).unwrap_err();
+        let Location::Span(span) = d.location else { panic!("{d:?}") };
+        let (line, col) = sources.get(id).line_col(span.start as usize);
+        (line, col, d.detail)
+    }
+
+    #[test]
+    fn names_the_slip_at_its_own_place() {
+        let (l, c, why) = first("title: 甲\n\tdate: 2017-01-01\n");
+        assert_eq!((l, c), (2, 1));
+        assert!(why.contains("制表符"), "{why}");
+        let (l, c, why) = first("title:关于\ndate: 2017-01-01\n");
+        assert_eq!((l, c), (1, 6));
+        assert!(why.contains("「title: 关于」"), "{why}");
+        let (l, c, why) = first("title: 甲\ndate：2017-01-01\nx: [\n");
+        assert_eq!((l, c), (2, 5));
+        assert!(why.contains("中文冒号"), "{why}");
+    }
+
+    #[test]
+    fn leaves_urls_and_quoted_values_alone() {
+        let (l, _, why) = first("base_url: https://x.cn/\nnote: \"a:b\"\nbad: [\n");
+        assert_eq!((l, why.as_str()), (3, "unclosed bracket '['"), "the parser's own message: no slip found");
     }
 }
 

@@ -214,3 +214,11 @@ fn broken_links_and_missing_anchors_in_a_body_are_reported_where_written() {
         .has_line("policies/a.md:7:20: 警告：链接指向的地方不存在：「../b/#二-措施」：页面里没有 #二-措施 这个位置");
     assert_eq!(run.stderr.matches("链接指向的地方不存在").count(), 2, "{}", run.stderr);
 }
+
+#[test]
+fn yaml_slips_are_named_at_their_own_line_in_chinese() {
+    break_site("yaml-tab", &[("policies/bad.md", "---\ntitle: 甲\n\tdate: 2017-01-01\n---\n")])
+        .has_line("policies/bad.md:3:1: 错误：YAML 格式错误：这一行有制表符（Tab）");
+    break_site("yaml-no-space", &[("policies/bad.md", "---\ntitle:关于\ndate: 2017-01-01\n---\n")])
+        .has_line("policies/bad.md:2:6: 错误：YAML 格式错误：「title」的冒号后面少了一个空格：要写成「title: 关于」");
+}
