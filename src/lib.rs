@@ -17,6 +17,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod evaluate;
 pub mod hanzi;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod publish;

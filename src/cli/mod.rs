@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod import;
 mod new;
 mod progress;
 mod report;
@@ -34,6 +35,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// 新建一份文件：policy（政策文件）、notice（通知公告）或 page（页面）/ create a document
     New(new::NewArgs),
+    /// 从 Excel/WPS 表格或 CSV 导入学校名录、结对、交流名单或指标 / import a spreadsheet
+    Import(import::ImportArgs),
 }
 
 /// Options shared by every command that reads a site.
@@ -63,6 +66,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::New(args) => new::run(&args),
+        Command::Import(args) => import::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 //! hint (怎么改). Docs (docs/errors.md) and tests cite these ids.
 //!
 //! Ranges: GS01xx reading files, GS02xx documents and site settings, GS03xx data files,
-//! GS04xx themes and templates, GS05xx the output folder, GS06xx build settings, GS09xx faults
+//! GS04xx themes and templates, GS05xx the output folder, GS06xx build settings, GS07xx import (导入), GS09xx faults
 //! of gongshi itself.
 
 macro_rules! codes {
@@ -149,6 +149,21 @@ codes! {
 
     WarningsDenied = "GS0601", "有警告，构建按设置停止", "warnings are denied",
         "逐条处理上面的警告；或去掉 --deny-warnings（site.yaml 的 deny_warnings）。/ Fix the warnings above, or drop --deny-warnings.";
+
+    ImportNoHeader = "GS0701", "找不到表头", "no header row found",
+        "表格的第一行（或标题下面的一行）写列名，如 学校、在校学生数、教学及辅助用房面积（平方米）；列名见 docs/content-format.md。/ Put the column names in the first row.";
+    ImportUnknownColumn = "GS0702", "这一列不导入", "column not imported",
+        "列名和字段表都对不上，这一列被忽略；如果它应当导入，请把列名改成字段的中文名。/ Rename the column to a known field to import it.";
+    ImportDuplicateColumn = "GS0703", "两列是同一个字段", "two columns name the same field",
+        "删掉或改名其中一列。/ Remove or rename one of the columns.";
+    ImportExists = "GS0704", "目标文件已存在", "the data file exists",
+        "gongshi 不会覆盖已有的数据文件。确认要替换时加 --force（旧文件会在同一文件夹备份为 .文件名.bak-日期-时间），或用 --out 另写一个文件。/ Pass --force (a backup is kept) or --out.";
+    ImportNoSchools = "GS0705", "网站没有学校名录", "the site has no schools",
+        "先导入学校名录（gongshi import schools 学校名录.xlsx），或用 --site 指定网站文件夹。/ Import the schools first, or pass --site.";
+    ImportNeedsYear = "GS0706", "不知道年度", "the year is not known",
+        "加一列“年度”，或用 --year 2023 指定。/ Add a year column or pass --year.";
+    ImportNoRows = "GS0707", "表格里没有数据", "the sheet has no rows",
+        "检查是不是选错了文件或工作表：导入第一个工作表，或名字像“学校”“指标”的那个。/ Check the file and the sheet.";
 
     Internal = "GS0901", "gongshi 内部错误", "internal error in gongshi",
         "这是 gongshi 的缺陷，不是内容的问题。请把这条消息和网站文件夹报告给维护者；原来的输出保持不变。/ A bug in gongshi: please report it with the site folder.";

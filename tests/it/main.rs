@@ -9,6 +9,7 @@ mod docs;
 mod errors;
 mod evaluation;
 mod guards;
+mod import;
 mod paths;
 mod progress;
 mod publish;

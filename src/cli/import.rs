@@ -1,0 +1,90 @@
+//! `gongshi import schools|pairings|exchanges|indicators FILE`: a spreadsheet or CSV file into
+//! a data file of the site. The work is done by `crate::import`.
+
+use crate::diagnostics::{Sources, term};
+use crate::import::{Kind, Request};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KindArg {
+    /// 学校名录 → data/schools.yaml
+    Schools,
+    /// 结对共建 → data/pairings.yaml
+    Pairings,
+    /// 教干教师交流名单 → data/exchanges.yaml
+    Exchanges,
+    /// 办学条件指标 → data/indicators/年度.yaml
+    Indicators,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ImportArgs {
+    /// 导入什么：schools（学校名录）、pairings（结对）、exchanges（交流名单）或 indicators（指标）
+    #[arg(value_enum, value_name = "类型")]
+    kind: KindArg,
+    /// 表格文件：.xlsx、.xls、.ods 或 .csv / the spreadsheet
+    #[arg(value_name = "表格文件")]
+    file: PathBuf,
+    /// 网站文件夹（默认 content）/ the site folder
+    #[arg(long, default_value = "content", value_name = "网站文件夹")]
+    site: PathBuf,
+    /// 年度（指标和交流名单；表里有“年度”列时可不写）/ the year
+    #[arg(long, value_name = "年度")]
+    year: Option<i32>,
+    /// 写到这个文件，而不是网站的 data/ 文件夹 / output path
+    #[arg(long, value_name = "文件")]
+    out: Option<PathBuf>,
+    /// 覆盖已有的文件（旧文件在同一文件夹备份为 .文件名.bak-日期-时间）/ replace an existing file, keeping a backup
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: &ImportArgs) -> Result<(), ()> {
+    let kind = match args.kind {
+        KindArg::Schools => Kind::Schools,
+        KindArg::Pairings => Kind::Pairings,
+        KindArg::Exchanges => Kind::Exchanges,
+        KindArg::Indicators => Kind::Indicators,
+    };
+    let request = Request {
+        kind,
+        file: args.file.clone(),
+        site: args.site.clone(),
+        year: args.year,
+        out: args.out.clone(),
+        force: args.force,
+    };
+    let style = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        term::Style::Color
+    } else {
+        term::Style::Plain
+    };
+    let sources = Sources::default();
+    let mut err = std::io::stderr().lock();
+    match crate::import::import(&request) {
+        Ok(done) => {
+            for d in &done.warnings {
+                let _ = err.write_all(term::render(d, &sources, style).as_bytes());
+            }
+            let backup = done.backup.map_or(String::new(), |b| format!("；旧文件备份为 {}", b.display()));
+            let _ = writeln!(
+                std::io::stdout(),
+                "已导入 {} 行，写入 {}{backup} / imported {} rows",
+                done.records,
+                done.path.display(),
+                done.records
+            );
+            Ok(())
+        }
+        Err(failed) => {
+            for d in &failed.diagnostics {
+                let _ = err.write_all(term::render(d, &sources, style).as_bytes());
+            }
+            let errors =
+                failed.diagnostics.iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).count();
+            let _ = writeln!(err, "失败：{errors} 个错误；没有写入任何文件 / failed: nothing was written");
+            Err(())
+        }
+    }
+}

@@ -1,0 +1,406 @@
+//! `gongshi import`: a spreadsheet or CSV file → a data file of the site (data/schools.yaml,
+//! data/pairings.yaml, data/exchanges.yaml, data/indicators/YEAR.yaml).
+//!
+//! Columns are matched by the one field-name table (`load::keys`); schools may be given by id
+//! or by name (matched through the names and aliases of the site's data/schools.yaml, read by
+//! the normal loader and model). Every bad row is reported as `FILE:ROW:COLUMN` (the row number
+//! and column letter the spreadsheet shows), and nothing is written unless every row is good.
+
+pub mod columns;
+mod kinds;
+mod save;
+pub mod sheet;
+pub mod write;
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
+use crate::load::keys::{self, Field, Record as KeyRecord, Shape};
+use crate::load::{DataKind, LoadOptions};
+use crate::model::school::{School, SchoolIndex};
+use columns::Header;
+use kinds::{Refs, exchanges_file, indicators_file, pairings_file, schools_file};
+use save::save;
+use sheet::{Row, column_letter};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use write::{Entry, Value};
+
+/// What is imported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Schools,
+    Pairings,
+    Exchanges,
+    Indicators,
+}
+
+impl Kind {
+    fn data_kind(self) -> DataKind {
+        match self {
+            Kind::Schools => DataKind::Schools,
+            Kind::Pairings => DataKind::Pairings,
+            Kind::Exchanges => DataKind::Exchanges,
+            Kind::Indicators => DataKind::Indicators,
+        }
+    }
+
+    /// Names a sheet of this kind may have (folded, lowercase).
+    fn sheet_names(self) -> &'static [&'static str] {
+        match self {
+            Kind::Schools => &["schools", "学校名录", "学校"],
+            Kind::Pairings => &["pairings", "结对共建", "结对"],
+            Kind::Exchanges => &["exchanges", "交流名单", "交流"],
+            Kind::Indicators => &["indicators", "办学条件指标", "指标"],
+        }
+    }
+}
+
+/// The arguments of one import.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub kind: Kind,
+    pub file: PathBuf,
+    pub site: PathBuf,
+    pub year: Option<i32>,
+    pub out: Option<PathBuf>,
+    pub force: bool,
+}
+
+/// A finished import.
+#[derive(Debug)]
+pub struct Imported {
+    pub path: PathBuf,
+    pub backup: Option<PathBuf>,
+    pub records: usize,
+    /// Columns that were ignored, the encoding a CSV was read in.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A failed import: the problems, errors and warnings, in row order. Nothing was written.
+#[derive(Debug)]
+pub struct Failed {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the file, checks every row, and writes the data file.
+pub fn import(req: &Request) -> Result<Imported, Failed> {
+    let mut cx = Cx { file: req.file.display().to_string(), diags: Vec::new() };
+    let fail = |diags: Vec<Diagnostic>| Failed { diagnostics: diags };
+    let sheet = match sheet::read(&req.file, req.kind.sheet_names()) {
+        Ok(s) => s,
+        Err(e) => {
+            return Err(fail(vec![Diagnostic::error(Code::ReadFailed, Location::Path(cx.file.clone())).detail(e)]));
+        }
+    };
+    if let Some(note) = &sheet.note {
+        cx.diags.push(Diagnostic::warning(Code::EncodingGuessed, Location::Path(cx.file.clone())).detail(note.clone()));
+    }
+    let fields = row_fields(req.kind);
+    let Some(header) = columns::find_header(&sheet.rows, &fields) else {
+        let names: Vec<String> = fields.iter().take(6).map(|f| keys::describe(f)).collect();
+        cx.diags.push(
+            Diagnostic::error(Code::ImportNoHeader, Location::Path(cx.file.clone()))
+                .detail(format!("前十行里没有认识的列名；列名应是 {} 等", names.join("、"))),
+        );
+        return Err(fail(cx.diags));
+    };
+    let header_row = &sheet.rows[header.index];
+    check_header(&mut cx, header_row, &header);
+    let schools = if req.kind == Kind::Schools { None } else { Some(site_schools(&req.site, &mut cx)) };
+    let rows: Vec<&Row> = sheet.rows[header.index + 1..].iter().filter(|r| !r.is_empty()).collect();
+    let mut table = Table { cx: &mut cx, header: &header, header_row };
+    let written = match (req.kind, &schools) {
+        (Kind::Schools, _) => Some(schools_file(&mut table, &rows)),
+        (_, Some(Some(schools))) => {
+            let index = SchoolIndex::new(&schools.0, &schools.1);
+            let refs = Refs { schools: &schools.0, index };
+            match req.kind {
+                Kind::Pairings => Some(pairings_file(&mut table, &rows, &refs)),
+                Kind::Exchanges => exchanges_file(&mut table, &rows, &refs, req.year),
+                _ => indicators_file(&mut table, &rows, &refs, req.year),
+            }
+        }
+        _ => None,
+    };
+    if rows.is_empty() {
+        cx.diags.push(
+            Diagnostic::error(Code::ImportNoRows, Location::Path(cx.file.clone()))
+                .detail(format!("表头在第 {} 行，下面没有数据", header_row.number)),
+        );
+    }
+    let Some((text, default_rel)) = written else {
+        return Err(fail(cx.diags));
+    };
+    if cx.diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
+        return Err(fail(cx.diags));
+    }
+    let path = req.out.clone().unwrap_or_else(|| req.site.join(default_rel));
+    let backup = match save(&path, &text, req.force) {
+        Ok(b) => b,
+        Err(d) => {
+            cx.diags.push(d);
+            return Err(fail(cx.diags));
+        }
+    };
+    Ok(Imported { path, backup, records: rows.len(), warnings: cx.diags })
+}
+
+/// Every key a column may name for this kind: the record's keys, the keys of a period written
+/// as two columns (开始, 结束), and the file-level year and date where rows carry them.
+fn row_fields(kind: Kind) -> Vec<&'static Field> {
+    let file = match keys::data_shape(kind.data_kind()) {
+        Shape::Record(r) => *r,
+        _ => return Vec::new(),
+    };
+    let list = |r: &'static KeyRecord, name: &str| -> Option<&'static KeyRecord> {
+        match r.all_fields().find(|f| f.name == name).map(|f| &f.shape) {
+            Some(Shape::List(Shape::Record(inner))) => Some(inner),
+            _ => None,
+        }
+    };
+    let mut out: Vec<&'static Field> = Vec::new();
+    match kind {
+        Kind::Schools => out.extend(list(file, "schools").into_iter().flat_map(|r| r.all_fields())),
+        Kind::Pairings => out.extend(list(file, "pairings").into_iter().flat_map(|r| r.all_fields())),
+        Kind::Indicators => {
+            out.extend(list(file, "schools").into_iter().flat_map(|r| r.all_fields()));
+            out.extend(file.all_fields().filter(|f| f.name != "schools"));
+        }
+        Kind::Exchanges => {
+            if let Some(group) = list(file, "exchanges") {
+                out.extend(group.all_fields().filter(|f| f.name != "people"));
+                out.extend(list(group, "people").into_iter().flat_map(|r| r.all_fields()));
+            }
+        }
+    }
+    if matches!(kind, Kind::Pairings | Kind::Exchanges) {
+        out.extend(keys::PERIOD.all_fields());
+    }
+    out
+}
+
+/// The Chinese name of a key for comments and messages.
+fn zh(field: &Field) -> &'static str {
+    field.aliases.first().copied().unwrap_or(field.name)
+}
+
+struct Cx {
+    file: String,
+    diags: Vec<Diagnostic>,
+}
+
+impl Cx {
+    fn at(&self, row: usize, col: usize) -> Location {
+        Location::Path(format!("{}:{row}:{}", self.file, column_letter(col)))
+    }
+}
+
+/// Reports columns named twice and columns that are not imported.
+fn check_header(cx: &mut Cx, row: &Row, header: &Header) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (col, field) in header.fields.iter().enumerate() {
+        let text = row.cell(col);
+        match field {
+            Some(f) => {
+                if let Some(first) = seen.insert(f.name, col) {
+                    let d = Diagnostic::error(Code::ImportDuplicateColumn, cx.at(row.number, col)).detail(format!(
+                        "「{text}」和 {} 列「{}」都是 {}",
+                        column_letter(first),
+                        row.cell(first),
+                        keys::describe(f)
+                    ));
+                    cx.diags.push(d);
+                }
+            }
+            None if !text.is_empty() => {
+                cx.diags.push(
+                    Diagnostic::warning(Code::ImportUnknownColumn, cx.at(row.number, col))
+                        .detail(format!("不认识列名「{text}」，这一列不导入")),
+                );
+            }
+            None => {}
+        }
+    }
+}
+
+/// The schools of the site, read by the normal loader and model; `None` (with an error) when
+/// the site has none.
+fn site_schools(site: &Path, cx: &mut Cx) -> Option<(Vec<School>, Vec<String>)> {
+    let mut diags = Diagnostics::default();
+    let raw = crate::load::load(site, &LoadOptions::default(), &mut diags);
+    let read = raw
+        .data
+        .iter()
+        .find(|d| d.kind == DataKind::Schools)
+        .map(|d| crate::model::school::read_all(&d.node, &mut diags));
+    match read {
+        Some(all) if !all.items.is_empty() => Some((all.items, all.broken)),
+        _ => {
+            cx.diags.push(
+                Diagnostic::error(
+                    Code::ImportNoSchools,
+                    Location::Path(site.join("data/schools.yaml").display().to_string()),
+                )
+                .detail("网站里没有可用的学校名录，学校名称无法对应到编号"),
+            );
+            None
+        }
+    }
+}
+
+/// The rows of the sheet with their header.
+struct Table<'a> {
+    cx: &'a mut Cx,
+    header: &'a Header,
+    header_row: &'a Row,
+}
+
+impl Table<'_> {
+    /// The cell of a field in a row, with its column, if the sheet has that column and the cell
+    /// is not empty.
+    fn get<'r>(&self, row: &'r Row, name: &str) -> Option<(&'r str, usize)> {
+        let col = self.header.column(name)?;
+        let text = row.cell(col);
+        (!text.is_empty()).then_some((text, col))
+    }
+
+    /// The column to point at when a field is missing: its own, else the first.
+    fn col(&self, name: &str) -> usize {
+        self.header.column(name).unwrap_or(0)
+    }
+
+    fn header_text(&self, col: usize) -> &str {
+        self.header_row.cell(col)
+    }
+
+    fn error(&mut self, code: Code, row: &Row, col: usize, detail: String) {
+        let d = Diagnostic::error(code, self.cx.at(row.number, col)).detail(detail);
+        self.cx.diags.push(d);
+    }
+
+    /// Replaces the hint of the last diagnostic.
+    fn hint(&mut self, hint: &str) {
+        if let Some(d) = self.cx.diags.pop() {
+            self.cx.diags.push(d.hint(hint));
+        }
+    }
+
+    /// A required cell, or an error naming the column.
+    fn required<'r>(&mut self, row: &'r Row, field: &'static Field) -> Option<(&'r str, usize)> {
+        let got = self.get(row, field.name);
+        if got.is_none() {
+            let detail = match self.header.column(field.name) {
+                Some(_) => format!("{} 不能为空", keys::describe(field)),
+                None => format!("表里没有 {} 这一列", keys::describe(field)),
+            };
+            self.error(Code::MissingField, row, self.col(field.name), detail);
+        }
+        got
+    }
+
+    /// A text cell as an entry.
+    fn text(&self, row: &Row, field: &'static Field) -> Option<Entry> {
+        self.get(row, field.name).map(|(t, _)| entry(field, Value::Text(t.to_string())))
+    }
+
+    /// A date cell (2017-09-01, 2017/9/1, 2017.9.1, 2017年9月1日).
+    fn date(&mut self, row: &Row, name: &str) -> Option<Result<String, ()>> {
+        let (text, col) = self.get(row, name)?;
+        Some(date_text(text).map_err(|e| {
+            let detail = format!("「{}」列：{e}", self.header_text(col));
+            self.error(Code::InvalidDate, row, col, detail);
+        }))
+    }
+
+    /// A period from one cell (`2017-09-01至2020-08-31`) or from 开始/结束 columns.
+    fn period(&mut self, row: &Row, field: &'static Field) -> Option<Entry> {
+        let map = if let Some((text, col)) = self.get(row, field.name) {
+            let parts: Vec<&str> = text.split(['至', '到', '~', '～', '—', '–']).map(str::trim).collect();
+            let dates: Vec<Result<String, String>> = parts.iter().map(|p| date_text(p)).collect();
+            match dates.as_slice() {
+                [Ok(a), Ok(b)] => vec![("start", Value::Plain(a.clone())), ("end", Value::Plain(b.clone()))],
+                _ => {
+                    let detail = format!(
+                        "「{}」列：「{text}」应写成“开始日期至结束日期”，如 2017-09-01至2018-07-31",
+                        self.header_text(col)
+                    );
+                    self.error(Code::InvalidDate, row, col, detail);
+                    return None;
+                }
+            }
+        } else {
+            let mut map = Vec::new();
+            for key in ["start", "end"] {
+                if let Some(Ok(d)) = self.date(row, key) {
+                    map.push((key, Value::Plain(d)));
+                }
+            }
+            if map.is_empty() {
+                return None;
+            }
+            map
+        };
+        Some(entry(field, Value::Map(map)))
+    }
+}
+
+const SCHOOL_HINT: &str = "写学校的编号，或 data/schools.yaml 里的校名、别名；学校要先写进学校名录。/ Give an id, or a name or alias from data/schools.yaml.";
+
+fn entry(field: &'static Field, value: Value) -> Entry {
+    Entry { key: field.name, zh: zh(field), value }
+}
+
+fn field(record: &'static KeyRecord, name: &str) -> &'static Field {
+    record.all_fields().find(|f| f.name == name).unwrap_or_else(|| panic!("no field {name} in {}", record.what))
+}
+
+/// `2017-09-01`, `2017/9/1`, `2017.9.1`, `2017年9月1日` → `2017-09-01`.
+fn date_text(text: &str) -> Result<String, String> {
+    let unified: String = text
+        .trim()
+        .trim_end_matches('日')
+        .chars()
+        .map(|c| match c {
+            '/' | '.' | '年' | '月' | '－' => '-',
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    crate::model::date::parse_date(&unified)
+        .map(|d| d.to_string())
+        .map_err(|_| format!("「{text}」不是日期，请写成 2017-09-01"))
+}
+
+/// Splits a list cell: `墟沟小学、连岛小学`, `a, b`, `a；b`.
+fn split_list(text: &str) -> Vec<&str> {
+    text.split(['、', ',', '，', ';', '；', '\n']).map(str::trim).filter(|s| !s.is_empty()).collect()
+}
+
+/// Ids are URL segments and stable keys: lowercase latin letters, digits and `-`.
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_dates_as_staff_write_them() {
+        assert_eq!(date_text("2017/9/1").unwrap(), "2017-09-01");
+        assert_eq!(date_text("2017年9月1日").unwrap(), "2017-09-01");
+        assert_eq!(date_text("2017.09.01").unwrap(), "2017-09-01");
+        assert!(date_text("九月").is_err());
+    }
+
+    #[test]
+    fn every_kind_has_its_columns() {
+        let names = |k| row_fields(k).iter().map(|f| f.name).collect::<Vec<_>>();
+        assert!(names(Kind::Schools).contains(&"stage"));
+        assert!(names(Kind::Pairings).contains(&"members") && names(Kind::Pairings).contains(&"start"));
+        assert!(names(Kind::Exchanges).contains(&"year") && names(Kind::Exchanges).contains(&"from"));
+        assert!(names(Kind::Indicators).contains(&"students") && names(Kind::Indicators).contains(&"date"));
+    }
+}

@@ -1,0 +1,165 @@
+//! A spreadsheet (.xlsx, .xls, .ods) or a CSV file (UTF-8, or GBK/GB18030 as Excel on Chinese
+//! Windows saves it) as rows of text cells, each row with the number the spreadsheet shows.
+
+use crate::load::decode::{self, Decoded};
+use std::path::Path;
+
+/// One row: its number as the spreadsheet shows it (1-based) and its cells by column (0 = A).
+#[derive(Clone, Debug, Default)]
+pub struct Row {
+    pub number: usize,
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    pub fn cell(&self, col: usize) -> &str {
+        self.cells.get(col).map_or("", |s| s.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(|c| c.is_empty())
+    }
+}
+
+/// What was read, and a note to show (the encoding a CSV was decoded from).
+pub struct Sheet {
+    pub rows: Vec<Row>,
+    pub note: Option<String>,
+}
+
+/// The column's letter as spreadsheets show it: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Reads the file; `sheet_names` are the names (folded) a sheet of this kind may have.
+pub fn read(path: &Path, sheet_names: &[&str]) -> Result<Sheet, String> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "csv" | "txt" => {
+            let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+            read_csv(&bytes)
+        }
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path, sheet_names),
+        _ => Err(format!(
+            "不认识的文件类型「{}」：请用 .xlsx、.xls、.ods 或 .csv 文件 / use .xlsx, .xls, .ods or .csv",
+            path.display()
+        )),
+    }
+}
+
+pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
+    let (text, note) = match decode::decode(bytes, None) {
+        Ok(Decoded::Utf8(text)) => (text, None),
+        Ok(Decoded::Converted(text, label)) => (text, Some(format!("CSV 文件按 {label} 读取"))),
+        Err(_) => {
+            return Err("无法识别 CSV 文件的编码：请在 Excel/WPS 里“另存为”CSV UTF-8 / unknown encoding".to_string());
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(String::new(), |p| format!("第 {} 行：", p.line()));
+            format!("CSV 格式错误：{line}{e}")
+        })?;
+        rows.push(Row { number: i + 1, cells: record.iter().map(|c| c.trim().to_string()).collect() });
+    }
+    Ok(Sheet { rows, note })
+}
+
+fn read_workbook(path: &Path, sheet_names: &[&str]) -> Result<Sheet, String> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+    let names = book.sheet_names();
+    let folded: Vec<String> = names.iter().map(|n| crate::hanzi::fold(n.trim()).to_lowercase()).collect();
+    let pick = folded
+        .iter()
+        .position(|n| sheet_names.contains(&n.as_str()))
+        .or_else(|| folded.iter().position(|n| sheet_names.iter().any(|k| n.contains(k))))
+        .unwrap_or(0);
+    let Some(name) = names.get(pick).cloned() else {
+        return Err(format!("{} 里没有工作表", path.display()));
+    };
+    let range = book.worksheet_range(&name).map_err(|e| format!("无法读取工作表「{name}」：{e}"))?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| {
+            let mut out = vec![String::new(); col0 as usize];
+            out.extend(cells.iter().map(cell_text));
+            Row { number: row0 as usize + i + 1, cells: out }
+        })
+        .collect();
+    Ok(Sheet { rows, note: None })
+}
+
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => float_text(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => match d.as_datetime() {
+            Some(dt) => dt.date().to_string(),
+            None => float_text(d.as_f64()),
+        },
+        Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// A number as a person would write it: 9800 for 9800.0, 13550.3 as it is.
+fn float_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { format!("{f}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_columns_as_spreadsheets_do() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    #[test]
+    fn reads_gbk_csv_with_a_note() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("学校,在校学生数\n墟沟小学,2100\n连岛小学,497\n");
+        let sheet = read_csv(&bytes).unwrap();
+        assert!(sheet.note.unwrap().contains("GBK"));
+        assert_eq!(sheet.rows[1].cells, ["墟沟小学", "2100"]);
+        assert_eq!(sheet.rows[2].number, 3);
+    }
+
+    #[test]
+    fn reads_utf8_csv_with_a_bom() {
+        let sheet = read_csv("\u{feff}校名,学段\n墟沟小学,小学\n".as_bytes()).unwrap();
+        assert!(sheet.note.is_none());
+        assert_eq!(sheet.rows[0].cells, ["校名", "学段"]);
+    }
+
+    #[test]
+    fn writes_whole_floats_without_a_point() {
+        assert_eq!(float_text(9800.0), "9800");
+        assert_eq!(float_text(13550.3), "13550.3");
+    }
+}

@@ -1,0 +1,237 @@
+//! `gongshi import`: spreadsheets and CSV files into data files, checked row by row, read back
+//! by the normal pipeline.
+
+use crate::support::SiteTest;
+use rust_xlsxwriter::Workbook;
+use std::path::Path;
+
+/// Writes an .xlsx with one sheet: rows of cells, numbers where a cell parses as one.
+fn xlsx(path: &Path, sheet: &str, rows: &[&[&str]]) {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<f64>() {
+                Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
+                Err(_) => ws.write_string(r as u32, c as u16, *cell).unwrap(),
+            };
+        }
+    }
+    book.save(path).unwrap();
+}
+
+const SCHOOLS: &[&[&str]] = &[
+    &["连云区学校名录"],
+    &["编号", "校 名", "别名", "学段", "乡镇街道", "城乡类别"],
+    &["xugou-xiaoxue", "墟沟小学", "墟溝小學", "小学", "墟沟街道", "城区"],
+    &["liandao-xiaoxue", "连岛小学", "", "小学", "连岛街道", "镇区"],
+    &["xiyuan-zhongxue", "西苑中学", "", "初中", "墟沟街道", "城区"],
+];
+
+/// A site whose schools were imported from an .xlsx.
+fn site_with_schools(name: &str) -> SiteTest {
+    let t = SiteTest::with_site(name);
+    xlsx(&t.root.join("学校名录.xlsx"), "学校", SCHOOLS);
+    let run = t.run(&["import", "schools", "学校名录.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("已导入 3 行"), "{}", run.stdout);
+    t
+}
+
+/// The figures of the built model, per school id: (students, teaching_area, equipment_value).
+/// A school's id with its students, teaching_area and equipment_value as read by the model.
+type Figures = (String, Option<String>, Option<String>, Option<String>);
+
+fn model_figures(site: &Path, year: i32) -> Vec<Figures> {
+    let mut diags = gongshi::diagnostics::Diagnostics::default();
+    let raw = gongshi::load::load(site, &Default::default(), &mut diags);
+    let options = gongshi::model::BuildOptions {
+        drafts: false,
+        today: gongshi::model::date::china_date(1_700_000_000),
+        base_url: None,
+    };
+    let built = gongshi::model::build(&raw, &options, &mut diags).unwrap();
+    assert!(!diags.has_errors(), "{:?}", diags.iter().collect::<Vec<_>>());
+    let figures = built.figures.iter().find(|f| f.year == year).unwrap();
+    figures
+        .rows
+        .iter()
+        .map(|r| {
+            let get = |k: &str| r.get(k).map(|d| d.to_string());
+            (r.school.to_string(), get("students"), get("teaching_area"), get("equipment_value"))
+        })
+        .collect()
+}
+
+#[test]
+fn an_xlsx_with_chinese_headers_and_units_is_imported_and_built() {
+    let t = site_with_schools("import-xlsx");
+    let schools = std::fs::read_to_string(t.site().join("data/schools.yaml")).unwrap();
+    assert!(schools.starts_with("# 由 gongshi import 从「学校名录.xlsx」导入"), "{schools}");
+    assert!(schools.contains("name: 墟沟小学") && schools.contains("# 校名"), "{schools}");
+    assert!(schools.contains("aliases: [墟溝小學]"), "{schools}");
+    xlsx(
+        &t.root.join("指标.xlsx"),
+        "2023年指标",
+        &[
+            &["2023年度办学条件统计表"],
+            &["学 校", "在校学生数（人）", "教学及辅助用房面积（平方米）", "教学仪器设备值(元)", "备注"],
+            &["墟溝小學", "2100", "9800.5", "4500000", "城区"],
+            &["liandao-xiaoxue", "497", "2551", "", ""],
+            &["西苑中学", "1584", "9989.9", "5120212", ""],
+        ],
+    );
+    let run = t.run(&["import", "indicators", "指标.xlsx", "--site", "site", "--year", "2023"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stderr.contains("指标.xlsx:2:E:") && run.stderr.contains("备注"), "{}", run.stderr);
+    let yaml = std::fs::read_to_string(t.site().join("data/indicators/2023.yaml")).unwrap();
+    assert!(yaml.contains("year: 2023") && yaml.contains("school: xugou-xiaoxue"), "{yaml}");
+    assert!(yaml.contains("teaching_area: 9800.5") && yaml.contains("# 教学及辅助用房面积"), "{yaml}");
+    t.build_ok();
+    let json = t.read("data/evaluation-2023.json");
+    assert!(json.contains("\"school\": \"xugou-xiaoxue\"") && json.contains("\"students\": \"2100\""), "{json}");
+    assert!(json.contains("\"teaching_area\": 4.6669"), "{json}");
+}
+
+#[test]
+fn the_round_trip_gives_the_same_values() {
+    let t = site_with_schools("import-round-trip");
+    let rows: &[&[&str]] = &[
+        &["学校", "学段", "在校学生数", "教学及辅助用房面积（m²）", "教学仪器设备值（元）", "年度"],
+        &["墟沟小学", "小学", "2100", "9800.5", "4500000", "2023"],
+        &["连岛小学", "", "497", "2551", "", "2023"],
+        &["xiyuan-zhongxue", "初中", "1584", "9989.9", "5120212", "2023"],
+    ];
+    xlsx(&t.root.join("指标.xlsx"), "Sheet1", rows);
+    let run = t.run(&["import", "indicators", "指标.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let s = |v: &str| Some(v.to_string());
+    assert_eq!(
+        model_figures(&t.site(), 2023),
+        vec![
+            ("xugou-xiaoxue".into(), s("2100"), s("9800.5"), s("4500000")),
+            ("liandao-xiaoxue".into(), s("497"), s("2551"), None),
+            ("xiyuan-zhongxue".into(), s("1584"), s("9989.9"), s("5120212")),
+        ]
+    );
+    // The schools read back too: names, aliases and stages as in the sheet.
+    let mut diags = gongshi::diagnostics::Diagnostics::default();
+    let raw = gongshi::load::load(&t.site(), &Default::default(), &mut diags);
+    let data = raw.data.iter().find(|d| d.kind == gongshi::load::DataKind::Schools).unwrap();
+    let schools = gongshi::model::school::read_all(&data.node, &mut diags).items;
+    assert!(!diags.has_errors());
+    let got: Vec<(String, String, Vec<String>, &str)> =
+        schools.iter().map(|s| (s.id.to_string(), s.name.clone(), s.aliases.clone(), s.stage.label())).collect();
+    assert_eq!(got[0], ("xugou-xiaoxue".into(), "墟沟小学".into(), vec!["墟溝小學".to_string()], "小学"));
+    assert_eq!(got[2].3, "初中");
+}
+
+#[test]
+fn a_gbk_csv_with_chinese_headers_and_units_is_decoded() {
+    let t = site_with_schools("import-gbk");
+    let text = "学校,在校学生数（人）,体育运动场馆面积（平方米）,网络多媒体教室数（间）\r\n\
+                墟沟小学,2100,16000,50\r\n连岛小学,497,\"4,389.9\",13\r\n";
+    let (bytes, _, _) = encoding_rs::GBK.encode(text);
+    std::fs::write(t.root.join("指标.csv"), &bytes).unwrap();
+    let run = t.run(&["import", "indicators", "指标.csv", "--site", "site", "--year", "2022"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stderr.contains("GBK"), "{}", run.stderr);
+    let yaml = std::fs::read_to_string(t.site().join("data/indicators/2022.yaml")).unwrap();
+    assert!(yaml.contains("sports_area: 4389.9") && yaml.contains("multimedia_rooms: 13"), "{yaml}");
+    t.build_ok();
+}
+
+#[test]
+fn bad_rows_are_reported_by_file_row_and_column_and_nothing_is_written() {
+    let t = site_with_schools("import-bad-rows");
+    xlsx(
+        &t.root.join("指标.xlsx"),
+        "指标",
+        &[
+            &["学校", "在校学生数", "教学及辅助用房面积（平方米）"],
+            &["墟沟小学", "2100", "9800"],
+            &["墟沟", "100", "100"],
+            &["连岛小学", "四百九十七", "2551"],
+            &["", "300", "300"],
+            &["墟沟小学", "2100", "9800"],
+        ],
+    );
+    let run = t.run(&["import", "indicators", "指标.xlsx", "--site", "site", "--year", "2023"]);
+    assert!(!run.success);
+    let err = &run.stderr;
+    assert!(err.contains("指标.xlsx:3:A: 错误：找不到这所学校") && err.contains("墟沟小学（xugou-xiaoxue）"), "{err}");
+    assert!(err.contains("指标.xlsx:4:B: 错误：不是有效的数字") && err.contains("四百九十七"), "{err}");
+    assert!(err.contains("指标.xlsx:5:A: 错误：缺少必填字段"), "{err}");
+    assert!(err.contains("指标.xlsx:6:A: 错误：同一学校同一学段填报了两次") && err.contains("第 2 行"), "{err}");
+    assert!(err.contains("没有写入任何文件"), "{err}");
+    assert!(!t.site().join("data/indicators").exists());
+
+    // Schools: a duplicated school and an empty stage.
+    xlsx(
+        &t.root.join("学校2.xlsx"),
+        "学校",
+        &[&["编号", "校名", "学段"], &["a-xiaoxue", "甲小学", "小学"], &["b-xiaoxue", "甲小学", ""]],
+    );
+    let run = t.run(&["import", "schools", "学校2.xlsx", "--site", "site", "--out", "s.yaml"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("学校2.xlsx:3:C: 错误：缺少必填字段"), "{}", run.stderr);
+    assert!(!t.site().join("s.yaml").exists() && !t.root.join("s.yaml").exists());
+}
+
+#[test]
+fn an_existing_file_is_kept_unless_forced_and_then_backed_up() {
+    let t = site_with_schools("import-force");
+    let path = t.site().join("data/schools.yaml");
+    let first = std::fs::read_to_string(&path).unwrap();
+    let run = t.run(&["import", "schools", "学校名录.xlsx", "--site", "site"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("目标文件已存在") && run.stderr.contains("--force"), "{}", run.stderr);
+    std::fs::write(&path, "# 手改过\n".to_string() + &first).unwrap();
+    let run = t.run(&["import", "schools", "学校名录.xlsx", "--site", "site", "--force"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("备份"), "{}", run.stdout);
+    let backups: Vec<_> = std::fs::read_dir(t.site().join("data"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".schools.yaml.bak-"))
+        .collect();
+    assert_eq!(backups.len(), 1);
+    assert!(std::fs::read_to_string(backups[0].path()).unwrap().starts_with("# 手改过"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+    // The backup is not read by the build.
+    let run = t.build_ok();
+    assert!(!run.stderr.contains("bak"), "{}", run.stderr);
+}
+
+#[test]
+fn pairings_and_exchanges_take_school_names() {
+    let t = site_with_schools("import-pairings");
+    xlsx(
+        &t.root.join("结对.xlsx"),
+        "结对",
+        &[
+            &["编号", "形式", "牵头学校", "成员学校", "开始日期", "结束日期", "依据文件"],
+            &["jituan-xugou", "集团化办学", "墟沟小学", "连岛小学、西苑中学", "2017-09-01", "2020-08-31", ""],
+            &["shiqu-1", "市区共建", "区外：连云港师专一附小教育集团", "墟沟小学", "", "", ""],
+        ],
+    );
+    let run = t.run(&["import", "pairings", "结对.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let yaml = std::fs::read_to_string(t.site().join("data/pairings.yaml")).unwrap();
+    assert!(yaml.contains("members: [liandao-xiaoxue, xiyuan-zhongxue]"), "{yaml}");
+    assert!(yaml.contains("cycle: {start: 2017-09-01, end: 2020-08-31}"), "{yaml}");
+    assert!(yaml.contains("lead: {name: 连云港师专一附小教育集团}"), "{yaml}");
+    let csv = "年度,公布日期,姓名,类别,学科,派出学校,接收学校,结对,期限\n\
+               2017,2017-08-20,王某某,教师,语文,墟沟小学,连岛小学,jituan-xugou,2017-09-01至2018-07-31\n";
+    std::fs::write(t.root.join("交流.csv"), csv).unwrap();
+    let run = t.run(&["import", "exchanges", "交流.csv", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let yaml = std::fs::read_to_string(t.site().join("data/exchanges.yaml")).unwrap();
+    assert!(yaml.contains("from: xugou-xiaoxue") && yaml.contains("name: 王某某"), "{yaml}");
+    t.build_ok();
+    assert!(t.read("exchanges/index.html").contains("王某某"));
+}
