@@ -17,14 +17,15 @@ pub fn run(args: &BuildArgs) -> Result<(), ()> {
     let started = Instant::now();
     let options = args.site.options().map_err(|e| report::fatal(&e))?;
     // Refuse a folder we may not replace before doing any work.
-    if let Err(d) = crate::publish::check_target(&args.output, &args.site.site) {
+    if let Err(d) = crate::publish::check_target(&args.output, &args.site.folder()) {
         report::one(&d);
         return Err(());
     }
     let progress = Progress::start("正在生成网站… / building");
-    let built = crate::build(&args.site.site, &options);
+    let built = crate::build(&args.site.folder(), &options);
     progress.set("正在写入… / writing");
-    let published = built.output.as_ref().map(|output| crate::publish::publish(output, &args.output, &args.site.site));
+    let published =
+        built.output.as_ref().map(|output| crate::publish::publish(output, &args.output, &args.site.folder()));
     progress.finish();
     report::diagnostics(&built.sources, &built.diagnostics);
     match (published, &built.output) {

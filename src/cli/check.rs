@@ -21,7 +21,7 @@ pub struct CheckArgs {
 
 pub fn run(args: &CheckArgs) -> Result<(), ()> {
     let options = args.site.options().map_err(|e| report::fatal(&e))?;
-    let built = crate::build(&args.site.site, &options);
+    let built = crate::build(&args.site.folder(), &options);
     match args.format {
         Format::Text => report::diagnostics(&built.sources, &built.diagnostics),
         Format::Json => report::json_lines(&built.sources, &built.diagnostics),

@@ -60,7 +60,10 @@ struct SiteArgs {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let result = match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
@@ -74,7 +77,60 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// clap's own messages, Chinese first: the command line is where a clerk starts.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind: ContextKind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let said = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "不认识的命令「{}」；可用的命令：build、check、serve、new、import{}",
+            context(ContextKind::InvalidSubcommand),
+            suggestion(&context(ContextKind::SuggestedSubcommand))
+        ),
+        ErrorKind::UnknownArgument => format!(
+            "不认识的选项「{}」{}",
+            context(ContextKind::InvalidArg),
+            suggestion(&context(ContextKind::SuggestedArg))
+        ),
+        ErrorKind::MissingRequiredArgument => format!("缺少参数：{}", context(ContextKind::InvalidArg)),
+        ErrorKind::InvalidValue => format!(
+            "参数「{}」的值「{}」不对；可以是：{}",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::InvalidValue),
+            context(ContextKind::ValidValue)
+        ),
+        _ => "命令行参数不对".to_string(),
+    };
+    let english = e.render().to_string();
+    let english = english.lines().next().unwrap_or("").trim_start_matches("error: ");
+    report::fatal(&format!("{said} / {english}\n用 gongshi --help 查看用法 / see gongshi --help"));
+    ExitCode::from(2)
+}
+
+fn suggestion(what: &str) -> String {
+    if what.is_empty() { String::new() } else { format!("；您是不是想写 {what}？") }
+}
+
 impl SiteArgs {
+    /// The site folder: the one given, else `content/`, else the current folder when it holds
+    /// a site.yaml (a clerk who runs `gongshi build` inside the site means this site).
+    fn folder(&self) -> PathBuf {
+        let here = std::path::Path::new(".");
+        let default = self.site.as_os_str() == "content";
+        if default && !self.site.is_dir() && (here.join("site.yaml").is_file() || here.join("site.yml").is_file()) {
+            return here.to_path_buf();
+        }
+        self.site.clone()
+    }
+
     /// Pipeline options from the arguments and the environment (`SOURCE_DATE_EPOCH`).
     fn options(&self) -> Result<crate::Options, String> {
         let encoding = match &self.encoding {

@@ -34,7 +34,7 @@ pub fn run(args: &ServeArgs) -> Result<(), ()> {
             None => report::preview_failed(&b.diagnostics),
         }
     };
-    crate::serve::run(&args.site.site, options, args.port, ready, built).map_err(|e| report::fatal(&e))
+    crate::serve::run(&args.site.folder(), options, args.port, ready, built).map_err(|e| report::fatal(&e))
 }
 
 /// Opens `url` with the desktop's own browser; a machine without one just keeps serving.

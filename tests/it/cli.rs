@@ -133,3 +133,33 @@ fn deny_warnings_fails_a_build_with_warnings_and_json_lines_parse() {
     t.file("site.yaml", &format!("{}deny_warnings: true\n", crate::support::SITE_YAML));
     t.run(&["check", "site"]).failed().stderr_contains("有警告，构建按设置停止");
 }
+
+#[test]
+fn usage_mistakes_are_explained_in_chinese_first() {
+    let t = SiteTest::with_site("usage");
+    let run = t.run(&["biuld"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.starts_with(
+            "错误：不认识的命令「biuld」；可用的命令：build、check、serve、new、import；您是不是想写 build？"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = t.run(&["build", "--outptu", "x"]);
+    assert!(run.stderr.contains("不认识的选项「--outptu」；您是不是想写 --output？"), "{}", run.stderr);
+}
+
+#[test]
+fn build_inside_a_site_folder_builds_that_site() {
+    let t = SiteTest::with_site("inside");
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01", ""));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_gongshi"))
+        .arg("build")
+        .current_dir(t.site())
+        .env("SOURCE_DATE_EPOCH", crate::support::EPOCH_2017_08_23)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(t.site().join("public/policies/a/index.html").is_file());
+}
