@@ -333,10 +333,21 @@ pub fn describe(field: &Field) -> String {
     }
 }
 
+/// Characters that take no space on screen: a key holding one looks right and is not.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
 /// A key close to a known one is a typo, and ignoring it would lose what it says (在校学生 for
 /// 在校学生数 made every figure 未填报): an error. A key like no known one is extra information
 /// gongshi does not use: a warning that says it is ignored.
 fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Diagnostic {
+    let hidden = key.chars().find(|&c| invisible(c));
+    if let (Some(c), Some(field)) = (hidden, nearest(record, &key.replace(invisible, ""))) {
+        return Diagnostic::error(Code::UnknownKey, span)
+            .detail(format!("字段名里夹着看不见的字符 U+{:04X}（常见于从网页或聊天软件复制）", c as u32))
+            .hint(format!("删掉这个字段名重新输入：{}。/ Retype the key `{}`.", describe(field), field.name));
+    }
     match nearest(record, key) {
         Some(field) => Diagnostic::error(Code::UnknownKey, span)
             .detail(format!(
@@ -426,6 +437,14 @@ mod tests {
         assert!(diags.iter().next().unwrap().hint.as_deref().unwrap().contains("title"));
         let (_, _, diags) = run("文好: a\n");
         assert!(diags.iter().next().unwrap().hint.as_deref().unwrap().contains("doc_no（文号）"));
+    }
+
+    #[test]
+    fn names_an_invisible_character_in_a_key() {
+        let (_, _, diags) = run("title\u{200B}: 甲\n");
+        let d = diags.iter().next().unwrap();
+        assert_eq!((d.code, d.severity), (Code::UnknownKey, crate::diagnostics::Severity::Error));
+        assert!(d.detail.contains("U+200B") && d.hint.as_deref().unwrap().contains("title"), "{d:?}");
     }
 
     #[test]

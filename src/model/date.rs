@@ -36,16 +36,30 @@ impl fmt::Display for Month {
 
 /// `2017-08-07` (month and day may have one digit: `2017-8-7`). The error says what is wrong,
 /// in Chinese.
-pub fn parse_date(text: &str) -> Result<Date, String> {
+/// Full-width digits and dashes as their ASCII forms (`２０１７－０８－０７` typed with a Chinese
+/// input method is the same date).
+fn half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '－' | '—' | '–' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+pub fn parse_date(written: &str) -> Result<Date, String> {
+    let folded = half_width(written);
+    let text = folded.as_str();
     let parts: Vec<&str> = text.trim().split('-').collect();
     let [y, m, d] = parts.as_slice() else {
-        return Err(format!("「{text}」不是“年-月-日”格式"));
+        return Err(format!("「{written}」不是“年-月-日”格式"));
     };
-    let (year, month) = year_month(text, y, m)?;
-    let day: u8 = number(d, 1, 2).ok_or_else(|| format!("「{text}」的日不对"))?;
-    let month = time::Month::try_from(month).map_err(|_| format!("「{text}」的月份不对"))?;
+    let (year, month) = year_month(written, y, m)?;
+    let day: u8 = number(d, 1, 2).ok_or_else(|| format!("「{written}」的日不对"))?;
+    let month = time::Month::try_from(month).map_err(|_| format!("「{written}」的月份不对"))?;
     Date::from_calendar_date(year, month, day)
-        .map_err(|_| format!("「{text}」不是真实存在的日期（{}月没有{day}日）", month as u8))
+        .map_err(|_| format!("「{written}」不是真实存在的日期（{}月没有{day}日）", month as u8))
 }
 
 /// `2020-12`; a full date is also accepted and its month taken.
@@ -108,6 +122,12 @@ mod tests {
         assert_eq!(m.to_string(), "2024-02");
         assert_eq!(m.last_day().to_string(), "2024-02-29");
         assert_eq!(parse_month("2020-12-15").unwrap().to_string(), "2020-12");
+    }
+
+    #[test]
+    fn full_width_digits_are_the_same_date() {
+        assert_eq!(parse_date("２０１７－０８－０７").unwrap().to_string(), "2017-08-07");
+        assert!(parse_date("２０１７－０２－３０").unwrap_err().contains("２０１７－０２－３０"));
     }
 
     #[test]

@@ -129,6 +129,8 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         .partition(|d| options.drafts || (!d.draft && d.published.is_none_or(|p| p <= options.today)));
     let mut documents = kept;
     let withheld = attachment::withheld(&documents, &held);
+    let held_doc_nos: std::collections::HashSet<String> =
+        held.iter().filter_map(|d| d.doc_no.as_ref()).map(|n| doc_no::key(&n.value)).collect();
     documents.sort_by(|a, b| {
         (a.section, std::cmp::Reverse(a.sort_date()), &a.title, &a.id).cmp(&(
             b.section,
@@ -144,7 +146,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
             doc_index.entry(doc_no::key(&n.value)).or_insert_with(|| d.id.clone());
         }
     }
-    check::references::supersedes(&mut documents, &doc_index, diags);
+    check::references::supersedes(&mut documents, &doc_index, &held_doc_nos, diags);
 
     let data = data::read(raw, diags);
     let policies = data
@@ -152,7 +154,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         .iter()
         .filter_map(|p| p.policy.as_ref())
         .chain(data.plan.milestones.iter().filter_map(|m| m.policy.as_ref()));
-    check::references::doc_nos(policies, &doc_index, diags);
+    check::references::doc_nos(policies, &doc_index, &held_doc_nos, diags);
     let config = config?;
     let standard = data::selected(&data.standards, &config.standard, config.standard_span, diags)?;
     let attachments = raw

@@ -222,3 +222,13 @@ fn yaml_slips_are_named_at_their_own_line_in_chinese() {
     break_site("yaml-no-space", &[("policies/bad.md", "---\ntitle:关于\ndate: 2017-01-01\n---\n")])
         .has_line("policies/bad.md:2:6: 错误：YAML 格式错误：「title」的冒号后面少了一个空格：要写成「title: 关于」");
 }
+
+#[test]
+fn a_drafts_doc_no_is_named_as_a_draft_not_as_missing() {
+    let t = SiteTest::with_site("draft-doc-no");
+    t.file("policies/draft.md", &doc("title: 草稿\ndate: 2017-01-01\ndoc_no: 连区教〔2017〕99号\ndraft: true", ""));
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-02\nsupersedes: [连区教〔2017〕99号]", ""));
+    t.build_ok().has_line(
+        "policies/a.md:4:14: 警告：找不到这个文号的文件：「连区教〔2017〕99号」是草稿或发布日期未到的文件，它发布后才能链接",
+    );
+}

@@ -4,11 +4,27 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::doc_no;
 use crate::model::document::{Document, Validity};
 use crate::model::id::DocId;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// An unknown 文号: a warning, saying so when the document exists but is a draft or not yet
+/// published (`held` are the 文号 keys of those).
+fn unknown(target: &crate::diagnostics::Spanned<String>, held: &HashSet<String>) -> Diagnostic {
+    let detail = if held.contains(&doc_no::key(&target.value)) {
+        format!("「{}」是草稿或发布日期未到的文件，它发布后才能链接", target.value)
+    } else {
+        format!("「{}」", target.value)
+    };
+    Diagnostic::warning(Code::UnknownDocNo, target.span).detail(detail)
+}
 
 /// Links each `supersedes` entry to its document; a replaced document becomes 失效 unless its
 /// own 时效 says otherwise. An unknown 文号 is a warning: the replaced text may predate the site.
-pub fn supersedes(docs: &mut [Document], index: &HashMap<String, DocId>, diags: &mut Diagnostics) {
+pub fn supersedes(
+    docs: &mut [Document],
+    index: &HashMap<String, DocId>,
+    held: &HashSet<String>,
+    diags: &mut Diagnostics,
+) {
     let mut links = Vec::new();
     for (i, doc) in docs.iter().enumerate() {
         for target in &doc.supersedes {
@@ -18,8 +34,7 @@ pub fn supersedes(docs: &mut [Document], index: &HashMap<String, DocId>, diags: 
                     Diagnostic::error(Code::InvalidValue, target.span)
                         .detail(format!("文件不能替代它自己（{}）", target.value)),
                 ),
-                None => diags
-                    .push(Diagnostic::warning(Code::UnknownDocNo, target.span).detail(format!("「{}」", target.value))),
+                None => diags.push(unknown(target, held)),
             }
         }
     }
@@ -40,11 +55,12 @@ pub fn supersedes(docs: &mut [Document], index: &HashMap<String, DocId>, diags: 
 pub fn doc_nos<'a>(
     refs: impl Iterator<Item = &'a crate::diagnostics::Spanned<String>>,
     index: &HashMap<String, DocId>,
+    held: &HashSet<String>,
     diags: &mut Diagnostics,
 ) {
     for r in refs {
         if !index.contains_key(&doc_no::key(&r.value)) {
-            diags.push(Diagnostic::warning(Code::UnknownDocNo, r.span).detail(format!("「{}」", r.value)));
+            diags.push(unknown(r, held));
         }
     }
 }
