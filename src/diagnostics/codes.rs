@@ -47,9 +47,9 @@ codes! {
         "请把文件另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8），或用 --encoding gbk 指定编码。/ Save the file as UTF-8, or pass --encoding.";
     YamlSyntax = "GS0104", "YAML 格式错误", "YAML syntax error",
         "检查这一行的缩进和冒号：每个字段写成“字段: 值”，冒号后要有空格；含冒号或 # 的值请加引号。/ Check indentation and the space after each colon; quote values containing ':' or '#'.";
-    FrontMatterMissing = "GS0105", "文件开头缺少 front matter", "missing front matter",
+    FrontMatterMissing = "GS0105", "缺少文件头（--- 之间的字段）", "missing front matter",
         "文档第一行必须是 ---，接着写标题等字段，再用一行 --- 结束，然后才是正文。/ Start the file with a line '---', the fields, and another '---' line.";
-    FrontMatterUnclosed = "GS0106", "front matter 没有结束", "front matter is not closed",
+    FrontMatterUnclosed = "GS0106", "文件头没有结束（缺少第二行 ---）", "front matter is not closed",
         "在字段之后、正文之前加一行 ---。/ Add a line '---' after the fields, before the body.";
     EmptyFile = "GS0107", "文件是空的", "empty file",
         "写入内容，或删除这个文件。/ Write its content or delete the file.";

@@ -138,7 +138,7 @@ pub fn read(
     files: &Attachments,
     diags: &mut Diagnostics,
 ) -> Option<Document> {
-    let f = super::read::record(&raw.front, "文档开头（front matter）", diags)?;
+    let f = super::read::record(&raw.front, "文件头（--- 之间的字段）", diags)?;
     let section = Section::of_path(&raw.path)?;
     let title = f.required_text("title", "标题 title", diags);
     let date = f.date("date", diags);

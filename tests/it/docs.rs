@@ -13,7 +13,7 @@ fn errors_md() -> String {
         "# 错误和警告代码 / Diagnostic codes\n\n\
          gongshi 的每条错误和警告都带一个代码（如 `[GS0203]`），格式是：\n\n\
          ```text\n文件:行:列: 错误：说明 / English title [代码]\n  提示：怎么改\n```\n\n\
-         - GS01xx：读取文件（编码、YAML 格式、front matter、字段名）\n\
+         - GS01xx：读取文件（编码、YAML 格式、文件头、字段名）\n\
          - GS02xx：文档和站点设置（必填字段、日期、文号、附件、个人信息）\n\
          - GS03xx：数据文件（学校、结对、交流、指标、达标计划、评估标准）\n\
          - GS04xx：主题和模板\n\

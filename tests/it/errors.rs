@@ -30,13 +30,13 @@ fn yaml_syntax_error_in_front_matter() {
 #[test]
 fn unclosed_front_matter() {
     break_site("unclosed", &[("policies/bad.md", "---\ntitle: 乙\ndate: 2017-01-01\n正文\n")])
-        .has_line("policies/bad.md:1:1: 错误：front matter 没有结束");
+        .has_line("policies/bad.md:1:1: 错误：文件头没有结束（缺少第二行 ---）");
 }
 
 #[test]
 fn missing_front_matter() {
     break_site("no-front-matter", &[("policies/bad.md", "\n\n关于印发实施方案的通知\n")])
-        .has_line("policies/bad.md:3:1: 错误：文件开头缺少 front matter");
+        .has_line("policies/bad.md:3:1: 错误：缺少文件头（--- 之间的字段）");
 }
 
 #[test]
