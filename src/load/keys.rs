@@ -334,7 +334,7 @@ pub fn describe(field: &Field) -> String {
 }
 
 /// Characters that take no space on screen: a key holding one looks right and is not.
-fn invisible(c: char) -> bool {
+pub fn invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 

@@ -90,7 +90,7 @@ fn token(c: char) -> Option<Token> {
         'X' | 'x' | 'Ｘ' | 'ｘ' => Token::X,
         '+' | '＋' => Token::Plus,
         // Invisible characters are not there at all: a number split by them is still a number.
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,
+        c if crate::load::keys::invisible(c) => return None,
         ' '
         | '\u{00A0}'
         | '\u{2000}'..='\u{200A}'
