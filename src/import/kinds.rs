@@ -272,7 +272,8 @@ pub(super) fn indicators_file(
                 None
             }
         });
-        let stage = t.get(row, "stage").map(|(s, _)| s.to_string());
+        let stage = t.get(row, "stage").map(|(s, c)| (s.to_string(), c));
+        let stage = stage.filter(|(s, c)| t.one_of(row, field(record, "stage"), s, *c)).map(|(s, _)| s);
         if let Some((s, col)) = school {
             let key = (s.id.to_string(), stage.clone().unwrap_or_default());
             if let Some(first) = seen.insert(key, row.number) {

@@ -287,6 +287,9 @@ impl Table<'_> {
     /// A required cell, or an error naming the column.
     fn required<'r>(&mut self, row: &'r Row, field: &'static Field) -> Option<(&'r str, usize)> {
         let got = self.get(row, field.name);
+        if let Some((text, col)) = got {
+            return self.one_of(row, field, text, col).then_some((text, col));
+        }
         if got.is_none() {
             let detail = match self.header.column(field.name) {
                 Some(_) => format!("{} 不能为空", keys::describe(field)),
@@ -298,8 +301,20 @@ impl Table<'_> {
     }
 
     /// A text cell as an entry.
-    fn text(&self, row: &Row, field: &'static Field) -> Option<Entry> {
-        self.get(row, field.name).map(|(t, _)| entry(field, Value::Text(t.to_string())))
+    fn text(&mut self, row: &Row, field: &'static Field) -> Option<Entry> {
+        let (text, col) = self.get(row, field.name)?;
+        self.one_of(row, field, text, col).then(|| entry(field, Value::Text(text.to_string())))
+    }
+
+    /// Whether a value the model takes from a fixed set (学段, 城乡类别, 办学状态, 类别) is one of
+    /// them: reported here, at the cell, not by the next build at a line of the written YAML.
+    pub(super) fn one_of(&mut self, row: &Row, field: &'static Field, text: &str, col: usize) -> bool {
+        let Some((ok, allowed)) = fixed_set(field) else { return true };
+        if !ok(text) {
+            let detail = format!("「{}」列：「{text}」只能是 {allowed}", self.header_text(col));
+            self.error(Code::InvalidValue, row, col, detail);
+        }
+        ok(text)
     }
 
     /// A date cell (2017-09-01, 2017/9/1, 2017.9.1, 2017年9月1日).
@@ -340,6 +355,27 @@ impl Table<'_> {
             map
         };
         Some(entry(field, Value::Map(map)))
+    }
+}
+
+/// The check of a field whose values come from a fixed set, and the set in words.
+fn fixed_set(field: &'static Field) -> Option<(fn(&str) -> bool, &'static str)> {
+    use crate::model::read::pick;
+    use crate::model::school::{Locale, Phase, Stage, Status};
+    let is =
+        |record: &'static KeyRecord, name: &str| record.all_fields().any(|f| std::ptr::eq(f, field) && f.name == name);
+    if is(&keys::SCHOOL, "stage") {
+        Some((|t| pick(t, Stage::SPELLINGS).is_some(), "小学、初中、九年一贯制、十二年一贯制 或 完全中学"))
+    } else if is(&keys::SCHOOL, "location") {
+        Some((|t| pick(t, Locale::SPELLINGS).is_some(), "城区、镇区 或 乡村"))
+    } else if is(&keys::SCHOOL, "status") {
+        Some((|t| pick(t, Status::SPELLINGS).is_some(), "在办、待建 或 撤并"))
+    } else if is(&keys::PERSON, "role") {
+        Some((|t| pick(t, crate::model::exchange::Role::SPELLINGS).is_some(), "教师 或 教干"))
+    } else if is(&keys::INDICATOR_ROW, "stage") {
+        Some((|t| Phase::parse(t).is_some(), "小学 或 初中"))
+    } else {
+        None
     }
 }
 

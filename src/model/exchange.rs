@@ -19,7 +19,7 @@ pub enum Role {
 }
 
 impl Role {
-    const SPELLINGS: &[(&str, Role)] = &[
+    pub const SPELLINGS: &[(&str, Role)] = &[
         ("教师", Role::Teacher),
         ("teacher", Role::Teacher),
         ("教干", Role::Cadre),

@@ -66,7 +66,7 @@ impl Stage {
         }
     }
 
-    const SPELLINGS: &[(&str, Stage)] = &[
+    pub const SPELLINGS: &[(&str, Stage)] = &[
         ("小学", Stage::Primary),
         ("初中", Stage::Junior),
         ("九年一贯制", Stage::NineYear),
@@ -95,7 +95,8 @@ pub enum Locale {
 impl Locale {
     pub const ALL: [Locale; 3] = [Locale::Urban, Locale::Town, Locale::Rural];
 
-    const SPELLINGS: &[(&str, Locale)] = &[("城区", Locale::Urban), ("镇区", Locale::Town), ("乡村", Locale::Rural)];
+    pub const SPELLINGS: &[(&str, Locale)] =
+        &[("城区", Locale::Urban), ("镇区", Locale::Town), ("乡村", Locale::Rural)];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -115,7 +116,8 @@ pub enum Status {
 }
 
 impl Status {
-    const SPELLINGS: &[(&str, Status)] = &[("在办", Status::Open), ("待建", Status::Planned), ("撤并", Status::Closed)];
+    pub const SPELLINGS: &[(&str, Status)] =
+        &[("在办", Status::Open), ("待建", Status::Planned), ("撤并", Status::Closed)];
 
     pub fn label(self) -> &'static str {
         match self {

@@ -235,3 +235,20 @@ fn pairings_and_exchanges_take_school_names() {
     t.build_ok();
     assert!(t.read("exchanges/index.html").contains("王某某"));
 }
+
+#[test]
+fn a_value_outside_its_fixed_set_is_refused_at_its_cell() {
+    // Found by the import fuzz target: such a file was written, then refused by the build.
+    let t = SiteTest::with_site("import-fixed-set");
+    let csv = "编号,校名,学段,城乡类别\nxx-xiaoxue,某某小学,小校,城区\nyy-xiaoxue,另一小学,小学,城里\n";
+    t.file("学校.csv", csv);
+    let run = t.run(&["import", "schools", "site/学校.csv", "--site", "site"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("site/学校.csv:2:C: 错误：取值无效：「学段」列：「小校」只能是 小学、初中、九年一贯制、十二年一贯制 或 完全中学"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("site/学校.csv:3:D: 错误：取值无效：「城乡类别」列：「城里」只能是 城区、镇区 或 乡村"),
+        "{}",
+        run.stderr
+    );
+    assert!(!t.site().join("data/schools.yaml").exists());
+}
