@@ -358,8 +358,11 @@ impl Table<'_> {
     }
 }
 
+/// A check of a value, and the values it takes in words.
+type FixedSet = (fn(&str) -> bool, &'static str);
+
 /// The check of a field whose values come from a fixed set, and the set in words.
-fn fixed_set(field: &'static Field) -> Option<(fn(&str) -> bool, &'static str)> {
+fn fixed_set(field: &'static Field) -> Option<FixedSet> {
     use crate::model::read::pick;
     use crate::model::school::{Locale, Phase, Stage, Status};
     let is =
