@@ -5,9 +5,13 @@
 //!
 //! For every year of figures and every standard: each school section's ratios, marks and
 //! verdict ([`verdict`]), and per 学段 the spread between schools ([`county`]). Then the plan
-//! against the first year each school met the site's standard ([`progress`]).
+//! against the first year each school met the site's standard ([`progress`]), coverage of
+//! pairings ([`coverage`]), exchange ratios ([`exchange`]) and the plan's duties ([`duties`]).
 
 pub mod county;
+pub mod coverage;
+pub mod duties;
+pub mod exchange;
 pub mod period;
 pub mod progress;
 pub mod ratio;
@@ -48,7 +52,7 @@ impl StandardYear {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Findings {
     /// The 公示 status of each document that has a notice period.
     pub notices: HashMap<DocId, PeriodState>,
@@ -58,6 +62,12 @@ pub struct Findings {
     pub years: BTreeMap<i32, BTreeMap<StandardId, StandardYear>>,
     /// The plan, judged by the site's standard.
     pub plan: progress::PlanFindings,
+    /// Who is in a pairing, now and at each year's end, and the coverage targets judged.
+    pub coverage: coverage::CoverageFindings,
+    /// Exchange ratios of the years with eligible counts, newest first.
+    pub exchange: Vec<exchange::YearRatios>,
+    /// The plan's duties, by due date.
+    pub duties: Vec<duties::Duty>,
 }
 
 impl Findings {
@@ -118,6 +128,9 @@ pub fn evaluate(site: &Site) -> Findings {
             .collect(),
         years,
         plan: progress::PlanFindings::default(),
+        coverage: coverage::coverage(site, site.today),
+        exchange: exchange::ratios(site),
+        duties: duties::duties(site, site.today),
     };
     let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
     let first_met = |school: &SchoolId| {

@@ -1,10 +1,10 @@
 //! The 达标 plan against what happened: for each planned school, whether it met the standard
 //! ahead of time, on time, late, not yet, or is overdue; the cumulative share planned and
-//! reached over time; and the state of each milestone.
+//! reached over time. (The plan's milestones are judged in [`super::duties`].)
 
 use crate::model::date::{Date, Month};
 use crate::model::id::SchoolId;
-use crate::model::plan::{Milestone, Plan};
+use crate::model::plan::Plan;
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,18 +38,6 @@ pub struct Point {
     pub count: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MilestoneState {
-    /// 按时完成
-    Done,
-    /// 逾期完成
-    DoneLate,
-    /// 未到期
-    Due,
-    /// 逾期未完成
-    Overdue,
-}
-
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanFindings {
     /// In the plan's order.
@@ -60,8 +48,6 @@ pub struct PlanFindings {
     pub planned: Vec<Point>,
     /// Actual: cumulative planned schools that had met the standard by each year's figures.
     pub actual: Vec<Point>,
-    /// One per milestone of the plan, in its order.
-    pub milestones: Vec<MilestoneState>,
 }
 
 impl PlanFindings {
@@ -103,8 +89,7 @@ pub fn progress(
             count: schools.iter().filter(|s| s.met.is_some_and(|(_, d)| d <= date)).count(),
         })
         .collect();
-    let milestones = plan.milestones.iter().map(|m| milestone(m, today)).collect();
-    PlanFindings { schools, by_school, planned, actual, milestones }
+    PlanFindings { schools, by_school, planned, actual }
 }
 
 pub fn status(due: Month, met: Option<(i32, Date)>, today: Date) -> PlanStatus {
@@ -115,15 +100,6 @@ pub fn status(due: Month, met: Option<(i32, Date)>, today: Date) -> PlanStatus {
         Some(_) => PlanStatus::Late,
         None if today > due_date => PlanStatus::Overdue,
         None => PlanStatus::NotYet,
-    }
-}
-
-pub fn milestone(m: &Milestone, today: Date) -> MilestoneState {
-    match m.done {
-        Some(done) if done <= m.due => MilestoneState::Done,
-        Some(_) => MilestoneState::DoneLate,
-        None if today > m.due => MilestoneState::Overdue,
-        None => MilestoneState::Due,
     }
 }
 
@@ -163,7 +139,7 @@ mod tests {
                 Target { by: parse_month("2021-12").unwrap(), schools: ids(&["s2", "s3"]) },
                 Target { by: parse_month("2022-12").unwrap(), schools: ids(&["s4"]) },
             ],
-            milestones: vec![],
+            ..Plan::default()
         };
         // School 0 met in 2020, 1 and 2 in 2021, 3 in 2022 (late), 4 never.
         let met = |s: &SchoolId| match s.as_str() {
@@ -181,20 +157,5 @@ mod tests {
         let statuses: Vec<PlanStatus> = p.schools.iter().map(|s| s.status).collect();
         use PlanStatus::*;
         assert_eq!(statuses, [OnTime, Late, OnTime, Late, Overdue]);
-    }
-
-    #[test]
-    fn milestones_are_done_due_or_overdue() {
-        let m = |due: &str, done: Option<&str>| Milestone {
-            title: "上报共建方案".into(),
-            due: d(due),
-            done: done.map(d),
-            policy: None,
-        };
-        let today = d("2017-08-15");
-        assert_eq!(milestone(&m("2017-08-10", Some("2017-08-08")), today), MilestoneState::Done);
-        assert_eq!(milestone(&m("2017-08-10", Some("2017-08-12")), today), MilestoneState::DoneLate);
-        assert_eq!(milestone(&m("2017-08-10", None), today), MilestoneState::Overdue);
-        assert_eq!(milestone(&m("2017-08-20", None), today), MilestoneState::Due);
     }
 }

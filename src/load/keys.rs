@@ -153,6 +153,17 @@ pub static PERSON: Record = record(
         nested("to", &["接收学校"], Shape::Record(&PARTNER)),
         leaf("pairing", &["结对"]),
         nested("period", &["期限"], Shape::Record(&PERIOD)),
+        leaf("key", &["骨干", "骨干教师"]),
+    ],
+);
+
+/// How many of a school's teachers may be sent in a year (交流轮岗的应交流人数).
+pub static ELIGIBLE: Record = record(
+    "应交流人数",
+    &[
+        leaf("school", &["学校"]),
+        leaf("teachers", &["应交流教师数", "应交流人数"]),
+        leaf("key_teachers", &["应交流骨干教师数", "骨干教师数"]),
     ],
 );
 
@@ -162,6 +173,7 @@ pub static EXCHANGE_LIST: Record = record(
         leaf("year", &["年度"]),
         leaf("published", &["公布日期"]),
         nested("people", &["名单"], Shape::List(&Shape::Record(&PERSON))),
+        nested("eligible", &["应交流", "应交流人数"], Shape::List(&Shape::Record(&ELIGIBLE))),
     ],
 );
 
@@ -188,12 +200,29 @@ pub static INDICATOR_ROW: Record =
 
 pub static TARGET: Record = record("达标计划", &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])]);
 
+/// A share of schools to be in a pairing by a date (覆盖目标).
+pub static COVERAGE_TARGET: Record =
+    record("覆盖目标", &[leaf("form", &["形式"]), leaf("share", &["比例", "覆盖比例"]), leaf("by", &["期限", "截止"])]);
+
+/// The limits a year's exchanges are judged by (交流比例要求).
+pub static EXCHANGE_LIMITS: Record =
+    record("交流比例要求", &[leaf("share", &["交流比例"]), leaf("key_share", &["骨干比例"])]);
+
+/// One occurrence of a duty done: its year and school where the duty has several.
+pub static DONE: Record =
+    record("完成情况", &[leaf("year", &["年度"]), leaf("school", &["学校"]), leaf("date", &["完成日期", "日期"])]);
+
 pub static MILESTONE: Record = record(
     "时间节点",
     &[
         leaf("title", &["标题", "事项"]),
         leaf("due", &["截止日期", "期限"]),
-        leaf("done", &["完成日期"]),
+        leaf("every_year", &["每年"]),
+        leaf("from", &["起始年度", "开始年度"]),
+        leaf("until", &["结束年度", "截止年度"]),
+        leaf("owner", &["负责单位", "责任单位"]),
+        nested("done", &["完成日期", "完成情况"], Shape::List(&Shape::Record(&DONE))),
+        leaf("done_when", &["完成依据"]),
         leaf("policy", &["依据文件"]),
     ],
 );
@@ -257,6 +286,8 @@ static PLAN_FILE: Record = record(
     &[
         nested("targets", &["达标计划", "计划"], Shape::List(&Shape::Record(&TARGET))),
         nested("milestones", &["时间节点", "节点"], Shape::List(&Shape::Record(&MILESTONE))),
+        nested("coverage", &["覆盖目标"], Shape::List(&Shape::Record(&COVERAGE_TARGET))),
+        nested("exchange", &["交流比例要求", "交流比例"], Shape::Record(&EXCHANGE_LIMITS)),
     ],
 );
 
@@ -316,7 +347,8 @@ pub fn canonicalize(node: &mut Node, shape: &Shape, diags: &mut Diagnostics) {
 
 fn find<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
     let key = normalize(key);
-    record.all_fields().find(|f| f.name == key || f.aliases.contains(&key.as_str()))
+    // Aliases are folded as keys are: the table may hold a character the fold maps (覆 → 复).
+    record.all_fields().find(|f| f.name == key || f.aliases.iter().any(|a| *a == key || normalize(a) == key))
 }
 
 /// Keys as staff type them: `索 引 号` (spaced like the tables they copy from), full-width

@@ -101,7 +101,9 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
                 .hint("把两个文件合并成一个 data/plan.yaml。/ Merge them into one data/plan.yaml."),
         );
     }
-    data.plan = plans.first().map(|d| plan::read(&d.node, &index, diags)).unwrap_or_default();
+    let forms: Vec<&str> = data.pairings.iter().map(|p| p.form.as_str()).collect();
+    let forms = (!raw.unreadable.contains(&DataKind::Pairings)).then_some(forms.as_slice());
+    data.plan = plans.first().map(|d| plan::read(&d.node, &index, forms, diags)).unwrap_or_default();
     data
 }
 

@@ -2,7 +2,7 @@
 //! roles, subjects, schools and periods are kept: nothing else is ever published.
 
 use super::date::{Date, Period};
-use super::id::PairingId;
+use super::id::{PairingId, SchoolId};
 use super::read::Fields;
 use super::school::{Party, SchoolIndex, party};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span, Spanned};
@@ -44,6 +44,19 @@ pub struct Person {
     pub to: Party,
     pub pairing: Option<PairingId>,
     pub period: Option<Period>,
+    /// 骨干: a 县级以上骨干教师 (counts toward the 骨干 share).
+    pub key: bool,
+}
+
+/// How many of a school's teachers were eligible to be sent that year (应交流人数), the
+/// denominator of its exchange ratio.
+#[derive(Clone, Debug)]
+pub struct Eligible {
+    pub school: SchoolId,
+    pub span: Span,
+    pub teachers: u32,
+    /// 骨干 among the eligible, when reported.
+    pub key_teachers: Option<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -54,6 +67,8 @@ pub struct ExchangeList {
     pub span: Span,
     pub published: Option<Date>,
     pub people: Vec<Person>,
+    /// In file order; a school at most once.
+    pub eligible: Vec<Eligible>,
 }
 
 pub fn read_all(
@@ -75,7 +90,14 @@ pub fn read_all(
                 .filter_map(|p| person(p, schools, pairings, diags))
                 .collect();
             let span = written.map_or(f.span(), |y| y.span);
-            Some(ExchangeList { year: year?, span, published: f.date("published", diags).map(|d| d.value), people })
+            let eligible = eligible(&f, schools, diags);
+            Some(ExchangeList {
+                year: year?,
+                span,
+                published: f.date("published", diags).map(|d| d.value),
+                people,
+                eligible,
+            })
         })
         .collect();
     lists.sort_by_key(|l| std::cmp::Reverse(l.year));
@@ -138,5 +160,58 @@ fn person(
         to: to?.0,
         pairing,
         period: f.period("period", diags).map(|p| p.value),
+        key: f.bool("key", diags).unwrap_or(false),
     })
+}
+
+/// The year's eligible counts; a school twice is an error (which count would be meant?), and
+/// more eligible 骨干 than eligible teachers cannot be.
+fn eligible(f: &Fields, schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<Eligible> {
+    let mut out: Vec<Eligible> = Vec::new();
+    for e in f.records("eligible", "应交流人数", diags) {
+        let school = e.required_text("school", "学校 school", diags).and_then(|id| schools.resolve(&id, diags));
+        let teachers = count(&e, "teachers", "应交流教师数", diags);
+        if e.get("teachers").is_none() {
+            diags.push(super::read::missing(e.span(), "应交流教师数 teachers"));
+        }
+        let key_teachers = count(&e, "key_teachers", "应交流骨干教师数", diags);
+        let (Some(school), Some(teachers)) = (school, teachers) else { continue };
+        if let Some(k) = key_teachers.as_ref().filter(|k| k.value > teachers.value) {
+            diags.push(
+                Diagnostic::error(Code::InvalidCount, k.span)
+                    .detail(format!("应交流骨干教师数 {} 多于应交流教师数 {}", k.value, teachers.value)),
+            );
+            continue;
+        }
+        if let Some(first) = out.iter().find(|o| o.school == school.id) {
+            diags.push(
+                Diagnostic::error(Code::DuplicateRow, e.span())
+                    .detail(format!("{}的应交流人数写了两次", school.name))
+                    .related(first.span, "第一次写在这里"),
+            );
+            continue;
+        }
+        out.push(Eligible {
+            school: school.id.clone(),
+            span: e.span(),
+            teachers: teachers.value,
+            key_teachers: key_teachers.map(|k| k.value),
+        });
+    }
+    out
+}
+
+/// A whole number of people, 0 or more.
+fn count(f: &Fields, key: &str, label: &str, diags: &mut Diagnostics) -> Option<Spanned<u32>> {
+    let text = f.text(key, diags)?;
+    match text.value.trim().trim_end_matches('人').parse::<u32>() {
+        Ok(n) => Some(Spanned::new(n, text.span)),
+        Err(_) => {
+            diags.push(
+                Diagnostic::error(Code::InvalidCount, text.span)
+                    .detail(format!("{label}「{}」应是 0 或正整数", text.value)),
+            );
+            None
+        }
+    }
 }

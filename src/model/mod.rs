@@ -16,6 +16,7 @@ pub mod id;
 pub mod index;
 pub mod indicator;
 pub mod lists;
+pub mod milestone;
 pub mod number;
 pub mod pages;
 pub mod pairing;

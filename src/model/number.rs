@@ -68,6 +68,45 @@ impl Decimal {
     pub fn is_negative(self) -> bool {
         self.mantissa < 0
     }
+
+    /// A share as staff write a limit or a target: `80%`, `80％` or `0.8`; the value is the
+    /// fraction (0.80). More than 100% or not above 0 is an error: no such target can be met.
+    pub fn parse_share(text: &str) -> Result<Decimal, String> {
+        let trimmed = text.trim();
+        let (number, percent) = match trimmed.strip_suffix(['%', '％']) {
+            Some(n) => (n, true),
+            None => (trimmed, false),
+        };
+        let mut d = Decimal::parse(number).map_err(|_| format!("「{text}」不是比例，应写成 80% 或 0.8"))?;
+        if percent {
+            d.scale += 2;
+        }
+        if !d.is_positive() || d.cmp_int(1) == std::cmp::Ordering::Greater {
+            return Err(format!("比例「{text}」应大于 0、不超过 100%"));
+        }
+        Ok(d)
+    }
+
+    /// Compares with an integer exactly.
+    pub fn cmp_int(self, n: i64) -> std::cmp::Ordering {
+        self.mantissa.cmp(&(i128::from(n) * 10i128.pow(self.scale)))
+    }
+
+    /// Whether `part / whole` is at least this fraction, exactly (`whole` > 0).
+    pub fn reached_by(self, part: usize, whole: usize) -> bool {
+        (part as i128) * 10i128.pow(self.scale) >= self.mantissa * whole as i128
+    }
+
+    /// `0.80` as `80%`, `0.125` as `12.5%`: a share as pages print it.
+    pub fn percent(self) -> String {
+        let hundredfold = match self.scale.checked_sub(2) {
+            Some(scale) => Decimal { mantissa: self.mantissa, scale },
+            None => Decimal { mantissa: self.mantissa * 10i128.pow(2 - self.scale), scale: 0 },
+        };
+        let text = hundredfold.to_string();
+        let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+        format!("{text}%")
+    }
 }
 
 impl fmt::Display for Decimal {
@@ -100,6 +139,30 @@ mod tests {
         for bad in ["", "abc", "1.2.3", "12.", ".5", "1e5", "两千"] {
             assert!(Decimal::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn reads_shares_as_percentages_or_fractions() {
+        assert_eq!(Decimal::parse_share("80%").unwrap().to_string(), "0.80");
+        assert_eq!(Decimal::parse_share("12.5％").unwrap().to_string(), "0.125");
+        assert_eq!(Decimal::parse_share("0.2").unwrap().to_string(), "0.2");
+        assert_eq!(Decimal::parse_share("100%").unwrap().percent(), "100%");
+        assert_eq!(Decimal::parse_share("12.5%").unwrap().percent(), "12.5%");
+        assert_eq!(Decimal::parse_share("0.8").unwrap().percent(), "80%");
+        assert_eq!(Decimal::parse_share("10%").unwrap().percent(), "10%");
+        for bad in ["120%", "1.5", "0", "-10%", "八成"] {
+            assert!(Decimal::parse_share(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn judges_a_share_exactly() {
+        let ten = Decimal::parse_share("10%").unwrap();
+        assert!(ten.reached_by(4, 40), "4 of 40 is exactly 10%");
+        assert!(!ten.reached_by(3, 40));
+        let third = Decimal::parse_share("33.3%").unwrap();
+        assert!(third.reached_by(1, 3));
+        assert!(!Decimal::parse_share("33.34%").unwrap().reached_by(1, 3));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! correctly) and JSON with the same rows and columns. Ratios and coefficients carry four
 //! decimals.
 
+use crate::evaluate::coverage::Coverage;
 use crate::evaluate::{Findings, StandardYear};
 use crate::model::Site;
 use crate::model::school::Party;
@@ -113,6 +114,12 @@ pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
     if !site.exchanges.is_empty() {
         out.push(("exchanges".to_string(), exchanges(site)));
     }
+    for c in &findings.coverage.years {
+        out.push((format!("coverage-{}", c.date.year()), coverage(site, c)));
+    }
+    if !findings.exchange.is_empty() {
+        out.push(("exchange-ratios".to_string(), exchange_ratios(findings)));
+    }
     for figures in &site.figures {
         let Some(judged) = findings.year(site, figures.year) else { continue };
         out.push((format!("evaluation-{}", figures.year), evaluation(site, judged)));
@@ -155,7 +162,7 @@ fn pairings(site: &Site) -> Table {
 }
 
 fn exchanges(site: &Site) -> Table {
-    let mut t = Table::new(&["year", "name", "role", "subject", "from", "to", "period_start", "period_end"]);
+    let mut t = Table::new(&["year", "name", "role", "subject", "key", "from", "to", "period_start", "period_end"]);
     for list in &site.exchanges {
         for p in &list.people {
             t.rows.push(vec![
@@ -163,10 +170,75 @@ fn exchanges(site: &Site) -> Table {
                 text(&p.name),
                 text(p.role.label()),
                 opt(p.subject.clone()),
+                Cell::Bool(p.key),
                 text(party(&p.from)),
                 text(party(&p.to)),
                 opt(p.period.map(|x| x.start.to_string())),
                 opt(p.period.map(|x| x.end.to_string())),
+            ]);
+        }
+    }
+    t
+}
+
+/// Every 在办 school on a date (a year's end, or the build date for its year): in a pairing
+/// or not, and which.
+fn coverage(site: &Site, c: &Coverage) -> Table {
+    let mut t = Table::new(&["date", "school", "name", "stage", "location", "covered", "forms", "pairings"]);
+    for s in &c.schools {
+        let Some(school) = site.schools.get(&s.school) else { continue };
+        let mut forms: Vec<&str> = Vec::new();
+        for p in s.pairings.iter().filter_map(|id| site.pairings.get(id)) {
+            if !forms.contains(&p.form.as_str()) {
+                forms.push(&p.form);
+            }
+        }
+        let ids: Vec<&str> = s.pairings.iter().map(|p| p.as_str()).collect();
+        t.rows.push(vec![
+            text(c.date.to_string()),
+            text(s.school.as_str()),
+            text(&school.name),
+            text(school.stage.label()),
+            opt(school.locale.map(|l| l.label())),
+            Cell::Bool(!s.pairings.is_empty()),
+            text(forms.join(";")),
+            text(ids.join(";")),
+        ]);
+    }
+    t
+}
+
+/// Each year's exchange ratio per school, then the county's (school left empty).
+fn exchange_ratios(findings: &Findings) -> Table {
+    let mut t = Table::new(&[
+        "year",
+        "school",
+        "eligible",
+        "sent",
+        "share",
+        "share_met",
+        "key_eligible",
+        "key_sent",
+        "key_share",
+        "key_met",
+    ]);
+    let ratio =
+        |part: u32, whole: u32| if whole == 0 { Cell::Empty } else { Cell::Ratio(f64::from(part) / f64::from(whole)) };
+    let flag = |b: Option<bool>| b.map_or(Cell::Empty, Cell::Bool);
+    for y in &findings.exchange {
+        let rows = y.schools.iter().map(|(id, r)| (Some(id), r)).chain([(None, &y.county)]);
+        for (school, r) in rows {
+            t.rows.push(vec![
+                Cell::Int(i64::from(y.year)),
+                school.map_or(Cell::Empty, |id| text(id.as_str())),
+                Cell::Int(i64::from(r.eligible)),
+                Cell::Int(i64::from(r.sent)),
+                ratio(r.sent, r.eligible),
+                flag(r.share_met),
+                r.key_eligible.map_or(Cell::Empty, |k| Cell::Int(i64::from(k))),
+                Cell::Int(i64::from(r.key_sent)),
+                ratio(r.key_sent, r.sent),
+                flag(r.key_met),
             ]);
         }
     }

@@ -31,6 +31,7 @@ pub fn home(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
         policy_count: usize,
         notice_count: usize,
         progress: Option<Progress>,
+        duties: views::duty::Agenda,
     }
     let site = cx.site;
     let home = Home {
@@ -50,6 +51,7 @@ pub fn home(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
                 dashboard: site.pages.nav.contains(&Column::Dashboard),
             }
         }),
+        duties: views::duty::agenda(site, cx.findings),
     };
     let latest = site.documents.iter().filter(|d| d.section != Section::Pages).max_by_key(|d| d.sort_date());
     let meta = views::column_meta(site, "首页", &site.config.title, latest);

@@ -33,6 +33,7 @@ struct WithDownloads<T> {
 struct Grouped<G> {
     groups: Vec<G>,
     total: usize,
+    coverage: Option<views::coverage::CoverageView>,
 }
 
 pub fn schools(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
@@ -59,9 +60,18 @@ pub fn school(cx: &Context, page: &Page, id: &SchoolId) -> Result<String, Diagno
 }
 
 pub fn pairings(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+    let mut downloads = vec![download("结对共建名单", "pairings")];
+    if let Some(c) = cx.findings.coverage.years.last() {
+        let year = c.date.year();
+        downloads.push(download(&format!("{year} 年结对覆盖情况（各校是否在结对中）"), &format!("coverage-{year}")));
+    }
     let view = WithDownloads {
-        view: Grouped { groups: views::pairing::groups(cx.site, cx.findings), total: cx.site.pairings.len() },
-        downloads: vec![download("结对共建名单", "pairings")],
+        view: Grouped {
+            groups: views::pairing::groups(cx.site, cx.findings),
+            total: cx.site.pairings.len(),
+            coverage: views::coverage::view(cx.site, cx.findings),
+        },
+        downloads,
     };
     render(cx, page, "结对共建", "pairings.html", "pairings", &view)
 }
@@ -77,10 +87,20 @@ pub fn exchanges(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     #[derive(serde::Serialize)]
     struct Exchanges {
         years: Vec<views::exchange::ExchangeYear>,
+        ratios: Vec<views::exchange::RatioYear>,
+        limits: views::exchange::Limits,
+    }
+    let mut downloads = vec![download("教干教师交流名单", "exchanges")];
+    if !cx.findings.exchange.is_empty() {
+        downloads.push(download("历年教师交流比例", "exchange-ratios"));
     }
     let view = WithDownloads {
-        view: Exchanges { years: views::exchange::years(cx.site) },
-        downloads: vec![download("教干教师交流名单", "exchanges")],
+        view: Exchanges {
+            years: views::exchange::years(cx.site),
+            ratios: views::exchange::ratio_years(cx.site, cx.findings),
+            limits: views::exchange::limits(cx.site),
+        },
+        downloads,
     };
     render(cx, page, "教干教师交流", "exchanges.html", "exchanges", &view)
 }

@@ -1,7 +1,7 @@
 //! The 达标 dashboard: how many schools meet the standard and the trend against the plan, the
 //! spread between schools per 学段, the schools still short and what they lack, milestones.
 
-use super::{Badge, Download, PartyView, PolicyRef, download, labels, policy_ref, school_link};
+use super::{Badge, Download, PartyView, download, labels, school_link};
 use crate::evaluate::Findings;
 use crate::evaluate::county::PhaseSpread;
 use crate::evaluate::verdict::Mark;
@@ -60,15 +60,6 @@ pub struct PlanRow {
 }
 
 #[derive(Debug, Serialize)]
-pub struct MilestoneRow {
-    pub title: String,
-    pub due: String,
-    pub done: Option<String>,
-    pub state: Badge,
-    pub policy: Option<PolicyRef>,
-}
-
-#[derive(Debug, Serialize)]
 pub struct OtherStandard {
     pub name: String,
     pub phases: Vec<PhaseView>,
@@ -93,7 +84,11 @@ pub struct DashboardView {
     pub phases: Vec<PhaseView>,
     pub lacking: Vec<LackingRow>,
     pub plan: Vec<PlanRow>,
-    pub milestones: Vec<MilestoneRow>,
+    pub duties: Vec<super::duty::DutyView>,
+    pub coverage: Option<super::coverage::CoverageView>,
+    /// The county's exchange ratios per year, newest first.
+    pub exchange: Vec<super::exchange::RatioRow>,
+    pub exchange_limits: super::exchange::Limits,
     pub others: Vec<OtherStandard>,
     pub downloads: Vec<Download>,
 }
@@ -144,6 +139,13 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
         downloads.push(download(&format!("{year} 年各校指标与达标情况"), &format!("evaluation-{year}")));
         downloads.push(download(&format!("{year} 年差异系数"), &format!("cv-{year}")));
     }
+    if let Some(c) = findings.coverage.years.last() {
+        let year = c.date.year();
+        downloads.push(download(&format!("{year} 年结对覆盖情况"), &format!("coverage-{year}")));
+    }
+    if !findings.exchange.is_empty() {
+        downloads.push(download("历年教师交流比例", "exchange-ratios"));
+    }
     DashboardView {
         standard: standard.name.clone(),
         year: latest.map(|f| f.year),
@@ -172,19 +174,10 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
                 met_year: p.met.map(|(y, _)| y),
             })
             .collect(),
-        milestones: site
-            .plan
-            .milestones
-            .iter()
-            .zip(&findings.plan.milestones)
-            .map(|(m, state)| MilestoneRow {
-                title: m.title.clone(),
-                due: m.due.to_string(),
-                done: m.done.map(|d| d.to_string()),
-                state: labels::milestone(*state),
-                policy: m.policy.as_ref().map(|p| policy_ref(site, &p.value)),
-            })
-            .collect(),
+        duties: super::duty::all(site, findings),
+        coverage: super::coverage::view(site, findings),
+        exchange: super::exchange::ratio_years(site, findings).into_iter().map(|y| y.county).collect(),
+        exchange_limits: super::exchange::limits(site),
         others: latest.map_or_else(Vec::new, |f| others(site, findings, f.year)),
         downloads,
     }

@@ -1,6 +1,7 @@
 //! Exchange lists (教干教师交流名单) by year.
 
-use super::{PartyView, party};
+use super::{Badge, PartyView, party, school_link};
+use crate::evaluate::exchange::{Ratio, YearRatios};
 use crate::model::Site;
 use crate::model::exchange::Person;
 use crate::model::index::PersonRef;
@@ -17,6 +18,8 @@ pub struct ExchangeRow {
     /// Start and end, kept apart so that pages can wrap between them but not inside a date.
     pub period: Option<(String, String)>,
     pub pairing: Option<PartyView>,
+    /// 骨干教师
+    pub key: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -39,6 +42,7 @@ pub fn row(site: &Site, year: i32, p: &Person) -> ExchangeRow {
             name: super::pairing::title(site, pairing),
             url: Some(super::pairing::url(site, pairing)),
         }),
+        key: p.key,
     }
 }
 
@@ -58,4 +62,106 @@ pub fn years(site: &Site) -> Vec<ExchangeYear> {
 pub fn rows(site: &Site, people: Option<&Vec<PersonRef>>) -> Vec<ExchangeRow> {
     let people = people.map_or(&[][..], Vec::as_slice);
     people.iter().filter_map(|&at| site.person(at)).map(|(list, p)| row(site, list.year, p)).collect()
+}
+
+/// One school's (or the county's) exchange ratios in a year, as a table row.
+#[derive(Debug, Serialize)]
+pub struct RatioRow {
+    pub year: i32,
+    /// `None` for the county's row.
+    pub school: Option<PartyView>,
+    pub eligible: u32,
+    pub sent: u32,
+    pub share: String,
+    pub share_met: Option<Badge>,
+    pub key_eligible: Option<u32>,
+    pub key_sent: u32,
+    pub key_share: String,
+    pub key_met: Option<Badge>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RatioYear {
+    pub year: i32,
+    pub rows: Vec<RatioRow>,
+    pub county: RatioRow,
+    pub summary: String,
+}
+
+/// The limits as pages state them: `交流比例不低于 10%，骨干比例不低于 20%`.
+#[derive(Debug, Serialize)]
+pub struct Limits {
+    pub share: String,
+    pub key_share: String,
+}
+
+pub fn limits(site: &Site) -> Limits {
+    Limits { share: site.plan.exchange.share.percent(), key_share: site.plan.exchange.key_share.percent() }
+}
+
+/// `part / whole` with one decimal, `—` with nothing to divide.
+fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 { "—".into() } else { format!("{:.1}%", f64::from(part) * 100.0 / f64::from(whole)) }
+}
+
+fn met(m: Option<bool>) -> Option<Badge> {
+    m.map(|ok| if ok { Badge::new("达到", "met") } else { Badge::new("未达到", "not-met") })
+}
+
+pub fn ratio_row(year: i32, school: Option<PartyView>, r: &Ratio) -> RatioRow {
+    RatioRow {
+        year,
+        school,
+        eligible: r.eligible,
+        sent: r.sent,
+        share: percent(r.sent, r.eligible),
+        share_met: met(r.share_met),
+        key_eligible: r.key_eligible,
+        key_sent: r.key_sent,
+        key_share: percent(r.key_sent, r.sent),
+        key_met: met(r.key_met),
+    }
+}
+
+fn ratio_year(site: &Site, y: &YearRatios) -> RatioYear {
+    let l = limits(site);
+    let short = y.schools.iter().filter(|(_, r)| r.share_met == Some(false)).count();
+    let key_short = y.schools.iter().filter(|(_, r)| r.key_met == Some(false)).count();
+    let c = &y.county;
+    let summary = format!(
+        "{} 年全区应交流教师 {} 人，实际交流 {} 人（{}，要求不低于 {}），其中骨干 {} 人（占交流人数 {}，要求不低于 {}）；{} 所学校交流比例未达到要求，{} 所骨干比例未达到要求。",
+        y.year,
+        c.eligible,
+        c.sent,
+        percent(c.sent, c.eligible),
+        l.share,
+        c.key_sent,
+        percent(c.key_sent, c.sent),
+        l.key_share,
+        short,
+        key_short
+    );
+    RatioYear {
+        year: y.year,
+        rows: y.schools.iter().map(|(id, r)| ratio_row(y.year, Some(school_link(site, id)), r)).collect(),
+        county: ratio_row(y.year, None, c),
+        summary,
+    }
+}
+
+/// Every year with eligible counts, newest first.
+pub fn ratio_years(site: &Site, findings: &crate::evaluate::Findings) -> Vec<RatioYear> {
+    findings.exchange.iter().map(|y| ratio_year(site, y)).collect()
+}
+
+/// One school's rows over the years, newest first.
+pub fn school_ratios(findings: &crate::evaluate::Findings, id: &crate::model::id::SchoolId) -> Vec<RatioRow> {
+    findings
+        .exchange
+        .iter()
+        .filter_map(|y| {
+            let (_, r) = y.schools.iter().find(|(s, _)| s == id)?;
+            Some(ratio_row(y.year, None, r))
+        })
+        .collect()
 }

@@ -3,7 +3,8 @@
 
 use super::Badge;
 use crate::evaluate::PeriodState;
-use crate::evaluate::progress::{MilestoneState, PlanStatus};
+use crate::evaluate::duties::DutyState;
+use crate::evaluate::progress::PlanStatus;
 use crate::evaluate::verdict::Mark;
 
 pub fn mark(m: Mark) -> Badge {
@@ -66,12 +67,12 @@ pub fn plan_status(s: PlanStatus) -> Badge {
     Badge::new(label, key)
 }
 
-pub fn milestone(s: MilestoneState) -> Badge {
+pub fn milestone(s: DutyState) -> Badge {
     let (label, key) = match s {
-        MilestoneState::Done => ("按时完成", "done"),
-        MilestoneState::DoneLate => ("逾期完成", "done-late"),
-        MilestoneState::Due => ("未到期", "due"),
-        MilestoneState::Overdue => ("逾期未完成", "overdue"),
+        DutyState::Done => ("按时完成", "done"),
+        DutyState::DoneLate => ("逾期完成", "done-late"),
+        DutyState::Due => ("未到期", "due"),
+        DutyState::Overdue => ("逾期未完成", "overdue"),
     };
     Badge::new(label, key)
 }

@@ -3,8 +3,10 @@
 //! Every `url` in a view is an encoded site path without a leading `/` (`policies/a/`);
 //! templates put `{{ root }}` before it, so links are relative to the page.
 
+pub mod coverage;
 pub mod dashboard;
 pub mod document;
+pub mod duty;
 pub mod exchange;
 pub mod labels;
 pub mod list;

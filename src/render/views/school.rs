@@ -181,6 +181,9 @@ pub struct SchoolPage {
     pub pairings: Vec<PairingRef>,
     pub sent: Vec<ExchangeRow>,
     pub received: Vec<ExchangeRow>,
+    /// Its exchange ratios, newest year first.
+    pub exchange_ratios: Vec<super::exchange::RatioRow>,
+    pub exchange_limits: super::exchange::Limits,
     /// Newest year first.
     pub years: Vec<YearView>,
 }
@@ -217,6 +220,8 @@ pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
         pairings,
         sent: super::exchange::rows(site, site.index.sent.get(&s.id)),
         received: super::exchange::rows(site, site.index.received.get(&s.id)),
+        exchange_ratios: super::exchange::school_ratios(findings, &s.id),
+        exchange_limits: super::exchange::limits(site),
         years,
     }
 }

@@ -1,0 +1,102 @@
+//! The plan's duties on pages: one entry per milestone and year, with the state of each owner
+//! (a lead school that has not sent its plan shows by name), for the dashboard's timeline and
+//! the home page's agenda (overdue and next due).
+
+use super::{Badge, PartyView, PolicyRef, labels, policy_ref, school_link};
+use crate::evaluate::Findings;
+use crate::evaluate::duties::{Duty, DutyState};
+use crate::model::Site;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct OwnerState {
+    pub school: PartyView,
+    pub state: Badge,
+    pub done: Option<String>,
+}
+
+/// A milestone's duty in one year.
+#[derive(Debug, Serialize)]
+pub struct DutyView {
+    pub title: String,
+    pub due: String,
+    /// The whole duty's state: the worst of its owners'.
+    pub state: Badge,
+    /// For a duty with one owner or none.
+    pub done: Option<String>,
+    /// Schools that owe it, each with its state; empty for the bureau's own duty.
+    pub owners: Vec<OwnerState>,
+    /// `3/8 所已完成`, for a duty of several schools.
+    pub progress: Option<String>,
+    pub policy: Option<PolicyRef>,
+    #[serde(skip)]
+    worst: DutyState,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Agenda {
+    pub overdue: Vec<DutyView>,
+    pub upcoming: Vec<DutyView>,
+}
+
+/// How many not-yet-due duties the home page lists.
+const UPCOMING: usize = 5;
+
+fn rank(s: DutyState) -> u8 {
+    match s {
+        DutyState::Done => 0,
+        DutyState::DoneLate => 1,
+        DutyState::Due => 2,
+        DutyState::Overdue => 3,
+    }
+}
+
+/// The duties grouped by milestone and year, by due date.
+pub fn all(site: &Site, findings: &Findings) -> Vec<DutyView> {
+    let duties = &findings.duties;
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < duties.len() {
+        let first = &duties[start];
+        let end =
+            start + duties[start..].iter().take_while(|d| d.milestone == first.milestone && d.due == first.due).count();
+        out.push(group(site, &duties[start..end]));
+        start = end;
+    }
+    out
+}
+
+fn group(site: &Site, duties: &[Duty]) -> DutyView {
+    let first = &duties[0];
+    let m = &site.plan.milestones[first.milestone];
+    let worst = duties.iter().map(|d| d.state).max_by_key(|s| rank(*s)).unwrap_or(first.state);
+    let owners: Vec<OwnerState> = duties
+        .iter()
+        .filter_map(|d| {
+            Some(OwnerState {
+                school: school_link(site, d.owner.as_ref()?),
+                state: labels::milestone(d.state),
+                done: d.done.map(|x| x.to_string()),
+            })
+        })
+        .collect();
+    let finished = duties.iter().filter(|d| d.done.is_some()).count();
+    DutyView {
+        title: m.title.clone(),
+        due: first.due.to_string(),
+        state: labels::milestone(worst),
+        done: (duties.len() == 1).then(|| first.done.map(|d| d.to_string())).flatten(),
+        progress: (owners.len() > 1).then(|| format!("{finished}/{} 所已完成", owners.len())),
+        owners,
+        policy: m.policy.as_ref().map(|p| policy_ref(site, &p.value)),
+        worst,
+    }
+}
+
+/// Overdue duties, and the next ones due, for the home page.
+pub fn agenda(site: &Site, findings: &Findings) -> Agenda {
+    let (overdue, rest): (Vec<DutyView>, Vec<DutyView>) =
+        all(site, findings).into_iter().partition(|d| d.worst == DutyState::Overdue);
+    let upcoming = rest.into_iter().filter(|d| d.worst == DutyState::Due).take(UPCOMING).collect();
+    Agenda { overdue, upcoming }
+}
