@@ -11,7 +11,8 @@ use crate::model::Site;
 use crate::model::date::Date;
 use crate::model::id::{PairingId, SchoolId};
 use crate::model::pairing::Pairing;
-use crate::model::school::{Locale, Stage, Status};
+use crate::model::plan::CoverageTarget;
+use crate::model::school::{Locale, School, Stage, Status};
 use std::collections::HashMap;
 
 /// `covered` of `total` schools.
@@ -90,22 +91,22 @@ fn active(p: &Pairing, date: Date) -> bool {
 }
 
 /// The coverage on a date.
-pub fn at(site: &Site, date: Date) -> Coverage {
+pub fn at(schools: &[School], pairings: &[Pairing], date: Date) -> Coverage {
     let mut of_school: HashMap<&SchoolId, Vec<&Pairing>> = HashMap::new();
-    for p in site.pairings.iter().filter(|p| active(p, date)) {
+    for p in pairings.iter().filter(|p| active(p, date)) {
         for s in p.schools() {
             of_school.entry(s).or_default().push(p);
         }
     }
     let mut forms: Vec<(String, Share)> = Vec::new();
-    for p in &site.pairings {
+    for p in pairings {
         if !forms.iter().any(|(f, _)| *f == p.form) {
             forms.push((p.form.clone(), Share::default()));
         }
     }
     let (mut all, mut stages, mut locales) = (Share::default(), Vec::new(), Vec::new());
-    let mut schools = Vec::new();
-    for s in site.schools.iter().filter(|s| s.status == Status::Open) {
+    let mut covers = Vec::new();
+    for s in schools.iter().filter(|s| s.status == Status::Open) {
         let theirs = of_school.get(&s.id).map_or(&[][..], Vec::as_slice);
         all.add(!theirs.is_empty());
         for (form, share) in &mut forms {
@@ -113,12 +114,12 @@ pub fn at(site: &Site, date: Date) -> Coverage {
         }
         group(&mut stages, s.stage).add(!theirs.is_empty());
         group(&mut locales, s.locale).add(!theirs.is_empty());
-        schools.push(SchoolCover { school: s.id.clone(), pairings: theirs.iter().map(|p| p.id.clone()).collect() });
+        covers.push(SchoolCover { school: s.id.clone(), pairings: theirs.iter().map(|p| p.id.clone()).collect() });
     }
     stages.sort_by_key(|(stage, _)| Stage::ALL.iter().position(|s| s == stage));
     locales
         .sort_by_key(|(l, _)| l.map_or(Locale::ALL.len(), |l| Locale::ALL.iter().position(|x| *x == l).unwrap_or(0)));
-    Coverage { date, all, forms, stages, locales, schools }
+    Coverage { date, all, forms, stages, locales, schools: covers }
 }
 
 fn group<K: PartialEq>(groups: &mut Vec<(K, Share)>, key: K) -> &mut Share {
@@ -133,9 +134,8 @@ fn group<K: PartialEq>(groups: &mut Vec<(K, Share)>, key: K) -> &mut Share {
 }
 
 /// Every day the coverage can change, up to `today`: cycle starts and the days after cycle ends.
-fn changes(site: &Site, today: Date) -> Vec<Date> {
-    let mut days: Vec<Date> = site
-        .pairings
+fn changes(pairings: &[Pairing], today: Date) -> Vec<Date> {
+    let mut days: Vec<Date> = pairings
         .iter()
         .filter_map(|p| p.cycle)
         .flat_map(|c| [Some(c.start), c.end.next_day()])
@@ -149,32 +149,174 @@ fn changes(site: &Site, today: Date) -> Vec<Date> {
 }
 
 pub fn coverage(site: &Site, today: Date) -> CoverageFindings {
-    let days = changes(site, today);
-    let timeline: Vec<Coverage> = days.iter().map(|&d| at(site, d)).collect();
-    let targets = site
-        .plan
-        .coverage
-        .iter()
-        .map(|t| {
-            let met = timeline
-                .iter()
-                .find(|c| t.share.reached_by(c.of(t.form.as_deref()).covered, c.of(t.form.as_deref()).total))
-                .map(|c| c.date);
-            TargetFinding {
-                now: at(site, today).of(t.form.as_deref()),
-                met,
-                status: status(t.by, met.map(|d| (d.year(), d)), today),
-            }
-        })
-        .collect();
-    let first = site.pairings.iter().filter_map(|p| p.cycle).map(|c| c.start.year()).min();
+    let (schools, pairings) = (&site.schools[..], &site.pairings[..]);
+    let now = at(schools, pairings, today);
+    let targets = targets(schools, pairings, &site.plan.coverage, &now, today);
+    let first = pairings.iter().filter_map(|p| p.cycle).map(|c| c.start.year()).min();
     let years = first
         .into_iter()
         .flat_map(|from| from..=today.year())
         .map(|year| {
             let end = Date::from_calendar_date(year, time::Month::December, 31).unwrap_or(today);
-            at(site, end.min(today))
+            at(schools, pairings, end.min(today))
         })
         .collect();
-    CoverageFindings { now: at(site, today), years, targets }
+    CoverageFindings { now, years, targets }
+}
+
+/// Each target judged: met on the first day the coverage changed to reach it.
+pub fn targets(
+    schools: &[School],
+    pairings: &[Pairing],
+    targets: &[CoverageTarget],
+    now: &Coverage,
+    today: Date,
+) -> Vec<TargetFinding> {
+    if targets.is_empty() {
+        return Vec::new();
+    }
+    let timeline: Vec<Coverage> = changes(pairings, today).into_iter().map(|d| at(schools, pairings, d)).collect();
+    targets
+        .iter()
+        .map(|t| {
+            let form = t.form.as_deref();
+            let met = timeline
+                .iter()
+                .find(|c| {
+                    let s = c.of(form);
+                    s.total > 0 && t.share.reached_by(s.covered, s.total)
+                })
+                .map(|c| c.date);
+            TargetFinding { now: now.of(form), met, status: status(t.by, met.map(|d| (d.year(), d)), today) }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{FileId, Span};
+    use crate::model::date::{Period, parse_date, parse_month};
+    use crate::model::number::Decimal;
+    use crate::model::school::Party;
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    fn school(id: &str, stage: Stage, status: Status) -> School {
+        School {
+            id: SchoolId::new(id),
+            span: Span::file_start(FileId(0)),
+            name: id.to_string(),
+            aliases: vec![],
+            stage,
+            town: None,
+            locale: Some(if id.starts_with('r') { Locale::Rural } else { Locale::Urban }),
+            status,
+            pinyin: None,
+        }
+    }
+
+    fn pairing(id: &str, form: &str, lead: &str, members: &[&str], cycle: Option<(&str, &str)>) -> Pairing {
+        Pairing {
+            id: PairingId::new(id),
+            span: Span::file_start(FileId(0)),
+            form: form.to_string(),
+            name: None,
+            lead: Party::School(SchoolId::new(lead)),
+            members: members.iter().map(|m| Party::School(SchoolId::new(m))).collect(),
+            cycle: cycle.map(|(a, b)| Period { start: d(a), end: d(b) }),
+            policy: None,
+        }
+    }
+
+    /// Six schools: five 在办 (u1, u2, u3 小学 in town; r1 rural 小学; j1 初中), one 待建 (p1) and one
+    /// 撤并 (c1). A 集团 of u1+u2 for 2017-09-01..2020-08-31; a 共同体 of u2+r1+p1+c1 from
+    /// 2019-09-01..2022-08-31; a 结对 of j1 with an outside school and no cycle.
+    fn site() -> (Vec<School>, Vec<Pairing>) {
+        let schools = vec![
+            school("u1", Stage::Primary, Status::Open),
+            school("u2", Stage::Primary, Status::Open),
+            school("u3", Stage::Primary, Status::Open),
+            school("r1", Stage::Primary, Status::Open),
+            school("j1", Stage::Junior, Status::Open),
+            school("p1", Stage::Primary, Status::Planned),
+            school("c1", Stage::Primary, Status::Closed),
+        ];
+        let mut outside = pairing("jd", "结对帮扶", "j1", &[], None);
+        outside.members.push(Party::External("区外中学".into()));
+        let pairings = vec![
+            pairing("jt", "集团化办学", "u1", &["u2"], Some(("2017-09-01", "2020-08-31"))),
+            pairing("gt", "教育发展共同体", "u2", &["r1", "p1", "c1"], Some(("2019-09-01", "2022-08-31"))),
+            outside,
+        ];
+        (schools, pairings)
+    }
+
+    fn share(covered: usize, total: usize) -> Share {
+        Share { covered, total }
+    }
+
+    #[test]
+    fn counts_open_schools_in_active_pairings() {
+        let (schools, pairings) = site();
+        // Before any cycle: only j1 (no cycle: always active). 待建 and 撤并 are not counted.
+        let c = at(&schools, &pairings, d("2017-08-31"));
+        assert_eq!(c.all, share(1, 5));
+        // 2017-09-01, first day of the 集团: u1, u2, j1.
+        let c = at(&schools, &pairings, d("2017-09-01"));
+        assert_eq!(c.all, share(3, 5));
+        assert_eq!(c.of(Some("集团化办学")), share(2, 5));
+        // 2020-01-01: both cycles; u2 is in two forms and counts once overall, once in each.
+        let c = at(&schools, &pairings, d("2020-01-01"));
+        assert_eq!(c.all, share(4, 5));
+        assert_eq!(c.of(Some("集团化办学")), share(2, 5));
+        assert_eq!(c.of(Some("教育发展共同体")), share(2, 5));
+        assert_eq!(c.schools.iter().find(|s| s.school.as_str() == "u2").unwrap().pairings.len(), 2);
+        assert_eq!(c.stages, vec![(Stage::Primary, share(3, 4)), (Stage::Junior, share(1, 1))]);
+        assert_eq!(c.locales, vec![(Some(Locale::Urban), share(3, 4)), (Some(Locale::Rural), share(1, 1))]);
+        // 2020-08-31 is the 集团's last day; the day after, u1 is out.
+        assert_eq!(at(&schools, &pairings, d("2020-08-31")).all, share(4, 5));
+        let c = at(&schools, &pairings, d("2020-09-01"));
+        assert_eq!(c.all, share(3, 5));
+        let out: Vec<&str> = c.schools.iter().filter(|s| s.pairings.is_empty()).map(|s| s.school.as_str()).collect();
+        assert_eq!(out, ["u1", "u3"]);
+    }
+
+    #[test]
+    fn judges_coverage_targets_by_the_first_day_reached() {
+        let (schools, pairings) = site();
+        let target = |form: Option<&str>, share: &str, by: &str| CoverageTarget {
+            form: form.map(str::to_string),
+            share: Decimal::parse_share(share).unwrap(),
+            by: parse_month(by).unwrap(),
+        };
+        let today = d("2021-06-30");
+        let now = at(&schools, &pairings, today);
+        let found = targets(
+            &schools,
+            &pairings,
+            &[
+                // 4 of 5 is exactly 80%: reached on 2019-09-01, before the due year.
+                target(None, "80%", "2020-12"),
+                // 60% (3 of 5) reached on 2017-09-01, the due month.
+                target(None, "60%", "2017-09"),
+                // Never 100%: past due.
+                target(None, "100%", "2020-12"),
+                // 共同体 2 of 5 = 40% from 2019-09-01, due 2018-12: late.
+                target(Some("教育发展共同体"), "40%", "2018-12"),
+                target(Some("教育发展共同体"), "50%", "2022-12"),
+            ],
+            &now,
+            today,
+        );
+        let met: Vec<Option<String>> = found.iter().map(|f| f.met.map(|d| d.to_string())).collect();
+        assert_eq!(met, [Some("2019-09-01".into()), Some("2017-09-01".into()), None, Some("2019-09-01".into()), None]);
+        let statuses: Vec<PlanStatus> = found.iter().map(|f| f.status).collect();
+        use PlanStatus::*;
+        assert_eq!(statuses, [Ahead, OnTime, Overdue, Late, NotYet]);
+        // On the build date the 集团 has ended: u2, r1 and j1.
+        assert_eq!(found[0].now, share(3, 5));
+    }
 }

@@ -63,3 +63,77 @@ pub fn year(list: &ExchangeList, limits: &ExchangeLimits) -> YearRatios {
     }
     YearRatios { year: list.year, schools, county: Ratio::new(eligible, key_eligible, sent, key_sent, limits) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{FileId, Span};
+    use crate::model::exchange::{Eligible, Person, Role};
+    use crate::model::number::Decimal;
+
+    fn person(from: &str, key: bool) -> Person {
+        Person {
+            name: "某某".into(),
+            role: Role::Teacher,
+            subject: None,
+            from: Party::School(SchoolId::new(from)),
+            to: Party::School(SchoolId::new("elsewhere")),
+            pairing: None,
+            period: None,
+            key,
+        }
+    }
+
+    fn eligible(school: &str, teachers: u32, key: Option<u32>) -> Eligible {
+        Eligible { school: SchoolId::new(school), span: Span::file_start(FileId(0)), teachers, key_teachers: key }
+    }
+
+    #[test]
+    fn judges_each_school_and_the_county_exactly() {
+        // a: 4 of 40 sent = exactly 10%, 1 of them 骨干 = 25%. b: 1 of 12 = 8.3%, not 骨干.
+        // c: nobody eligible (a new school): not judged, and its one teacher sent is still counted.
+        let list = ExchangeList {
+            year: 2023,
+            span: Span::file_start(FileId(0)),
+            published: None,
+            people: vec![
+                person("a", true),
+                person("a", false),
+                person("a", false),
+                person("a", false),
+                person("b", false),
+                person("c", false),
+            ],
+            eligible: vec![eligible("a", 40, Some(8)), eligible("b", 12, Some(2)), eligible("c", 0, None)],
+        };
+        let limits = ExchangeLimits::default();
+        let y = year(&list, &limits);
+        let a = &y.schools[0].1;
+        assert_eq!((a.sent, a.key_sent, a.share_met, a.key_met), (4, 1, Some(true), Some(true)));
+        let b = &y.schools[1].1;
+        assert_eq!((b.sent, b.share_met, b.key_met), (1, Some(false), Some(false)));
+        let c = &y.schools[2].1;
+        assert_eq!((c.eligible, c.sent, c.share_met), (0, 1, None));
+        // County: 6 of 52 = 11.5% ≥ 10%; 骨干 1 of 6 = 16.7% < 20%. 骨干 eligible unknown for c.
+        assert_eq!((y.county.eligible, y.county.sent, y.county.key_sent), (52, 6, 1));
+        assert_eq!((y.county.share_met, y.county.key_met, y.county.key_eligible), (Some(true), Some(false), None));
+        // A 骨干 limit of exactly 1/6 is met by 1 of 6 only when written at full precision.
+        let sixth = ExchangeLimits { key_share: Decimal::parse_share("16.6%").unwrap(), ..limits };
+        assert_eq!(year(&list, &sixth).county.key_met, Some(true));
+        let over = ExchangeLimits { key_share: Decimal::parse_share("16.7%").unwrap(), ..limits };
+        assert_eq!(year(&list, &over).county.key_met, Some(false));
+    }
+
+    #[test]
+    fn nobody_sent_leaves_the_key_share_unjudged() {
+        let list = ExchangeList {
+            year: 2023,
+            span: Span::file_start(FileId(0)),
+            published: None,
+            people: vec![],
+            eligible: vec![eligible("a", 10, None)],
+        };
+        let y = year(&list, &ExchangeLimits::default());
+        assert_eq!((y.schools[0].1.share_met, y.schools[0].1.key_met), (Some(false), None));
+    }
+}

@@ -130,7 +130,7 @@ pub fn evaluate(site: &Site) -> Findings {
         plan: progress::PlanFindings::default(),
         coverage: coverage::coverage(site, site.today),
         exchange: exchange::ratios(site),
-        duties: duties::duties(site, site.today),
+        duties: duties::duties(&site.plan, &site.pairings, &site.exchanges, site.today),
     };
     let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
     let first_met = |school: &SchoolId| {

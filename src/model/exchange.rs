@@ -178,7 +178,7 @@ fn eligible(f: &Fields, schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<E
         let (Some(school), Some(teachers)) = (school, teachers) else { continue };
         if let Some(k) = key_teachers.as_ref().filter(|k| k.value > teachers.value) {
             diags.push(
-                Diagnostic::error(Code::InvalidCount, k.span)
+                Diagnostic::error(Code::InvalidValue, k.span)
                     .detail(format!("应交流骨干教师数 {} 多于应交流教师数 {}", k.value, teachers.value)),
             );
             continue;
@@ -208,7 +208,7 @@ fn count(f: &Fields, key: &str, label: &str, diags: &mut Diagnostics) -> Option<
         Ok(n) => Some(Spanned::new(n, text.span)),
         Err(_) => {
             diags.push(
-                Diagnostic::error(Code::InvalidCount, text.span)
+                Diagnostic::error(Code::InvalidValue, text.span)
                     .detail(format!("{label}「{}」应是 0 或正整数", text.value)),
             );
             None

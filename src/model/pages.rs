@@ -315,7 +315,10 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
     if !site.exchanges.is_empty() {
         r.fixed(PageKind::Exchanges, diags);
     }
-    if !site.figures.is_empty() || !site.plan.targets.is_empty() {
+    // The dashboard shows the figures and every part of the plan (targets, coverage, duties).
+    let plan = &site.plan;
+    if !site.figures.is_empty() || !plan.targets.is_empty() || !plan.coverage.is_empty() || !plan.milestones.is_empty()
+    {
         r.fixed(PageKind::Dashboard, diags);
     }
     let nav =

@@ -81,8 +81,8 @@ fn a_school_in_two_pairings_shows_both_and_outside_schools_have_no_link() {
     assert_eq!(rows[2], ["墟沟小学", "庙岭小学", "2024-09 至 2027-08", "进行中", "墟沟片区教育发展共同体"]);
     assert_eq!(list.select_all("tbody th .external"), ["连云港师专一附小教育集团"]);
     // Each form is named once (its heading), not again in a caption.
-    assert!(list.select_all("table caption").is_empty());
-    assert_eq!(list.attrs("table", "aria-labelledby"), ["gs-form-1", "gs-form-2", "gs-form-3"]);
+    assert!(list.select_all("table.pairing-table caption").is_empty());
+    assert_eq!(list.attrs("table.pairing-table", "aria-labelledby"), ["gs-form-1", "gs-form-2", "gs-form-3"]);
     // Parents do not see internal ids.
     let facts = page.rows(".facts tr");
     assert!(facts.iter().all(|r| r[0] != "编号"), "{facts:?}");
@@ -147,7 +147,7 @@ fn downloads_hold_the_published_columns() {
     );
     assert!(pairings.contains(",连云港师专一附小教育集团,yunshan-xiaoxue,2017-09-01,2020-08-31,连区教〔2017〕89号\n"));
     let exchanges = t.read("data/exchanges.csv");
-    assert!(exchanges.starts_with("\u{feff}year,name,role,subject,from,to,period_start,period_end\n2018,孙某某,教干,,连云港师专一附小教育集团,yunshan-xiaoxue,,\n"), "{exchanges}");
+    assert!(exchanges.starts_with("\u{feff}year,name,role,subject,key,from,to,period_start,period_end\n2018,孙某某,教干,,false,连云港师专一附小教育集团,yunshan-xiaoxue,,\n"), "{exchanges}");
     let json: serde_json::Value = serde_json::from_str(&t.read("data/exchanges.json")).unwrap();
     assert_eq!(json[1]["name"], "张某某");
     assert_eq!(json[1]["period_start"], "2017-09-01");
