@@ -43,7 +43,11 @@ pub fn draw(points: &[YearPoint], id: &str, title: &str, desc: &str) -> Option<C
             root.draw(&Text::new(percent(tick), (LEFT - 6, at), small.pos(Pos::new(HPos::Right, VPos::Center))))
                 .ok()?;
         }
-        for (i, p) in points.iter().enumerate() {
+        // Up to six year labels fit a phone's width; with more, every second (third…) year,
+        // counted back from the last.
+        let every = points.len().div_ceil(6);
+        let labelled = |i: usize| (points.len() - 1 - i) % every == 0;
+        for (i, p) in points.iter().enumerate().filter(|(i, _)| labelled(*i)) {
             root.draw(&Text::new(
                 p.year.to_string(),
                 (x(i), TOP + plot_h + 8),
