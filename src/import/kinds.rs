@@ -192,8 +192,10 @@ pub(super) fn exchanges_file(
             r.push(entry(field(person, "name"), Value::Text(name.into())));
             r.push(entry(field(person, "role"), Value::Text(role.into())));
         }
-        if let Some(e) = t.text(row, field(person, "subject")) {
-            r.push(e);
+        for key in ["subject", "key"] {
+            if let Some(e) = t.text(row, field(person, key)) {
+                r.push(e);
+            }
         }
         for key in ["from", "to"] {
             if let Some((text, col)) = t.required(row, field(person, key))

@@ -375,6 +375,8 @@ fn fixed_set(field: &'static Field) -> Option<FixedSet> {
         Some((|t| pick(t, Status::SPELLINGS).is_some(), "在办、待建 或 撤并"))
     } else if is(&keys::PERSON, "role") {
         Some((|t| pick(t, crate::model::exchange::Role::SPELLINGS).is_some(), "教师 或 教干"))
+    } else if is(&keys::PERSON, "key") {
+        Some((|t| crate::model::read::parse_bool(t).is_some(), "是 或 否（√ 也算是）"))
     } else if is(&keys::INDICATOR_ROW, "stage") {
         Some((|t| Phase::parse(t).is_some(), "小学 或 初中"))
     } else {

@@ -55,17 +55,14 @@ impl<'a> Fields<'a> {
 
     pub fn bool(&self, key: &str, diags: &mut Diagnostics) -> Option<bool> {
         let value = self.text(key, diags)?;
-        match value.value.to_lowercase().as_str() {
-            "true" | "yes" | "on" | "是" | "真" => Some(true),
-            "false" | "no" | "off" | "否" | "假" => Some(false),
-            other => {
-                diags.push(
-                    Diagnostic::error(Code::InvalidValue, value.span)
-                        .detail(format!("「{other}」应该是 true 或 false（是 / 否）")),
-                );
-                None
-            }
+        let found = parse_bool(&value.value);
+        if found.is_none() {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, value.span)
+                    .detail(format!("「{}」应该是 true 或 false（是 / 否）", value.value)),
+            );
         }
+        found
     }
 
     /// A list of texts; a single text is a list of one. With `split`, a text is also split at
@@ -230,6 +227,15 @@ pub fn text(node: &Node, diags: &mut Diagnostics) -> Option<Spanned<String>> {
             diags.push(wrong_type(node, "这里应该是一段文字，而不是列表或多个字段"));
             None
         }
+    }
+}
+
+/// Yes or no as staff write it, in YAML or a spreadsheet cell (`√` marks a yes there).
+pub fn parse_bool(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "true" | "yes" | "on" | "是" | "真" | "√" | "✓" => Some(true),
+        "false" | "no" | "off" | "否" | "假" | "×" => Some(false),
+        _ => None,
     }
 }
 

@@ -225,8 +225,8 @@ fn pairings_and_exchanges_take_school_names() {
     assert!(yaml.contains("members: [liandao-xiaoxue, xiyuan-zhongxue]"), "{yaml}");
     assert!(yaml.contains("cycle: {start: 2017-09-01, end: 2020-08-31}"), "{yaml}");
     assert!(yaml.contains("lead: {name: 连云港师专一附小教育集团}"), "{yaml}");
-    let csv = "年度,公布日期,姓名,类别,学科,派出学校,接收学校,结对,期限\n\
-               2017,2017-08-20,王某某,教师,语文,墟沟小学,连岛小学,jituan-xugou,2017-09-01至2018-07-31\n";
+    let csv = "年度,公布日期,姓名,类别,学科,骨干,派出学校,接收学校,结对,期限\n\
+               2017,2017-08-20,王某某,教师,语文,是,墟沟小学,连岛小学,jituan-xugou,2017-09-01至2018-07-31\n";
     std::fs::write(t.root.join("交流.csv"), csv).unwrap();
     let run = t.run(&["import", "exchanges", "交流.csv", "--site", "site"]);
     assert!(run.success, "{}", run.stderr);
@@ -234,6 +234,7 @@ fn pairings_and_exchanges_take_school_names() {
     assert!(yaml.contains("from: xugou-xiaoxue") && yaml.contains("name: 王某某"), "{yaml}");
     t.build_ok();
     assert!(t.read("exchanges/index.html").contains("王某某"));
+    assert_eq!(t.html("exchanges/index.html").select_all("table.people-table .badge-key"), ["骨干"]);
 }
 
 #[test]
