@@ -4,7 +4,7 @@ use super::{Context, missing};
 use crate::diagnostics::Diagnostic;
 use crate::model::id::DocId;
 use crate::model::lists::{DocList, ListKey};
-use crate::model::pages::{Column, Page, Pages};
+use crate::model::pages::{Column, FeedKind, Page, Pages};
 use crate::model::{Document, Section};
 use crate::render::views::document::{self as doc_views, DocSummary};
 use crate::render::views::list::{self, Filter, ListView};
@@ -129,7 +129,12 @@ pub fn list(cx: &Context, page: &Page, key: &ListKey) -> Result<String, Diagnost
     let title = if pager.number > 1 { format!("{heading}（第 {} 页）", pager.number) } else { heading };
     let latest = list.items.first().and_then(|id| site.documents.get(id));
     let meta = views::column_meta(site, page.column.name(), &title, latest);
-    let frame = views::frame(site, &cx.view, &page.path, page.column, &title, meta);
+    let mut frame = views::frame(site, &cx.view, &page.path, page.column, &title, meta);
+    let column_feed = match key {
+        ListKey::Year(_) => ListKey::Policies,
+        key => key.clone(),
+    };
+    frame.feeds.extend(crate::render::feeds::link(site, &FeedKind::List(column_feed)));
     cx.templates.render("list.html", &frame, Some(("list", &view)))
 }
 

@@ -14,7 +14,7 @@ pub mod pairing;
 pub mod school;
 
 use crate::model::id::SchoolId;
-use crate::model::pages::{Column, PageKind, Pages};
+use crate::model::pages::{Column, FeedKind, PageKind, Pages};
 use crate::model::path::SitePath;
 use crate::model::{Document, Section, Site};
 use crate::render::links::encode_path;
@@ -90,6 +90,8 @@ pub struct Frame<'a> {
     pub meta: Meta,
     /// The build date, `YYYY-MM-DD`.
     pub today: String,
+    /// Feeds announced in `<head>`: the site's on every page, a column's on its lists.
+    pub feeds: Vec<crate::render::feeds::FeedLink>,
 }
 
 /// A site path as templates link to it (encoded, no leading `/`).
@@ -158,6 +160,7 @@ pub fn frame<'a>(
         nav,
         meta,
         today: site.today.to_string(),
+        feeds: [FeedKind::Site, FeedKind::Data].iter().filter_map(|k| crate::render::feeds::link(site, k)).collect(),
     }
 }
 
