@@ -12,7 +12,7 @@
 
 use super::document::Section;
 use super::id::{DocId, PairingId, SchoolId};
-use super::lists::{CATEGORIES, ListKey, YEARS};
+use super::lists::{CATALOGUE_LIMIT, CATEGORIES, ListKey, YEARS};
 use super::path::SitePath;
 use super::{Document, Site};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location, Span};
@@ -267,16 +267,18 @@ impl Registry {
 
     /// `count` items shown `per_page` at a time: the first page at `base`, then `base/page/N/`;
     /// an empty list still has its first page.
+    #[allow(clippy::too_many_arguments)]
     fn paginated(
         &mut self,
         kind: PageKind,
         base: &SitePath,
         count: usize,
+        per_page: usize,
         column: Column,
         origin: Origin,
         diags: &mut Diagnostics,
     ) {
-        let per_page = self.per_page.max(1);
+        let per_page = per_page.max(1);
         let total = count.div_ceil(per_page).max(1);
         for number in 1..=total {
             let items = (number - 1) * per_page..(number * per_page).min(count);
@@ -333,7 +335,9 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
     for list in site.lists.all() {
         let origin = list.origin.map_or(Origin::Builtin, Origin::Input);
         let column = Column::of_section(list.section);
-        r.paginated(PageKind::List(list.key.clone()), &list.base, list.items.len(), column, origin, diags);
+        let count = list.items.len();
+        let per_page = if list.section == Section::Policies && count <= CATALOGUE_LIMIT { count } else { r.per_page };
+        r.paginated(PageKind::List(list.key.clone()), &list.base, count, per_page, column, origin, diags);
         if !matches!(list.key, ListKey::Year(_)) && !list.items.is_empty() {
             r.add_feed(FeedKind::List(list.key.clone()), list.base.file_in(FEED_FILE).ok(), origin, diags);
         }
@@ -395,7 +399,7 @@ mod tests {
         let mut r = registry(20);
         let mut diags = Diagnostics::default();
         let base = SitePath::page(&["schools"]).unwrap();
-        r.paginated(PageKind::Schools, &base, 41, Column::Schools, Origin::Builtin, &mut diags);
+        r.paginated(PageKind::Schools, &base, 41, 20, Column::Schools, Origin::Builtin, &mut diags);
         let shown: Vec<(&str, Range<usize>)> =
             r.pages.iter().map(|p| (p.path.as_str(), p.pager.as_ref().unwrap().items.clone())).collect();
         assert_eq!(shown, [("schools/", 0..20), ("schools/page/2/", 20..40), ("schools/page/3/", 40..41)]);
@@ -407,7 +411,7 @@ mod tests {
         let mut r = registry(20);
         let mut diags = Diagnostics::default();
         let base = SitePath::page(&["notices"]).unwrap();
-        r.paginated(PageKind::List(ListKey::Notices), &base, 0, Column::Notices, Origin::Builtin, &mut diags);
+        r.paginated(PageKind::List(ListKey::Notices), &base, 0, 20, Column::Notices, Origin::Builtin, &mut diags);
         assert_eq!(r.pages.len(), 1);
         assert_eq!(r.pages[0].pager, Some(Pager { number: 1, total: 1, items: 0..0, base }));
     }
