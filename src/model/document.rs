@@ -166,10 +166,8 @@ pub fn read(
     let interprets = f.text("interprets", diags).map(|d| Spanned::new(doc_no::tidy(&d.value), d.span));
     let interpretation =
         f.choice("interpretation", "解读形式", Interpretation::SPELLINGS, "文字解读、图解 或 问答", diags);
-    if interprets.is_none() {
-        if let Some(span) = f.key_span("interpretation") {
-            diags.push(Diagnostic::warning(Code::FieldNotUsed, span).detail("没有写 解读对象 interprets"));
-        }
+    if let Some(span) = f.key_span("interpretation").filter(|_| interprets.is_none()) {
+        diags.push(Diagnostic::warning(Code::FieldNotUsed, span).detail("没有写 解读对象 interprets"));
     }
     let title = title?.value;
     let genre = f

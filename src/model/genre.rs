@@ -5,8 +5,8 @@
 //! absent it is derived, first rule that gives an answer wins:
 //! 1. a document that interprets another (`interprets`, 解读对象) is a `解读`;
 //! 2. the part of the category after its last `/` (`科技、教育 / 通知` → `通知`);
-//! 3. the title's ending: the known genre the title ends with, after dropping a closing
-//!    bracket or 《》 (`…实施方案` → `方案`, `…的通知` → `通知`);
+//! 3. the title's ending: the known genre the title ends with, after dropping a trailing
+//!    bracketed note or a closing 》 (`…实施方案` → `方案`, `…的通知` → `通知`);
 //! 4. otherwise none (the catalogue shows it under 其他).
 
 /// Genres recognised at the end of a title. A compound ends in its base (实施方案 in 方案,
@@ -27,7 +27,12 @@ pub fn derive(title: &str, category: Option<&str>, interprets: bool) -> Option<S
     if let Some(g) = from_category {
         return Some(g.to_string());
     }
-    let title = title.trim().trim_end_matches(['）', ')', '》', '」']);
+    // A trailing （试行） or （2017—2020年） is not the genre.
+    let mut title = title.trim();
+    if title.ends_with(['）', ')']) {
+        title = title.rfind(['（', '(']).map_or(title, |i| &title[..i]);
+    }
+    let title = title.trim_end_matches(['》', '」']);
     TITLE_ENDINGS.iter().find(|g| title.ends_with(**g)).map(|g| g.to_string())
 }
 

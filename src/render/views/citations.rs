@@ -17,13 +17,6 @@ pub struct FormGroup {
 }
 
 #[derive(Debug, Serialize)]
-pub struct PairingLink {
-    pub title: String,
-    pub url: String,
-    pub form: String,
-}
-
-#[derive(Debug, Serialize)]
 pub struct MilestoneLink {
     pub title: String,
     pub due: String,
@@ -35,7 +28,7 @@ pub struct MilestoneLink {
 #[derive(Debug, Serialize, Default)]
 pub struct CitedView {
     pub interpretations: Vec<FormGroup>,
-    pub pairings: Vec<PairingLink>,
+    pub pairings: Vec<super::Link>,
     pub milestones: Vec<MilestoneLink>,
     pub notices: Vec<DocLink>,
     /// The dashboard's page, where the milestones are shown in full.
@@ -81,7 +74,7 @@ pub fn cited(site: &Site, findings: &Findings, d: &Document) -> Option<CitedView
             .pairings
             .iter()
             .filter_map(|id| site.pairings.get(id))
-            .map(|p| PairingLink { title: pairing::title(site, p), url: pairing::url(site, p), form: p.form.clone() })
+            .map(|p| super::Link { title: pairing::title(site, p), url: pairing::url(site, p) })
             .collect(),
         milestones,
         notices: docs(&c.notices).into_iter().map(link).collect(),
