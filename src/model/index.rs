@@ -40,7 +40,7 @@ pub struct Citations {
     pub pairings: Vec<PairingId>,
     /// Milestones of the plan (their place in `plan.milestones`) whose `policy` is its 文号.
     pub milestones: Vec<usize>,
-    /// Notices whose body mentions its 文号 (the same mentions the body links).
+    /// Notices whose Markdown mentions its 文号 (code spans included, unlike the body links).
     pub notices: Vec<DocId>,
 }
 
