@@ -6,6 +6,8 @@
 //! derived from this list, and every path is checked as it is added: two pages on one path is an
 //! error naming the input behind each, so nothing reaches publishing that would clash there.
 //!
+//! Feeds ([`FeedKind`]) are registered here too, so their files are checked against every page.
+//!
 //! To add a kind of page: a variant of `PageKind`, its lines in [`pages`] (when it exists, its
 //! path and column; for a long list, [`Registry::paginated`]), its arm in
 //! `render::pages::render` (template, view, downloads), and its template in the theme.
