@@ -106,6 +106,8 @@ codes! {
         "网页（.html）、脚本（.js）和带脚本的 SVG 放在网站上会以本站的名义运行，不能作为附件发布；请转换成 PDF 或图片（PNG）。/ Convert it to PDF or PNG.";
     BrokenLink = "GS0219", "链接指向的地方不存在", "broken link",
         "检查链接的写法：本站页面写成 /policies/网址名/，附件写成 /files/路径；#后面是页面里标题的位置。/ Link pages as /policies/slug/ and files as /files/path.";
+    UnknownInterpreted = "GS0220", "解读对象不在本站", "the interpreted document is not on the site",
+        "解读对象 interprets 要写本站一份文件的文号，写法与那份文件的 文号 一致（如 连区教〔2017〕89号）；如果那份文件还没有发布，请先把它放进 policies/。/ Name the doc_no of a document of the site.";
     TooDeep = "GS0216", "嵌套层次太深", "nesting too deep",
         "引用（>）或列表（- 、1.）一行里嵌套了太多层，通常是粘贴出错；请删掉多余的符号。/ Too many nested quote or list markers on one line.";
 

@@ -110,6 +110,9 @@ pub static DOCUMENT: Record = record(
         leaf("feedback", &["意见反馈"]),
         leaf("slug", &["网址名"]),
         leaf("draft", &["草稿"]),
+        leaf("genre", &["体裁", "文种"]),
+        leaf("interprets", &["解读对象"]),
+        leaf("interpretation", &["解读形式"]),
     ],
 );
 

@@ -3,6 +3,7 @@
 use super::attachment::{self, Attachments};
 use super::date::{Date, Period};
 use super::doc_no;
+use super::genre::{self, Interpretation};
 use super::id::DocId;
 use super::path::SitePath;
 use super::read::Fields;
@@ -119,6 +120,11 @@ pub struct Document {
     pub notice_period: Option<Period>,
     pub feedback: Option<String>,
     pub draft: bool,
+    /// 体裁, as written or derived (see [`super::genre`]).
+    pub genre: Option<String>,
+    /// 解读对象: the 文号 of the policy this document interprets, and how (解读形式).
+    pub interprets: Option<Spanned<String>>,
+    pub interpretation: Interpretation,
     /// The Markdown body and where it starts in the file.
     pub body: String,
     pub body_start: usize,
@@ -156,19 +162,31 @@ pub fn read(
     }
     check_nesting(body, raw.file, raw.body_start, diags);
     let (url, url_span) = url(raw, section, &f, diags)?;
+    let category = f.text("category", diags);
+    let interprets = f.text("interprets", diags).map(|d| Spanned::new(doc_no::tidy(&d.value), d.span));
+    let interpretation =
+        f.choice("interpretation", "解读形式", Interpretation::SPELLINGS, "文字解读、图解 或 问答", diags);
+    if let Some(span) = f.key_span("interpretation").filter(|_| interprets.is_none()) {
+        diags.push(Diagnostic::warning(Code::FieldNotUsed, span).detail("没有写 解读对象 interprets"));
+    }
+    let title = title?.value;
+    let genre = f
+        .text("genre", diags)
+        .map(|g| g.value)
+        .or_else(|| genre::derive(&title, category.as_ref().map(|c| c.value.as_str()), interprets.is_some()));
     let doc = Document {
         id: DocId::new(&raw.path),
         section,
         file: raw.file,
         url,
         url_span,
-        title: title?.value,
+        title,
         doc_no: f.text("doc_no", diags).map(|d| Spanned::new(doc_no::tidy(&d.value), d.span)),
         index_no: f.text("index_no", diags).map(|s| s.value),
         issuer: f.text("issuer", diags).map_or_else(|| site_issuer.to_string(), |s| s.value),
         date: date.as_ref().map(|d| d.value),
         published: published.or(date.map(|d| d.value)),
-        category: f.text("category", diags),
+        category,
         keywords: f.text_list("keywords", true, diags).into_iter().map(|s| s.value).collect(),
         validity_given: validity.is_some(),
         validity: validity.unwrap_or(Validity::InForce),
@@ -184,6 +202,9 @@ pub fn read(
         notice_period: f.period("notice_period", diags).map(|p| p.value),
         feedback: f.text("feedback", diags).map(|s| s.value),
         draft: f.bool("draft", diags).unwrap_or(false),
+        genre,
+        interprets,
+        interpretation: interpretation.unwrap_or(Interpretation::Text),
         body: body.to_string(),
         body_start: raw.body_start,
     };

@@ -1,9 +1,14 @@
-//! Who appears where, built once per build: the pairings and exchanges of each school and the
-//! exchanges of each pairing. A school's page then costs what it shows, not a scan of the site.
+//! Who appears where, built once per build: the pairings and exchanges of each school, the
+//! exchanges of each pairing, and what was done under each policy (its 解读, the pairings and
+//! milestones that name it, the notices that mention its 文号). A page then costs what it
+//! shows, not a scan of the site.
 
+use super::doc_no;
+use super::document::{Document, Section};
 use super::exchange::ExchangeList;
-use super::id::{PairingId, SchoolId};
+use super::id::{DocId, PairingId, SchoolId};
 use super::pairing::Pairing;
+use super::plan::Plan;
 use std::collections::HashMap;
 
 /// A person of an exchange list: the list's year (its id) and their place in it.
@@ -22,10 +27,38 @@ pub struct Index {
     pub received: HashMap<SchoolId, Vec<PersonRef>>,
     /// People exchanged under a pairing.
     pub exchanged: HashMap<PairingId, Vec<PersonRef>>,
+    /// Per policy, what cites it: see [`Citations`].
+    pub cited: HashMap<DocId, Citations>,
+}
+
+/// What was done under one policy, each in the site's order.
+#[derive(Debug, Default)]
+pub struct Citations {
+    /// Documents that interpret it (`interprets`).
+    pub interpretations: Vec<DocId>,
+    /// Pairings whose `policy` is its 文号.
+    pub pairings: Vec<PairingId>,
+    /// Milestones of the plan (their place in `plan.milestones`) whose `policy` is its 文号.
+    pub milestones: Vec<usize>,
+    /// Notices whose Markdown mentions its 文号 (code spans included, unlike the body links).
+    pub notices: Vec<DocId>,
 }
 
 impl Index {
-    pub fn new(pairings: &[Pairing], exchanges: &[ExchangeList]) -> Index {
+    /// `documents` are in the site's order; `doc_index` maps 文号 keys to them.
+    pub fn new(
+        documents: &[Document],
+        doc_index: &HashMap<String, DocId>,
+        pairings: &[Pairing],
+        exchanges: &[ExchangeList],
+        plan: &Plan,
+    ) -> Index {
+        let mut index = Index::people(pairings, exchanges);
+        index.cited = citations(documents, doc_index, pairings, plan);
+        index
+    }
+
+    fn people(pairings: &[Pairing], exchanges: &[ExchangeList]) -> Index {
         let mut index = Index::default();
         for p in pairings {
             let mut schools: Vec<&SchoolId> = p.schools().collect();
@@ -50,4 +83,40 @@ impl Index {
         }
         index
     }
+}
+
+fn citations(
+    documents: &[Document],
+    doc_index: &HashMap<String, DocId>,
+    pairings: &[Pairing],
+    plan: &Plan,
+) -> HashMap<DocId, Citations> {
+    let mut cited: HashMap<DocId, Citations> = HashMap::new();
+    let policy = |n: &str| doc_index.get(&doc_no::key(n)).cloned();
+    for d in documents {
+        if let Some(target) = d.interprets.as_ref().and_then(|n| policy(&n.value)) {
+            cited.entry(target).or_default().interpretations.push(d.id.clone());
+        }
+        if d.section != Section::Notices {
+            continue;
+        }
+        let mut mentioned: Vec<&DocId> =
+            doc_no::find_all(&d.body, |k| doc_index.get(k)).into_iter().map(|(_, id)| id).collect();
+        mentioned.sort();
+        mentioned.dedup();
+        for target in mentioned.into_iter().filter(|id| **id != d.id) {
+            cited.entry(target.clone()).or_default().notices.push(d.id.clone());
+        }
+    }
+    for p in pairings {
+        if let Some(target) = p.policy.as_ref().and_then(|n| policy(&n.value)) {
+            cited.entry(target).or_default().pairings.push(p.id.clone());
+        }
+    }
+    for (i, m) in plan.milestones.iter().enumerate() {
+        if let Some(target) = m.policy.as_ref().and_then(|n| policy(&n.value)) {
+            cited.entry(target).or_default().milestones.push(i);
+        }
+    }
+    cited
 }

@@ -18,6 +18,14 @@ use crate::diagnostics::Span;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
+/// The most rows a policy list shows on one page. A list up to this size is one page, so the
+/// catalogue's facets can filter all of it in the browser (a county's ~500 policies are one
+/// page of about 250 KB, 40 KB compressed); a longer list is paginated by `paginate_by`, and
+/// its year and category lists, each up to this size, are the complete pages to filter. A
+/// city with 10,000 policies thus has 500 pages of 20 under `policies/` and complete year
+/// pages. Notices are always paginated.
+pub const CATALOGUE_LIMIT: usize = 500;
+
 /// The segment under `policies/` for lists by year and by category.
 pub const YEARS: &str = "year";
 pub const CATEGORIES: &str = "category";

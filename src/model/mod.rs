@@ -12,6 +12,7 @@ pub mod date;
 pub mod doc_no;
 pub mod document;
 pub mod exchange;
+pub mod genre;
 pub mod id;
 pub mod index;
 pub mod indicator;
@@ -148,6 +149,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         }
     }
     check::references::supersedes(&mut documents, &doc_index, &held_doc_nos, diags);
+    check::references::interprets(&documents, &doc_index, &held_doc_nos, diags);
 
     let data = data::read(raw, diags);
     let policies = data
@@ -164,7 +166,9 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         .filter(|a| !withheld.contains(&a.rel))
         .map(|a| Attachment { rel: a.rel.clone(), source: a.abs.clone(), size: a.size })
         .collect();
+    let index = index::Index::new(&documents, &doc_index, &data.pairings, &data.exchanges, &data.plan);
     let mut site = Site {
+        index,
         root: raw.root.clone(),
         config,
         today: options.today,
@@ -172,7 +176,6 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         documents: Table::new(documents, |d| &d.id),
         doc_index,
         attachments,
-        index: index::Index::new(&data.pairings, &data.exchanges),
         schools: Table::new(data.schools, |s| &s.id),
         pairings: Table::new(data.pairings, |p| &p.id),
         exchanges: data.exchanges,

@@ -6,13 +6,15 @@
 //! derived from this list, and every path is checked as it is added: two pages on one path is an
 //! error naming the input behind each, so nothing reaches publishing that would clash there.
 //!
+//! Feeds ([`FeedKind`]) are registered here too, so their files are checked against every page.
+//!
 //! To add a kind of page: a variant of `PageKind`, its lines in [`pages`] (when it exists, its
 //! path and column; for a long list, [`Registry::paginated`]), its arm in
 //! `render::pages::render` (template, view, downloads), and its template in the theme.
 
 use super::document::Section;
 use super::id::{DocId, PairingId, SchoolId};
-use super::lists::{CATEGORIES, ListKey, YEARS};
+use super::lists::{CATALOGUE_LIMIT, CATEGORIES, ListKey, YEARS};
 use super::path::SitePath;
 use super::{Document, Site};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location, Span};
@@ -104,6 +106,25 @@ pub enum PageKind {
     Search,
 }
 
+/// An Atom feed of the site: all documents (`feed.xml`), a column's or a category's
+/// (`policies/feed.xml`, `policies/category/…/feed.xml`), or the data updates
+/// (`data/updates.xml`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FeedKind {
+    Site,
+    List(ListKey),
+    Data,
+}
+
+#[derive(Clone, Debug)]
+pub struct Feed {
+    pub kind: FeedKind,
+    pub path: SitePath,
+}
+
+/// The file name of a feed beside its list page.
+pub const FEED_FILE: &str = "feed.xml";
+
 /// Kinds with one page at a fixed path.
 const FIXED: [(PageKind, &str, Column); 9] = [
     (PageKind::Home, "", Column::Home),
@@ -160,9 +181,15 @@ pub struct Pages {
     pub list: Vec<Page>,
     /// The columns in the navigation (those whose first page exists), in order.
     pub nav: Vec<Column>,
+    /// Every feed, in registry order: the site's, the data updates', then the lists'.
+    pub feeds: Vec<Feed>,
 }
 
 impl Pages {
+    pub fn feed(&self, kind: &FeedKind) -> Option<&Feed> {
+        self.feeds.iter().find(|f| f.kind == *kind)
+    }
+
     /// The site path of a column's first page.
     pub fn column_path(column: Column) -> Option<SitePath> {
         fixed_path(&column.index()?)
@@ -179,6 +206,7 @@ enum Origin {
 /// Pages as they are added, with what made each path, to find clashes.
 struct Registry {
     pages: Vec<Page>,
+    feeds: Vec<Feed>,
     per_page: usize,
     /// Lowercased output file (some servers and file systems ignore case) → origin.
     taken: HashMap<String, (Origin, SitePath)>,
@@ -217,27 +245,42 @@ impl Registry {
     }
 
     fn add_page(&mut self, page: Page, origin: Origin, diags: &mut Diagnostics) {
-        let key = page.path.output_file().to_lowercase();
-        if let Some((first, first_path)) = self.taken.get(&key) {
-            diags.push(clash(origin, *first, &page.path, first_path));
-            return;
+        if self.claim(&page.path, origin, diags) {
+            self.pages.push(page);
         }
-        self.taken.insert(key, (origin, page.path.clone()));
-        self.pages.push(page);
+    }
+
+    fn add_feed(&mut self, kind: FeedKind, path: Option<SitePath>, origin: Origin, diags: &mut Diagnostics) {
+        if let Some(path) = path.filter(|p| self.claim(p, origin, diags)) {
+            self.feeds.push(Feed { kind, path });
+        }
+    }
+
+    /// Takes `path` for one output file; false (and an error) when it is taken.
+    fn claim(&mut self, path: &SitePath, origin: Origin, diags: &mut Diagnostics) -> bool {
+        let key = path.output_file().to_lowercase();
+        if let Some((first, first_path)) = self.taken.get(&key) {
+            diags.push(clash(origin, *first, path, first_path));
+            return false;
+        }
+        self.taken.insert(key, (origin, path.clone()));
+        true
     }
 
     /// `count` items shown `per_page` at a time: the first page at `base`, then `base/page/N/`;
     /// an empty list still has its first page.
+    #[allow(clippy::too_many_arguments)]
     fn paginated(
         &mut self,
         kind: PageKind,
         base: &SitePath,
         count: usize,
+        per_page: usize,
         column: Column,
         origin: Origin,
         diags: &mut Diagnostics,
     ) {
-        let per_page = self.per_page.max(1);
+        let per_page = per_page.max(1);
         let total = count.div_ceil(per_page).max(1);
         for number in 1..=total {
             let items = (number - 1) * per_page..(number * per_page).min(count);
@@ -281,14 +324,25 @@ fn reserved(doc: &Document) -> bool {
 
 /// Every page of the site, with its path checked.
 pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
-    let mut r = Registry { pages: Vec::new(), per_page: site.config.paginate_by, taken: HashMap::new() };
+    let mut r =
+        Registry { pages: Vec::new(), feeds: Vec::new(), per_page: site.config.paginate_by, taken: HashMap::new() };
     r.fixed(PageKind::Home, diags);
     r.fixed(PageKind::NotFound, diags);
     r.fixed(PageKind::Search, diags);
+    r.add_feed(FeedKind::Site, SitePath::file(FEED_FILE).ok(), Origin::Builtin, diags);
+    if !site.figures.is_empty() || !site.pairings.is_empty() || !site.exchanges.is_empty() {
+        let path = SitePath::page(&["data"]).and_then(|p| p.file_in("updates.xml"));
+        r.add_feed(FeedKind::Data, path.ok(), Origin::Builtin, diags);
+    }
     for list in site.lists.all() {
         let origin = list.origin.map_or(Origin::Builtin, Origin::Input);
         let column = Column::of_section(list.section);
-        r.paginated(PageKind::List(list.key.clone()), &list.base, list.items.len(), column, origin, diags);
+        let count = list.items.len();
+        let per_page = if list.section == Section::Policies && count <= CATALOGUE_LIMIT { count } else { r.per_page };
+        r.paginated(PageKind::List(list.key.clone()), &list.base, count, per_page, column, origin, diags);
+        if !matches!(list.key, ListKey::Year(_)) && !list.items.is_empty() {
+            r.add_feed(FeedKind::List(list.key.clone()), list.base.file_in(FEED_FILE).ok(), origin, diags);
+        }
     }
     // In file order, so that of two documents on one path the one whose file sorts first keeps it.
     let mut documents: Vec<&Document> = site.documents.iter().collect();
@@ -323,7 +377,7 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
     }
     let nav =
         Column::NAV.into_iter().filter(|c| c.index().is_some_and(|k| r.pages.iter().any(|p| p.kind == k))).collect();
-    Pages { list: r.pages, nav }
+    Pages { list: r.pages, nav, feeds: r.feeds }
 }
 
 /// The path of a page of the site, by kind (the first page of a list).
@@ -342,7 +396,7 @@ mod tests {
     use super::*;
 
     fn registry(per_page: usize) -> Registry {
-        Registry { pages: Vec::new(), per_page, taken: HashMap::new() }
+        Registry { pages: Vec::new(), feeds: Vec::new(), per_page, taken: HashMap::new() }
     }
 
     #[test]
@@ -350,7 +404,7 @@ mod tests {
         let mut r = registry(20);
         let mut diags = Diagnostics::default();
         let base = SitePath::page(&["schools"]).unwrap();
-        r.paginated(PageKind::Schools, &base, 41, Column::Schools, Origin::Builtin, &mut diags);
+        r.paginated(PageKind::Schools, &base, 41, 20, Column::Schools, Origin::Builtin, &mut diags);
         let shown: Vec<(&str, Range<usize>)> =
             r.pages.iter().map(|p| (p.path.as_str(), p.pager.as_ref().unwrap().items.clone())).collect();
         assert_eq!(shown, [("schools/", 0..20), ("schools/page/2/", 20..40), ("schools/page/3/", 40..41)]);
@@ -362,7 +416,7 @@ mod tests {
         let mut r = registry(20);
         let mut diags = Diagnostics::default();
         let base = SitePath::page(&["notices"]).unwrap();
-        r.paginated(PageKind::List(ListKey::Notices), &base, 0, Column::Notices, Origin::Builtin, &mut diags);
+        r.paginated(PageKind::List(ListKey::Notices), &base, 0, 20, Column::Notices, Origin::Builtin, &mut diags);
         assert_eq!(r.pages.len(), 1);
         assert_eq!(r.pages[0].pager, Some(Pager { number: 1, total: 1, items: 0..0, base }));
     }

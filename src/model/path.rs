@@ -64,6 +64,12 @@ impl SitePath {
         Ok(SitePath(name.to_string()))
     }
 
+    /// A file in this page's folder (`policies/` → `policies/feed.xml`).
+    pub fn file_in(&self, name: &str) -> Result<SitePath, BadSegment> {
+        check(name)?;
+        Ok(SitePath(format!("{}{name}", self.0)))
+    }
+
     /// A page below this one.
     pub fn join(&self, segments: &[&str]) -> Result<SitePath, BadSegment> {
         let mut path = self.0.clone();

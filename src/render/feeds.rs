@@ -1,15 +1,31 @@
-//! The Atom feed (feed.xml) of policies and notices, newest first, with absolute URLs.
+//! The Atom feeds the model's registry lists (`model::pages::FeedKind`): the site's (policies
+//! and notices), one per column and per category, and one of data updates. Newest first, at
+//! most [`FEED_LIMIT`] entries, absolute URLs.
+//!
+//! A feed's `updated` is its newest entry's date, never the clock, so an unchanged site gives
+//! an unchanged feed. Entry ids are stable: a document's is its page URL; a data update's is
+//! the page that shows the data with a fragment naming it (`…/dashboard/#indicators-2023`).
+//!
+//! Data updates (`data/updates.xml`): one entry per indicators year (dated by its `date`, else
+//! the year's last day), per exchange list (dated by its `published`; an undated list is left
+//! out), and per group of pairings that start on the same day (dated by that day; pairings
+//! without a cycle are left out).
 
-use crate::model::pages::Column;
-use crate::model::{Section, Site};
+use crate::model::date::Date;
+use crate::model::lists::ListKey;
+use crate::model::pages::{Column, FeedKind, PageKind};
+use crate::model::{Document, Section, Site};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
-/// How many documents the feed carries.
+/// How many entries a feed carries.
 pub const FEED_LIMIT: usize = 50;
 
 #[derive(Debug, Serialize)]
 pub struct FeedView {
     pub title: String,
+    pub id: String,
+    /// The page the feed follows.
     pub site_url: String,
     pub feed_url: String,
     pub author: String,
@@ -20,6 +36,7 @@ pub struct FeedView {
 #[derive(Debug, Serialize)]
 pub struct EntryView {
     pub title: String,
+    pub id: String,
     pub url: String,
     pub updated: String,
     pub category: String,
@@ -28,40 +45,130 @@ pub struct EntryView {
     pub author: String,
 }
 
-/// Dates are days; the feed gives them at midnight China time.
-fn timestamp(date: crate::model::date::Date) -> String {
+/// Dates are days; feeds give them at midnight China time.
+fn timestamp(date: Date) -> String {
     format!("{date}T00:00:00+08:00")
 }
 
-pub fn feed(site: &Site) -> FeedView {
+/// What a feed is called, after the site's title.
+pub fn title(site: &Site, kind: &FeedKind) -> String {
+    let what = match kind {
+        FeedKind::Site => return site.config.title.clone(),
+        FeedKind::Data => "数据更新".to_string(),
+        FeedKind::List(key @ ListKey::Category(_)) => {
+            format!("政策文件：{}", site.lists.get(key).map_or("", |l| l.label.as_str()))
+        }
+        FeedKind::List(ListKey::Notices) => Column::Notices.name().to_string(),
+        FeedKind::List(_) => Column::Policies.name().to_string(),
+    };
+    format!("{}（{what}）", site.config.title)
+}
+
+/// A link to a feed, for `<link rel="alternate">` and the footer.
+#[derive(Debug, Serialize, Clone)]
+pub struct FeedLink {
+    pub title: String,
+    pub url: String,
+}
+
+pub fn link(site: &Site, kind: &FeedKind) -> Option<FeedLink> {
+    let feed = site.pages.feed(kind)?;
+    Some(FeedLink { title: title(site, kind), url: super::views::url(&feed.path) })
+}
+
+/// Every feed of the registry: (output path, view).
+pub fn feeds(site: &Site) -> Vec<(String, FeedView)> {
+    site.pages.feeds.iter().map(|f| (f.path.output_file(), feed(site, &f.kind, f.path.as_str()))).collect()
+}
+
+fn feed(site: &Site, kind: &FeedKind, path: &str) -> FeedView {
     let base = &site.config.base_url;
-    let mut docs: Vec<_> = site
-        .documents
-        .iter()
-        .filter(|d| d.section != Section::Pages)
-        .filter_map(|d| d.sort_date().map(|date| (date, d)))
-        .collect();
-    docs.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.url.cmp(&b.1.url)));
-    docs.truncate(FEED_LIMIT);
-    // With no dated document, the build date stands in (it is fixed by SOURCE_DATE_EPOCH).
-    let updated = docs.first().map_or(site.today, |(date, _)| *date);
+    let (page, mut entries) = match kind {
+        FeedKind::Site => {
+            let docs = site.documents.iter().filter(|d| d.section != Section::Pages);
+            (String::new(), documents(site, docs))
+        }
+        FeedKind::List(key) => {
+            let list = site.lists.get(key);
+            let docs = list.into_iter().flat_map(|l| l.items.iter()).filter_map(|id| site.documents.get(id));
+            (list.map(|l| super::views::url(&l.base)).unwrap_or_default(), documents(site, docs))
+        }
+        FeedKind::Data => (String::new(), data(site)),
+    };
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    entries.truncate(FEED_LIMIT);
+    // A feed with no dated entry: the build date (fixed by SOURCE_DATE_EPOCH) stands in.
+    let updated = entries.first().map_or(site.today, |(date, _)| *date);
+    let feed_url = base.absolute(path);
     FeedView {
-        title: site.config.title.clone(),
-        site_url: base.absolute(""),
-        feed_url: base.absolute("feed.xml"),
+        title: title(site, kind),
+        // The site feed's id predates the other feeds; it stays the site's address.
+        id: if *kind == FeedKind::Site { base.absolute("") } else { feed_url.clone() },
+        site_url: base.absolute(&page),
+        feed_url,
         author: site.config.issuer.clone(),
         updated: timestamp(updated),
-        entries: docs
-            .into_iter()
-            .map(|(date, d)| EntryView {
+        entries: entries.into_iter().map(|(_, e)| e).collect(),
+    }
+}
+
+fn documents<'a>(site: &Site, docs: impl Iterator<Item = &'a Document>) -> Vec<(Date, EntryView)> {
+    let base = &site.config.base_url;
+    docs.filter_map(|d| d.sort_date().map(|date| (date, d)))
+        .map(|(date, d)| {
+            let url = base.absolute(&super::views::url(&d.url));
+            let entry = EntryView {
                 title: d.title.clone(),
-                url: base.absolute(&super::views::url(&d.url)),
+                id: url.clone(),
+                url,
                 updated: timestamp(date),
                 category: Column::of_section(d.section).name().to_string(),
                 doc_no: d.doc_no.as_ref().map(|n| n.value.clone()),
                 summary: d.summary.clone(),
                 author: d.issuer.clone(),
-            })
-            .collect(),
+            };
+            (date, entry)
+        })
+        .collect()
+}
+
+/// Data updates (see the module docs), each linking to the page that shows the data.
+fn data(site: &Site) -> Vec<(Date, EntryView)> {
+    let base = &site.config.base_url;
+    let page = |kind: PageKind| base.absolute(&super::views::url_of(site, &kind).unwrap_or_default());
+    let entry = |date: Date, url: &str, fragment: String, title: String, summary: String| EntryView {
+        title,
+        id: format!("{url}#{fragment}"),
+        url: url.to_string(),
+        updated: timestamp(date),
+        category: "数据更新".to_string(),
+        doc_no: None,
+        summary: Some(summary),
+        author: site.config.issuer.clone(),
+    };
+    let mut out = Vec::new();
+    let dashboard = page(PageKind::Dashboard);
+    for f in &site.figures {
+        let (title, summary) =
+            (format!("{} 年度办学条件指标", f.year), format!("共 {} 条学校记录，统计日期 {}", f.rows.len(), f.as_of()));
+        out.push((f.as_of(), entry(f.as_of(), &dashboard, format!("indicators-{}", f.year), title, summary)));
     }
+    let exchanges = page(PageKind::Exchanges);
+    for list in &site.exchanges {
+        let Some(date) = list.published else { continue };
+        let title = format!("{} 年度教干教师交流名单", list.year);
+        let summary = format!("{} 人参加交流", list.people.len());
+        out.push((date, entry(date, &exchanges, format!("exchanges-{}", list.year), title, summary)));
+    }
+    let mut cohorts: BTreeMap<Date, usize> = BTreeMap::new();
+    for p in site.pairings.iter().filter_map(|p| p.cycle) {
+        *cohorts.entry(p.start).or_default() += 1;
+    }
+    let pairings = page(PageKind::Pairings);
+    for (start, n) in cohorts {
+        let title = format!("结对共建名单（{start} 起）");
+        let summary = format!("{n} 个结对自 {start} 起开展共建");
+        out.push((start, entry(start, &pairings, format!("pairings-{start}"), title, summary)));
+    }
+    out
 }

@@ -141,7 +141,7 @@ impl Renderer {
     }
 }
 
-/// feed.xml, sitemap.xml (with its parts on a large site) and robots.txt.
+/// The feeds, sitemap.xml (with its parts on a large site) and robots.txt.
 fn site_files(site: &Site, templates: &templates::Templates, output: &mut Output, diags: &mut Diagnostics) {
     #[derive(serde::Serialize)]
     struct Robots {
@@ -150,10 +150,10 @@ fn site_files(site: &Site, templates: &templates::Templates, output: &mut Output
     let base = &site.config.base_url;
     let robots = Robots { sitemap_url: base.absolute("sitemap.xml") };
     let parts = sitemap::sitemaps(site);
-    let mut results = vec![
-        ("feed.xml".to_string(), templates.render("atom.xml", &feeds::feed(site), None)),
-        ("robots.txt".to_string(), templates.render("robots.txt", &robots, None)),
-    ];
+    let mut results = vec![("robots.txt".to_string(), templates.render("robots.txt", &robots, None))];
+    for (path, view) in feeds::feeds(site) {
+        results.push((path, templates.render("atom.xml", &view, None)));
+    }
     if parts.len() > 1 {
         let index = sitemap::IndexView { sitemaps: parts.iter().map(|(name, _)| base.absolute(name)).collect() };
         results.push(("sitemap.xml".to_string(), templates.render("sitemap-index.xml", &index, None)));

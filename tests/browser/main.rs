@@ -10,6 +10,7 @@ use std::process::{Command, ExitCode};
 const PAGES: &[&str] = &[
     "",
     "policies/lianqujiao-2017-89/",
+    "policies/lianqujiao-2017-89-jiedu/",
     "policies/",
     "notices/2017-jiaogan-jiaoshi-jiaoliu/",
     "about/",
@@ -21,11 +22,16 @@ const PAGES: &[&str] = &[
     "search/?q=结对",
 ];
 
-/// The scripts run: accessibility, print, text size and links, and search queries on the built
-/// example (`{site}`); search.js's own unit checks; `gongshi serve` (`{bin}`) on a copy of the
-/// example (`{copy}`) that the script edits.
-const SCRIPTS: &[&[&str]] =
-    &[&["run.mjs", "{site}"], &["search.mjs", "{site}"], &["search-unit.mjs"], &["preview.mjs", "{bin}", "{copy}"]];
+/// The scripts run: accessibility, print, text size and links, the policy catalogue's sorting
+/// and facets, and search queries on the built example (`{site}`); search.js's own unit checks;
+/// `gongshi serve` (`{bin}`) on a copy of the example (`{copy}`) that the script edits.
+const SCRIPTS: &[&[&str]] = &[
+    &["run.mjs", "{site}"],
+    &["catalogue.mjs", "{site}"],
+    &["search.mjs", "{site}"],
+    &["search-unit.mjs"],
+    &["preview.mjs", "{bin}", "{copy}"],
+];
 
 fn main() -> ExitCode {
     if std::env::var("GONGSHI_BROWSER_TESTS").as_deref() != Ok("1") {

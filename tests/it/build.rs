@@ -119,7 +119,7 @@ fn superseded_documents_are_marked_and_linked_both_ways() {
     assert!(gone.text(".callout-repealed").contains("仅供查阅"));
     // Lists carry the badge too.
     let list = t.html("policies/index.html");
-    assert_eq!(list.select_all(".doc-list .badge"), ["失效", "废止"]);
+    assert_eq!(list.select_all(".catalogue-table .badge"), ["失效", "废止"]);
 }
 
 #[test]
@@ -205,20 +205,39 @@ fn long_lists_are_paginated_newest_first() {
     let t = SiteTest::new("pagination");
     t.file("site.yaml", &format!("{}每页条数: 2\n", crate::support::SITE_YAML));
     for day in 1..=5 {
-        t.file(&format!("policies/p{day}.md"), &doc(&format!("title: 文件{day}\ndate: 2017-03-0{day}"), ""));
+        t.file(&format!("notices/n{day}.md"), &doc(&format!("title: 通知{day}\npublished: 2017-03-0{day}"), ""));
+    }
+    t.build_ok();
+    let first = t.html("notices/index.html");
+    assert_eq!(first.select_all(".doc-link"), ["通知5", "通知4"]);
+    assert_eq!(first.attrs(".pagination a[rel=next]", "href"), ["../notices/page/2/"]);
+    let second = t.html("notices/page/2/index.html");
+    assert_eq!(second.select_all(".doc-link"), ["通知3", "通知2"]);
+    assert_eq!(second.attrs(".pagination a[rel=prev]", "href"), ["../../../notices/"]);
+    assert_eq!(second.attrs(".pagination a[aria-current=page]", "href"), ["../../../notices/page/2/"]);
+    assert_eq!(t.html("notices/page/3/index.html").select_all(".doc-link"), ["通知1"]);
+    assert!(!t.exists("notices/page/4/index.html"));
+}
+
+/// A policy list up to the catalogue limit is one page (so its facets can filter all of it);
+/// a longer one is paginated, and its year lists, each within the limit, are whole.
+#[test]
+fn policy_lists_are_one_page_up_to_the_catalogue_limit() {
+    let t = SiteTest::new("catalogue-pages");
+    t.file("site.yaml", &format!("{}每页条数: 20\n", crate::support::SITE_YAML));
+    for i in 0..501 {
+        let year = if i < 300 { 2016 } else { 2017 };
+        t.file(&format!("policies/p{i}.md"), &doc(&format!("title: 文件{i}\ndate: {year}-03-01"), ""));
     }
     t.build_ok();
     let first = t.html("policies/index.html");
-    assert_eq!(first.select_all(".doc-link"), ["文件5", "文件4"]);
-    assert_eq!(first.attrs(".pagination a[rel=next]", "href"), ["../policies/page/2/"]);
-    let second = t.html("policies/page/2/index.html");
-    assert_eq!(second.select_all(".doc-link"), ["文件3", "文件2"]);
-    assert_eq!(second.attrs(".pagination a[rel=prev]", "href"), ["../../../policies/"]);
-    assert_eq!(second.attrs(".pagination a[aria-current=page]", "href"), ["../../../policies/page/2/"]);
-    assert_eq!(t.html("policies/page/3/index.html").select_all(".doc-link"), ["文件1"]);
-    assert!(!t.exists("policies/page/4/index.html"));
-    // Year and category lists exist and paginate too.
-    assert_eq!(t.html("policies/year/2017/index.html").text(".count"), "共 5 件，第 1 / 3 页");
+    assert_eq!(first.select_all(".catalogue-table tbody tr").len(), 20);
+    assert_eq!(first.attrs(".catalogue", "data-complete"), ["false"]);
+    assert_eq!(t.html("policies/page/26/index.html").select_all(".catalogue-table tbody tr").len(), 1);
+    let year = t.html("policies/year/2016/index.html");
+    assert_eq!(year.select_all(".catalogue-table tbody tr").len(), 300);
+    assert_eq!(year.attrs(".catalogue", "data-complete"), ["true"]);
+    assert!(!t.exists("policies/year/2016/page/2/index.html"));
 }
 
 #[test]
@@ -233,7 +252,7 @@ fn policies_are_listed_by_year_and_by_category() {
     assert_eq!(category.select_all(".doc-link"), ["甲", "丙"]);
     assert_eq!(category.text("h1"), "政策文件：科技、教育 / 通知");
     let list = t.html("policies/index.html");
-    assert_eq!(list.select_all(".filters li a"), ["2017 年", "2016 年", "科技、教育 / 通知", "科技、教育 / 意见"]);
+    assert_eq!(list.select_all(".facet li a"), ["2017 年", "2016 年", "科技、教育 / 通知", "科技、教育 / 意见"]);
     assert_eq!(
         t.html("policies/a/index.html").attrs(".doc-meta a", "href"),
         ["../../policies/category/keji-jiaoyu-tongzhi/"]

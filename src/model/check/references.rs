@@ -1,4 +1,4 @@
-//! References between documents: `supersedes` (替代) names other documents by 文号.
+//! References between documents by 文号: `supersedes` (替代) and `interprets` (解读对象).
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::doc_no;
@@ -62,5 +62,22 @@ pub fn doc_nos<'a>(
         if !index.contains_key(&doc_no::key(&r.value)) {
             diags.push(unknown(r, held));
         }
+    }
+}
+
+/// `interprets` must name a document of the site: a 解读 of nothing would be a page linked from
+/// nowhere, and the reader could not check what it explains.
+pub fn interprets(docs: &[Document], index: &HashMap<String, DocId>, held: &HashSet<String>, diags: &mut Diagnostics) {
+    for doc in docs {
+        let Some(target) = &doc.interprets else { continue };
+        let detail = match index.get(&doc_no::key(&target.value)) {
+            Some(id) if *id == doc.id => format!("文件不能解读它自己（{}）", target.value),
+            Some(_) => continue,
+            None if held.contains(&doc_no::key(&target.value)) => {
+                format!("「{}」是草稿或发布日期未到的文件", target.value)
+            }
+            None => format!("本站没有文号为「{}」的文件", target.value),
+        };
+        diags.push(Diagnostic::error(Code::UnknownInterpreted, target.span).detail(detail));
     }
 }

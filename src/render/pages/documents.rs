@@ -4,10 +4,11 @@ use super::{Context, missing};
 use crate::diagnostics::Diagnostic;
 use crate::model::id::DocId;
 use crate::model::lists::{DocList, ListKey};
-use crate::model::pages::{Column, Page, Pages};
+use crate::model::pages::{Column, FeedKind, Page, Pages};
 use crate::model::{Document, Section};
+use crate::render::views::catalogue;
 use crate::render::views::document::{self as doc_views, DocSummary};
-use crate::render::views::list::{self, Filter, ListView};
+use crate::render::views::list::{self, ListView};
 use crate::render::views::{self, url};
 
 fn summaries<'a>(cx: &Context, docs: impl Iterator<Item = &'a Document>) -> Vec<DocSummary> {
@@ -114,9 +115,12 @@ pub fn list(cx: &Context, page: &Page, key: &ListKey) -> Result<String, Diagnost
     let site = cx.site;
     let (Some(list), Some(pager)) = (site.lists.get(key), &page.pager) else { return Err(missing(page)) };
     let shown = list.items.get(pager.items.clone()).unwrap_or_default();
-    let items = summaries(cx, shown.iter().filter_map(|id| site.documents.get(id)));
-    let (years, categories) =
-        if list.section == Section::Policies { filters(cx, key) } else { (Vec::new(), Vec::new()) };
+    let catalogue = catalogue::is_catalogue(key).then(|| catalogue::catalogue(site, list, shown));
+    let items = if catalogue.is_some() {
+        Vec::new()
+    } else {
+        summaries(cx, shown.iter().filter_map(|id| site.documents.get(id)))
+    };
     let heading = heading(list);
     let view = ListView {
         heading: heading.clone(),
@@ -124,29 +128,17 @@ pub fn list(cx: &Context, page: &Page, key: &ListKey) -> Result<String, Diagnost
         items,
         total: list.items.len(),
         paginator: list::paginator(&pager.base, pager.number, pager.total),
-        years,
-        categories,
         all_url: Pages::column_path(page.column).map(|p| url(&p)).unwrap_or_default(),
+        catalogue,
     };
     let title = if pager.number > 1 { format!("{heading}（第 {} 页）", pager.number) } else { heading };
     let latest = list.items.first().and_then(|id| site.documents.get(id));
     let meta = views::column_meta(site, page.column.name(), &title, latest);
-    let frame = views::frame(site, &cx.view, &page.path, page.column, &title, meta);
-    cx.templates.render("list.html", &frame, Some(("list", &view)))
-}
-
-/// Year and category links for the policy lists, from the model's lists.
-fn filters(cx: &Context, current: &ListKey) -> (Vec<Filter>, Vec<Filter>) {
-    let links = |lists: &[DocList]| -> Vec<Filter> {
-        lists
-            .iter()
-            .map(|l| Filter {
-                url: url(&l.base),
-                current: l.key == *current,
-                label: l.label.clone(),
-                count: l.items.len(),
-            })
-            .collect()
+    let mut frame = views::frame(site, &cx.view, &page.path, page.column, &title, meta);
+    let column_feed = match key {
+        ListKey::Year(_) => ListKey::Policies,
+        key => key.clone(),
     };
-    (links(&cx.site.lists.years), links(&cx.site.lists.categories))
+    frame.feeds.extend(crate::render::feeds::link(site, &FeedKind::List(column_feed)));
+    cx.templates.render("list.html", &frame, Some(("list", &view)))
 }

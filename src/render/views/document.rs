@@ -71,6 +71,9 @@ pub struct DocumentView<'a> {
     pub attachments: Vec<AttachmentView>,
     pub content: &'a str,
     pub toc: &'a [TocItem],
+    /// On a policy: what was done under it; on a 解读: the policy it explains.
+    pub cited: Option<super::citations::CitedView>,
+    pub interprets: Option<super::citations::InterpretsView>,
 }
 
 pub fn validity_key(v: Validity) -> &'static str {
@@ -107,7 +110,7 @@ fn notice(d: &Document, status: Option<crate::evaluate::PeriodState>) -> Option<
     })
 }
 
-fn link(d: &Document) -> DocLink {
+pub fn link(d: &Document) -> DocLink {
     DocLink { title: d.title.clone(), url: url(&d.url), doc_no: d.doc_no.as_ref().map(|n| n.value.clone()) }
 }
 
@@ -138,6 +141,8 @@ pub fn document<'a>(site: &Site, findings: &Findings, d: &Document, body: &'a Bo
             .collect(),
         content: &body.html,
         toc: &body.toc,
+        cited: super::citations::cited(site, findings, d),
+        interprets: super::citations::interprets(site, d),
     }
 }
 

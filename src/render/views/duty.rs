@@ -8,7 +8,7 @@ use crate::evaluate::duties::{Duty, DutyState};
 use crate::model::Site;
 use serde::Serialize;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Clone)]
 pub struct OwnerState {
     pub school: PartyView,
     pub state: Badge,
@@ -16,7 +16,7 @@ pub struct OwnerState {
 }
 
 /// A milestone's duty in one year.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Clone)]
 pub struct DutyView {
     pub title: String,
     pub due: String,
@@ -31,6 +31,10 @@ pub struct DutyView {
     pub policy: Option<PolicyRef>,
     #[serde(skip)]
     worst: DutyState,
+    #[serde(skip)]
+    milestone: usize,
+    #[serde(skip)]
+    due_on: crate::model::date::Date,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,7 +57,23 @@ fn rank(s: DutyState) -> u8 {
 
 /// The duties grouped by milestone and year, by due date.
 pub fn all(site: &Site, findings: &Findings) -> Vec<DutyView> {
-    let duties = &findings.duties;
+    grouped(site, &findings.duties)
+}
+
+/// For each of some milestones (positions in the plan), its latest duty due by the build date,
+/// else its first: a policy page names the milestone once, not every year of it.
+pub fn of_milestones(site: &Site, findings: &Findings, milestones: &[usize]) -> Vec<DutyView> {
+    let groups = all(site, findings);
+    let mut out = Vec::new();
+    for &m in milestones {
+        let ours: Vec<DutyView> = groups.iter().filter(|g| g.milestone == m).cloned().collect();
+        let pick = ours.iter().rposition(|g| g.due_on <= site.today).unwrap_or(0);
+        out.extend(ours.into_iter().nth(pick));
+    }
+    out
+}
+
+fn grouped(site: &Site, duties: &[Duty]) -> Vec<DutyView> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < duties.len() {
@@ -90,6 +110,8 @@ fn group(site: &Site, duties: &[Duty]) -> DutyView {
         owners,
         policy: m.policy.as_ref().map(|p| policy_ref(site, &p.value)),
         worst,
+        milestone: first.milestone,
+        due_on: first.due,
     }
 }
 

@@ -21,15 +21,6 @@ pub struct Paginator {
     pub pages: Vec<PageLink>,
 }
 
-/// A link that narrows a list (a year, a category) with how many items it holds.
-#[derive(Debug, Serialize, Clone)]
-pub struct Filter {
-    pub label: String,
-    pub url: String,
-    pub count: usize,
-    pub current: bool,
-}
-
 #[derive(Debug, Serialize)]
 pub struct ListView {
     pub heading: String,
@@ -38,10 +29,10 @@ pub struct ListView {
     pub items: Vec<DocSummary>,
     pub total: usize,
     pub paginator: Option<Paginator>,
-    pub years: Vec<Filter>,
-    pub categories: Vec<Filter>,
     /// The list's first page, for “全部” links.
     pub all_url: String,
+    /// Policy lists: the page as a disclosure catalogue (then `items` is empty).
+    pub catalogue: Option<super::catalogue::CatalogueView>,
 }
 
 /// Links for page `current` of `total`: the first, the last, and two either side of the

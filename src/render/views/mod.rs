@@ -3,6 +3,8 @@
 //! Every `url` in a view is an encoded site path without a leading `/` (`policies/a/`);
 //! templates put `{{ root }}` before it, so links are relative to the page.
 
+pub mod catalogue;
+pub mod citations;
 pub mod coverage;
 pub mod dashboard;
 pub mod document;
@@ -15,7 +17,7 @@ pub mod pairing;
 pub mod school;
 
 use crate::model::id::SchoolId;
-use crate::model::pages::{Column, PageKind, Pages};
+use crate::model::pages::{Column, FeedKind, PageKind, Pages};
 use crate::model::path::SitePath;
 use crate::model::{Document, Section, Site};
 use crate::render::links::encode_path;
@@ -91,6 +93,8 @@ pub struct Frame<'a> {
     pub meta: Meta,
     /// The build date, `YYYY-MM-DD`.
     pub today: String,
+    /// Feeds announced in `<head>`: the site's on every page, a column's on its lists.
+    pub feeds: Vec<crate::render::feeds::FeedLink>,
 }
 
 /// A site path as templates link to it (encoded, no leading `/`).
@@ -159,6 +163,7 @@ pub fn frame<'a>(
         nav,
         meta,
         today: site.today.to_string(),
+        feeds: [FeedKind::Site, FeedKind::Data].iter().filter_map(|k| crate::render::feeds::link(site, k)).collect(),
     }
 }
 
