@@ -106,6 +106,8 @@ codes! {
         "网页（.html）、脚本（.js）和带脚本的 SVG 放在网站上会以本站的名义运行，不能作为附件发布；请转换成 PDF 或图片（PNG）。/ Convert it to PDF or PNG.";
     BrokenLink = "GS0219", "链接指向的地方不存在", "broken link",
         "检查链接的写法：本站页面写成 /policies/网址名/，附件写成 /files/路径；#后面是页面里标题的位置。/ Link pages as /policies/slug/ and files as /files/path.";
+    PortalMarkMissing = "GS0231", "页脚缺少政府网站标识", "a portal mark is missing",
+        "政府网站页脚要有主办单位、承办单位、联系方式、网站标识码、ICP备案号、公安备案号和党政机关标识；在 site.yaml 补上。/ Add the mark to site.yaml.";
     TooDeep = "GS0216", "嵌套层次太深", "nesting too deep",
         "引用（>）或列表（- 、1.）一行里嵌套了太多层，通常是粘贴出错；请删掉多余的符号。/ Too many nested quote or list markers on one line.";
 

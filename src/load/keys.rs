@@ -83,8 +83,11 @@ pub static SITE: Record = record(
         leaf("description", &["站点简介", "简介"]),
         leaf("paginate_by", &["每页条数"]),
         leaf("pii_allow", &["允许公开号码"]),
-        leaf("site_id_code", &["网站标识码"]),
+        leaf("site_id_code", &["网站标识码", "site_code"]),
         leaf("icp", &["备案号", "ICP备案号"]),
+        leaf("police_beian", &["公安备案号", "公网安备案号"]),
+        leaf("party_government", &["党政机关标识", "党政机关"]),
+        leaf("organizer", &["承办单位"]),
         leaf("deny_warnings", &["警告即错误"]),
     ],
 );

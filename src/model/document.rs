@@ -85,6 +85,8 @@ pub struct DocAttachment {
     /// Path under files/.
     pub rel: String,
     pub size: u64,
+    /// The top of the table, when the file is a CSV or spreadsheet that could be read.
+    pub table: Option<std::sync::Arc<crate::load::table::TablePreview>>,
 }
 
 #[derive(Clone, Debug)]
@@ -238,9 +240,9 @@ fn attachments(f: &Fields, files: &Attachments, diags: &mut Diagnostics) -> Vec<
                 _ => (a.required_text("file", "文件 file", diags), a.text("title", diags)),
             };
             let file = file?;
-            let (rel, size) = attachment::resolve(&file, files, diags)?;
+            let (rel, info) = attachment::resolve(&file, files, diags)?;
             let title = title.map_or_else(|| file_name(&rel).to_string(), |t| t.value);
-            Some(DocAttachment { title, rel, size })
+            Some(DocAttachment { title, rel, size: info.size, table: info.table })
         })
         .collect()
 }

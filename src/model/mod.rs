@@ -103,7 +103,11 @@ impl Site {
 pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Site> {
     let config = raw.site.as_ref().and_then(|s| site::read(s, options.base_url.as_deref(), diags));
     let site_issuer = config.as_ref().map_or("", |c| c.issuer.as_str());
-    let files: attachment::Attachments = raw.attachments.iter().map(|a| (a.rel.clone(), a.size)).collect();
+    let files: attachment::Attachments = raw
+        .attachments
+        .iter()
+        .map(|a| (a.rel.clone(), attachment::FileInfo { size: a.size, table: a.table.clone() }))
+        .collect();
     let text_of = |path: &str| raw.sources.find(path).map(|f| &*f.text);
     attachment::check_files(raw.attachments.iter().map(|a| a.rel.as_str()), text_of, diags);
 
