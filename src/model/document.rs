@@ -121,6 +121,8 @@ pub struct Document {
     pub notice_period: Option<Period>,
     pub feedback: Option<String>,
     pub draft: bool,
+    /// 页面类型: what kind of plain page this is (pages/ only).
+    pub kind: Option<super::page_type::PageType>,
     /// The Markdown body and where it starts in the file.
     pub body: String,
     pub body_start: usize,
@@ -149,6 +151,7 @@ pub fn read(
     }
     let published = f.date("published", diags).map(|d| d.value);
     let validity = f.choice("validity", "时效", Validity::SPELLINGS, "有效、失效 或 废止", diags);
+    let kind = page_type(&f, section, body, diags);
     if section != Section::Notices {
         for key in ["notice_period", "feedback"] {
             if let Some(span) = f.key_span(key) {
@@ -186,10 +189,24 @@ pub fn read(
         notice_period: f.period("notice_period", diags).map(|p| p.value),
         feedback: f.text("feedback", diags).map(|s| s.value),
         draft: f.bool("draft", diags).unwrap_or(false),
+        kind,
         body: body.to_string(),
         body_start: raw.body_start,
     };
     Some(doc)
+}
+
+/// 页面类型, with its expected sections checked; it applies to pages/ only.
+fn page_type(f: &Fields, section: Section, body: &str, diags: &mut Diagnostics) -> Option<super::page_type::PageType> {
+    use super::page_type::PageType;
+    let kind = f.choice("kind", "页面类型", PageType::SPELLINGS, "信息公开指南（guide）或 依申请公开（application）", diags)?;
+    let at = f.get("kind").map_or(f.span(), |n| n.span);
+    if section != Section::Pages {
+        diags.push(Diagnostic::warning(Code::FieldNotUsed, at).detail("页面类型（kind）只用于 pages/ 下的页面"));
+        return None;
+    }
+    kind.check(body, at, diags);
+    Some(kind)
 }
 
 /// Quote and list markers a line may nest: real documents use a few; tens of thousands (a paste

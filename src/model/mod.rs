@@ -17,11 +17,13 @@ pub mod index;
 pub mod indicator;
 pub mod lists;
 pub mod number;
+pub mod page_type;
 pub mod pages;
 pub mod pairing;
 pub mod path;
 pub mod plan;
 pub mod read;
+pub mod report;
 pub mod school;
 pub mod site;
 pub mod standard;
@@ -67,6 +69,8 @@ pub struct Site {
     /// Oldest year first.
     pub figures: Vec<indicator::Figures>,
     pub plan: plan::Plan,
+    /// 政府信息公开工作年度报告, newest year first.
+    pub reports: Vec<report::Report>,
     pub standards: Table<StandardId, standard::Standard>,
     /// The standard site.yaml selects (the dashboards use it).
     pub standard: StandardId,
@@ -181,6 +185,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         exchanges: data.exchanges,
         figures: data.figures,
         plan: data.plan,
+        reports: data.reports,
         standards: Table::new(data.standards, |s| &s.id),
         standard,
         pages: pages::Pages::default(),

@@ -79,6 +79,8 @@ pub struct DocumentView<'a> {
     pub replaces: Vec<DocLink>,
     pub replaced_by: Vec<DocLink>,
     pub attachments: Vec<AttachmentView>,
+    /// `guide` or `application` for a page with a 页面类型.
+    pub page_kind: Option<&'static str>,
     pub content: &'a str,
     pub toc: &'a [TocItem],
 }
@@ -137,6 +139,7 @@ pub fn document<'a>(site: &Site, findings: &Findings, d: &Document, body: &'a Bo
         replaces: links(&d.replaces),
         replaced_by: links(&d.replaced_by),
         attachments: d.attachments.iter().map(attachment).collect(),
+        page_kind: d.kind.map(|k| k.key()),
         content: &body.html,
         toc: &body.toc,
     }

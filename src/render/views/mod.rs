@@ -10,6 +10,7 @@ pub mod labels;
 pub mod list;
 pub mod nobreak;
 pub mod pairing;
+pub mod report;
 pub mod school;
 
 use crate::model::id::SchoolId;
