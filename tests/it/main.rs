@@ -5,6 +5,7 @@ mod build;
 mod builder;
 mod cli;
 mod data_errors;
+mod disclosure;
 mod docs;
 mod errors;
 mod evaluation;
