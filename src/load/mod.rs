@@ -9,6 +9,7 @@ pub mod builtin;
 pub mod decode;
 pub mod front_matter;
 pub mod keys;
+pub mod sheet;
 pub mod table;
 pub mod walk;
 pub mod yaml;

@@ -2,6 +2,7 @@
 //! and the file must exist.
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
+pub use crate::load::table::TablePreview;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -20,7 +21,7 @@ pub struct Attachment {
 pub struct FileInfo {
     pub size: u64,
     /// The top of a table (CSV, spreadsheet), for the preview on the page.
-    pub table: Option<std::sync::Arc<crate::load::table::TablePreview>>,
+    pub table: Option<std::sync::Arc<TablePreview>>,
 }
 
 /// Every file under files/: path under files/ → what a document needs of it.

@@ -156,7 +156,7 @@ fn attachment(a: &crate::model::DocAttachment) -> AttachmentView {
     }
 }
 
-fn preview(t: &crate::load::table::TablePreview) -> PreviewView {
+fn preview(t: &crate::model::attachment::TablePreview) -> PreviewView {
     let mut rows = t.rows.clone();
     let header = if rows.is_empty() { Vec::new() } else { rows.remove(0) };
     let shown_rows = rows.len() + 1;
