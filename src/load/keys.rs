@@ -324,14 +324,8 @@ pub static NOT_PROCESSED: Record = record(
 pub static OTHER_HANDLING: Record = record(
     "其他处理",
     &[
-        leaf(
-            "no_correction",
-            &["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正"],
-        ),
-        leaf(
-            "no_fee",
-            &["申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "逾期未缴费"],
-        ),
+        leaf("no_correction", &["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正"]),
+        leaf("no_fee", &["申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "逾期未缴费"]),
         leaf("other", &["其他"]),
     ],
 );

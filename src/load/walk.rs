@@ -167,7 +167,8 @@ pub fn classify(rel: &str) -> Option<FileKind> {
 
 fn ignored_reason(rel: &str) -> String {
     if rel.starts_with("data/") {
-        "data/ 里只读 schools.yaml、pairings.yaml、exchanges.yaml、plan.yaml、indicators/年度.yaml 和 reports/年度.yaml".into()
+        "data/ 里只读 schools.yaml、pairings.yaml、exchanges.yaml、plan.yaml、indicators/年度.yaml 和 reports/年度.yaml"
+            .into()
     } else if rel.starts_with("standards/") {
         "standards/ 里只读 .yaml 文件".into()
     } else {

@@ -199,7 +199,8 @@ pub fn read(
 /// 页面类型, with its expected sections checked; it applies to pages/ only.
 fn page_type(f: &Fields, section: Section, body: &str, diags: &mut Diagnostics) -> Option<super::page_type::PageType> {
     use super::page_type::PageType;
-    let kind = f.choice("kind", "页面类型", PageType::SPELLINGS, "信息公开指南（guide）或 依申请公开（application）", diags)?;
+    let kind =
+        f.choice("kind", "页面类型", PageType::SPELLINGS, "信息公开指南（guide）或 依申请公开（application）", diags)?;
     let at = f.get("kind").map_or(f.span(), |n| n.span);
     if section != Section::Pages {
         diags.push(Diagnostic::warning(Code::FieldNotUsed, at).detail("页面类型（kind）只用于 pages/ 下的页面"));

@@ -329,7 +329,11 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
         r.fixed(PageKind::Dashboard, diags);
     }
     let ids: Vec<String> = site.reports.iter().map(|rep| report_id(rep.year)).collect();
-    let reports = site.reports.iter().zip(&ids).map(|(rep, id)| (PageKind::Report(rep.year), id.as_str(), Span::file_start(rep.file)));
+    let reports = site
+        .reports
+        .iter()
+        .zip(&ids)
+        .map(|(rep, id)| (PageKind::Report(rep.year), id.as_str(), Span::file_start(rep.file)));
     r.index_and_items(PageKind::Disclosure, reports, diags);
     if site.reports.is_empty() && site.documents.iter().any(|d| d.kind.is_some()) {
         r.fixed(PageKind::Disclosure, diags);

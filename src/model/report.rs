@@ -66,7 +66,9 @@ pub fn read(root: &Node, file: FileId, file_year: Option<i32>, diags: &mut Diagn
     if let (Some(y), Some(named), Some(node)) = (year, file_year, f.get("year"))
         && y != named
     {
-        diags.push(Diagnostic::warning(Code::YearMismatch, node.span).detail(format!("文件名是 {named}，文件里写的是 {y}")));
+        diags.push(
+            Diagnostic::warning(Code::YearMismatch, node.span).detail(format!("文件名是 {named}，文件里写的是 {y}")),
+        );
     }
     let Some(year) = year.or(file_year) else {
         diags.push(super::read::missing(f.span(), "年度 year"));
@@ -107,7 +109,9 @@ fn proactive(node: Option<&Node>, diags: &mut Diagnostics) -> Proactive {
         match (&field.shape, field.name) {
             (Shape::Record(_), _) => {
                 let g = fields(value, label(field), diags);
-                let n = |key: &str, diags: &mut Diagnostics| g.as_ref().and_then(|g| g.get(key)).map_or(0, |v| count(v, diags));
+                let n = |key: &str, diags: &mut Diagnostics| {
+                    g.as_ref().and_then(|g| g.get(key)).map_or(0, |v| count(v, diags))
+                };
                 out.documents.push((label(field), [n("issued", diags), n("repealed", diags), n("in_force", diags)]));
             }
             (_, "fees") => out.fees = value.map_or(Decimal::ZERO, |v| amount(v, diags)),
@@ -146,7 +150,11 @@ fn applications(node: Option<&Node>, diags: &mut Diagnostics) -> Vec<Line<6>> {
         };
         for (text, values) in rows {
             add(&mut results, &values);
-            lines.push(Line { label: text, level: if matches!(def.shape, Shape::Leaf) { 1 } else { 2 }, values: Some(values) });
+            lines.push(Line {
+                label: text,
+                level: if matches!(def.shape, Shape::Leaf) { 1 } else { 2 },
+                values: Some(values),
+            });
         }
     }
     if let Some(node) = get("total") {
@@ -160,10 +168,12 @@ fn applications(node: Option<&Node>, diags: &mut Diagnostics) -> Vec<Line<6>> {
     if let Some(node) = get("carried_over") {
         let (given, spans) = counts::<6>(node, &APPLICANTS, diags);
         for i in (0..6).filter(|&i| given[i] + results[i] != new[i] + carried_in[i]) {
-            diags.push(Diagnostic::warning(Code::ReportTotal, spans.get(i).copied().unwrap_or(node.span)).detail(format!(
-                "{}：本年新收 {} + 上年结转 {} 应等于办理结果总计 {} + 结转下年度 {}",
-                APPLICANTS[i], new[i], carried_in[i], results[i], given[i]
-            )));
+            diags.push(Diagnostic::warning(Code::ReportTotal, spans.get(i).copied().unwrap_or(node.span)).detail(
+                format!(
+                    "{}：本年新收 {} + 上年结转 {} 应等于办理结果总计 {} + 结转下年度 {}",
+                    APPLICANTS[i], new[i], carried_in[i], results[i], given[i]
+                ),
+            ));
         }
         carried_over = given;
     }
@@ -178,7 +188,8 @@ fn sub_rows(sub: &Record, node: Option<&Node>, diags: &mut Diagnostics) -> Vec<(
         .iter()
         .enumerate()
         .map(|(i, field)| {
-            let values = f.as_ref().and_then(|f| f.get(field.name)).map_or([0; 6], |n| counts::<6>(n, &APPLICANTS, diags).0);
+            let values =
+                f.as_ref().and_then(|f| f.get(field.name)).map_or([0; 6], |n| counts::<6>(n, &APPLICANTS, diags).0);
             (format!("{}. {}", i + 1, label(field)), values)
         })
         .collect()
@@ -213,9 +224,7 @@ fn counts<const N: usize>(node: &Node, columns: &[&str; N], diags: &mut Diagnost
         return (out, Vec::new());
     };
     if items.len() != N && items.len() != N + 1 {
-        diags.push(
-            super::read::wrong_type(node, &format!("这一行写了 {} 个数。{}", items.len(), shape_hint(columns))),
-        );
+        diags.push(super::read::wrong_type(node, &format!("这一行写了 {} 个数。{}", items.len(), shape_hint(columns))));
         return (out, Vec::new());
     }
     for (slot, item) in out.iter_mut().zip(items) {
@@ -235,17 +244,23 @@ fn counts<const N: usize>(node: &Node, columns: &[&str; N], diags: &mut Diagnost
 }
 
 fn shape_hint<const N: usize>(columns: &[&str; N]) -> String {
-    format!("应写成 [{}] 这样 {N} 个数的列表（按 {} 的顺序），最后可以再加一个总计", ["0"; N].join(", "), columns.join("、"))
+    format!(
+        "应写成 [{}] 这样 {N} 个数的列表（按 {} 的顺序），最后可以再加一个总计",
+        ["0"; N].join(", "),
+        columns.join("、")
+    )
 }
 
 /// A 总计 row as written: each column must equal the sum computed from the rows above.
 fn check_total(node: &Node, sums: &[u64; 6], what: &str, diags: &mut Diagnostics) {
     let (given, spans) = counts::<6>(node, &APPLICANTS, diags);
     for (i, span) in spans.iter().enumerate().filter(|(i, _)| given[*i] != sums[*i]) {
-        diags.push(
-            Diagnostic::error(Code::ReportTotal, *span)
-                .detail(format!("总计第 {} 列写的是 {}，{what}是 {}", i + 1, given[i], sums[i])),
-        );
+        diags.push(Diagnostic::error(Code::ReportTotal, *span).detail(format!(
+            "总计第 {} 列写的是 {}，{what}是 {}",
+            i + 1,
+            given[i],
+            sums[i]
+        )));
     }
 }
 
@@ -279,10 +294,8 @@ fn amount(node: &Node, diags: &mut Diagnostics) -> Decimal {
 }
 
 fn invalid(text: &Spanned<String>, code: Code, why: &str, diags: &mut Diagnostics) -> u64 {
-    diags.push(
-        Diagnostic::error(code, text.span)
-            .detail(format!("「{}」{why}", text.value))
-            .hint("年度报告里每个数都写阿拉伯数字，没有的写 0。/ Write each figure as a whole number; 0 when there is none."),
-    );
+    diags.push(Diagnostic::error(code, text.span).detail(format!("「{}」{why}", text.value)).hint(
+        "年度报告里每个数都写阿拉伯数字，没有的写 0。/ Write each figure as a whole number; 0 when there is none.",
+    ));
     0
 }

@@ -58,11 +58,16 @@ for (const path of pages) {
         nav: getComputedStyle(document.querySelector(".site-nav")).display,
         main: getComputedStyle(document.querySelector("main")).display,
         mainText: document.querySelector("main").innerText.length,
+        tools: document.querySelector(".doc-tools") && getComputedStyle(document.querySelector(".doc-tools")).display,
       }));
       if (printed.nav !== "none") fail(`${path}: navigation is printed`);
+      else if (printed.tools && printed.tools !== "none") fail(`${path}: 打印/关闭 buttons are printed`);
       else if (printed.main === "none" || printed.mainText < 10) fail(`${path}: content not printed`);
       else ok(`${path}: print stylesheet hides navigation, keeps content`);
       await page.emulateMedia({ media: "screen" });
+      // 打印 shows once scripts run (it is hidden without them).
+      const tools = await page.evaluate(() => { const t = document.querySelector(".doc-tools"); return t ? !t.hidden && getComputedStyle(t).display !== "none" : null; });
+      if (tools === false) fail(`${path}: 打印 button not shown with scripts on`);
       const pdf = await page.pdf({ format: "A4" });
       if (pdf.length < 1000) fail(`${path}: printing gave ${pdf.length} bytes`);
 

@@ -52,7 +52,10 @@ fn the_annual_report_tables_hold_the_data_given() {
     assert!(proactive.contains(&vec!["行政事业性收费".into(), "1.5".into()]), "{proactive:?}");
     assert_eq!(page.attrs("th[scope=colgroup]", "colspan"), ["5"]);
     let csv = t.read("data/report-2025.csv");
-    assert!(csv.starts_with('\u{feff}') && csv.contains("收到和处理政府信息公开申请情况,（七）总计,总计,16\n"), "{csv}");
+    assert!(
+        csv.starts_with('\u{feff}') && csv.contains("收到和处理政府信息公开申请情况,（七）总计,总计,16\n"),
+        "{csv}"
+    );
     assert!(t.read("data/report-2025.json").contains("\"value\": 36"));
     let index = t.html("disclosure/index.html");
     assert_eq!(index.attrs("#gs-reports + ul a", "href"), ["../disclosure/report-2025/"]);
@@ -79,7 +82,13 @@ fn a_guide_without_a_required_section_is_warned_at_its_kind() {
     let t = SiteTest::with_site("guide-sections");
     let body = "## 一、公开范围\n\n## 二、主动公开\n\n## 三、依申请公开\n\n## 五、监督和救济\n";
     t.file("pages/guide.md", &doc("标题: 信息公开指南\n页面类型: 信息公开指南", body));
-    t.file("pages/apply.md", &doc("title: 依申请公开\nkind: application", "## 受理机构\n## 申请方式\n## 申请内容\n## 答复期限\n## 监督和救济\n"));
+    t.file(
+        "pages/apply.md",
+        &doc(
+            "title: 依申请公开\nkind: application",
+            "## 受理机构\n## 申请方式\n## 申请内容\n## 答复期限\n## 监督和救济\n",
+        ),
+    );
     let run = t.build_ok();
     run.has_line("pages/guide.md:3:7: 警告：页面缺少应有的一节：政府信息公开指南缺少“收费”一节")
         .stderr_contains("「## 收费」")
@@ -87,7 +96,10 @@ fn a_guide_without_a_required_section_is_warned_at_its_kind() {
     let apply = t.html("apply/index.html");
     assert_eq!(apply.text("#gs-office + p"), "连云区教育局（连云区教育局办公室）");
     assert!(apply.contains("tel:0518-82310000"));
-    assert_eq!(t.html("disclosure/index.html").select_all("#gs-guides + ul a"), ["信息公开指南", "依申请公开", "主动公开的政策文件"]);
+    assert_eq!(
+        t.html("disclosure/index.html").select_all("#gs-guides + ul a"),
+        ["信息公开指南", "依申请公开", "主动公开的政策文件"]
+    );
 }
 
 #[test]
@@ -97,17 +109,18 @@ fn portal_marks_are_in_every_footer_and_missing_ones_are_warned_unless_demo() {
     t.build_ok();
     for page in ["index.html", "about/index.html"] {
         let p = t.html(page);
-        assert_eq!(p.attrs(".marks a", "href"), [
-            "https://beian.miit.gov.cn/",
-            "https://beian.mps.gov.cn/#/query/webSearch?code=32070302000000"
-        ]);
+        assert_eq!(
+            p.attrs(".marks a", "href"),
+            ["https://beian.miit.gov.cn/", "https://beian.mps.gov.cn/#/query/webSearch?code=32070302000000"]
+        );
         assert_eq!(p.select_all(".marks span")[0], "党政机关");
         assert!(p.text(".marks").contains("网站标识码：3207030000"));
         assert!(p.text(".site-footer").contains("承办单位：连云区教育局办公室"));
     }
     t.file("site.yaml", "title: 测试\nbase_url: https://x.example.cn/\nissuer: 连云区教育局\n");
     let run = t.build_ok();
-    for key in ["organizer（承办单位）", "contact（联系方式）", "site_id_code（网站标识码）", "icp（ICP备案号）"] {
+    for key in ["organizer（承办单位）", "contact（联系方式）", "site_id_code（网站标识码）", "icp（ICP备案号）"]
+    {
         run.has_line(&format!("site.yaml:1:1: 警告：页脚缺少政府网站标识：site.yaml 没有写 {key}"));
     }
     run.stderr_contains("police_beian（公安备案号）").stderr_contains("party_government（党政机关标识）");
@@ -127,12 +140,18 @@ fn a_table_attachment_is_previewed_escaped_with_its_type_and_size() {
     t.bytes("files/附件.pdf", &[b'%'; 12_600]);
     t.file(
         "policies/a.md",
-        &doc("title: 名单\ndate: 2017-08-07\nattachments:\n  - {title: 附件1：名单, file: 名单.csv}\n  - 附件.pdf", "正文"),
+        &doc(
+            "title: 名单\ndate: 2017-08-07\nattachments:\n  - {title: 附件1：名单, file: 名单.csv}\n  - 附件.pdf",
+            "正文",
+        ),
     );
     t.build_ok();
     let html = t.read("policies/a/index.html");
     assert!(!html.contains("<script>alert") && !html.contains("<b>"), "unescaped cell");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+    );
     let page = t.html("policies/a/index.html");
     assert_eq!(page.select_all(".attachments .file-meta")[0], format!("（CSV，{} B）", csv.len()));
     assert_eq!(page.text(".attachments li:nth-child(2) .file-meta"), "（PDF，12.3 KB）");
