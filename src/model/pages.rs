@@ -310,13 +310,9 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
             );
             continue;
         }
-        r.add(
-            PageKind::Document(d.id.clone()),
-            d.url.clone(),
-            Column::of_section(d.section),
-            Origin::Input(d.url_span),
-            diags,
-        );
+        // The guide and the application page belong to the disclosure column.
+        let column = if d.kind.is_some() { Column::Disclosure } else { Column::of_section(d.section) };
+        r.add(PageKind::Document(d.id.clone()), d.url.clone(), column, Origin::Input(d.url_span), diags);
     }
     let schools = site.schools.iter().map(|s| (PageKind::School(s.id.clone()), s.id.as_str(), s.span));
     r.index_and_items(PageKind::Schools, schools, diags);
