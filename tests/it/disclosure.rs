@@ -163,3 +163,17 @@ fn a_table_attachment_is_previewed_escaped_with_its_type_and_size() {
     assert!(page.text(".table-scroll + .file-meta").starts_with("仅显示前 20 行（共 31 行）"));
     assert_eq!(page.attrs(".table-scroll + .file-meta a", "href"), ["../../files/%E5%90%8D%E5%8D%95.csv"]);
 }
+
+#[test]
+fn a_spreadsheet_attachment_is_previewed_from_its_first_sheet() {
+    let t = SiteTest::with_site("xlsx-preview");
+    std::fs::create_dir_all(t.site().join("files")).unwrap();
+    let rows: &[&[&str]] = &[&["共建形式", "牵头学校", "共建学校"], &["区内共建", "墟沟小学", "板桥小学、连岛小学"]];
+    crate::import::xlsx(&t.site().join("files/附件1.xlsx"), "安排表", rows);
+    t.file("policies/a.md", &doc("title: 安排\ndate: 2017-08-07\n附件: [{标题: 附件1：安排表, 文件: 附件1.xlsx}]", ""));
+    t.build_ok();
+    let page = t.html("policies/a/index.html");
+    assert_eq!(page.select_all(".preview thead th"), ["共建形式", "牵头学校", "共建学校"]);
+    assert_eq!(page.rows(".preview tbody tr"), [["区内共建", "墟沟小学", "板桥小学、连岛小学"]]);
+    assert!(page.text(".attachments .file-meta").starts_with("（Excel，"));
+}
