@@ -95,6 +95,23 @@ for (const path of pages) {
   await page.close();
 }
 
+// 关闭 shows only where a script may close the tab: one a script opened (it then closes it);
+// after ordinary navigation it stays hidden, since window.close() would do nothing there.
+{
+  const doc = pages.find((p) => p.startsWith("policies/") && p !== "policies/");
+  const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+  await page.goto(server.base);
+  await page.goto(server.base + doc);
+  const navigated = await page.isVisible("#gs-close");
+  const [popup] = await Promise.all([page.waitForEvent("popup"), page.evaluate((u) => { window.open(u); }, server.base + doc)]);
+  await popup.waitForLoadState();
+  const opened = await popup.isVisible("#gs-close");
+  if (opened) await Promise.all([popup.waitForEvent("close"), popup.click("#gs-close")]);
+  if (navigated || !opened || !popup.isClosed()) fail(`关闭: visible after navigation=${navigated}, in a scripted window=${opened}, closed=${popup.isClosed()}`);
+  else ok("关闭: hidden after navigation, closes a window a script opened");
+  await page.close();
+}
+
 // Every internal link of every page answers 200.
 {
   const seen = new Set();
