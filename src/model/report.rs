@@ -161,24 +161,35 @@ fn applications(node: Option<&Node>, diags: &mut Diagnostics) -> Vec<Line<6>> {
         check_total(node, &results, "各项办理结果之和", diags);
     }
     lines.push(line("total", SUB[6], 1, results));
-    let mut carried_over = [0u64; 6];
-    for i in 0..6 {
-        carried_over[i] = (new[i] + carried_in[i]).saturating_sub(results[i]);
-    }
-    if let Some(node) = get("carried_over") {
-        let (given, spans) = counts::<6>(node, &APPLICANTS, diags);
-        for i in (0..6).filter(|&i| given[i] + results[i] != new[i] + carried_in[i]) {
-            diags.push(Diagnostic::warning(Code::ReportTotal, spans.get(i).copied().unwrap_or(node.span)).detail(
-                format!(
-                    "{}：本年新收 {} + 上年结转 {} 应等于办理结果总计 {} + 结转下年度 {}",
-                    APPLICANTS[i], new[i], carried_in[i], results[i], given[i]
-                ),
-            ));
-        }
-        carried_over = given;
-    }
+    let received: [u64; 6] = std::array::from_fn(|i| new[i] + carried_in[i]);
+    let carried_over = carried_over(get("carried_over"), &received, &results, node, diags);
     lines.push(line("carried_over", TOP[3], 0, carried_over));
     lines
+}
+
+/// 结转下年度继续办理: as written, else what is left of the year's applications. Either way
+/// 本年新收 + 上年结转 should equal 办理结果总计 + 结转下年度 (the table's 勾稽关系): a warning
+/// names each column where it does not.
+fn carried_over(
+    given: Option<&Node>,
+    received: &[u64; 6],
+    results: &[u64; 6],
+    table: Option<&Node>,
+    diags: &mut Diagnostics,
+) -> [u64; 6] {
+    let (values, spans) = match given {
+        Some(node) => counts::<6>(node, &APPLICANTS, diags),
+        None => (std::array::from_fn(|i| received[i].saturating_sub(results[i])), Vec::new()),
+    };
+    for i in (0..6).filter(|&i| values[i] + results[i] != received[i]) {
+        let at = spans.get(i).copied().or(given.or(table).map(|n| n.span));
+        let Some(at) = at else { continue };
+        diags.push(Diagnostic::warning(Code::ReportTotal, at).detail(format!(
+            "{}：本年新收与上年结转共 {} 件，应等于办理结果总计 {} 件加结转下年度 {} 件",
+            APPLICANTS[i], received[i], results[i], values[i]
+        )));
+    }
+    values
 }
 
 /// The numbered rows under a （三）…（六）.
@@ -264,11 +275,16 @@ fn check_total(node: &Node, sums: &[u64; 6], what: &str, diags: &mut Diagnostics
     }
 }
 
+/// More than any bureau handles in a year; a larger count is a typo (and sums stay far from
+/// overflowing).
+const MAX_COUNT: i128 = 1_000_000_000;
+
 /// A non-negative whole number; anything else is reported and counts as 0.
 fn count(node: &Node, diags: &mut Diagnostics) -> u64 {
     let Some(text) = super::read::text(node, diags) else { return 0 };
     match Decimal::parse(&text.value) {
         Ok(n) if n.is_negative() => invalid(&text, Code::InvalidCount, "不能是负数", diags),
+        Ok(n) if n.mantissa / 10i128.pow(n.scale) >= MAX_COUNT => invalid(&text, Code::InvalidCount, "太大了", diags),
         Ok(n) if n.scale > 0 && n.mantissa % 10i128.pow(n.scale) != 0 => {
             invalid(&text, Code::InvalidNumber, "件数应是整数", diags)
         }

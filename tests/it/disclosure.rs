@@ -67,14 +67,15 @@ fn bad_report_figures_are_errors_at_their_place() {
     let t = SiteTest::with_site("report-errors");
     t.file(
         "data/reports/2025.yaml",
-        "年度: 2025\n依申请公开:\n  本年新收: [3, -1, 0, 0, 0, 0]\n  予以公开: [2, 0, 0, 0, 0, 0, 3]\n  总计: [2, 0, 0, 0, 0, 1]\n行政复议和诉讼:\n  行政复议: [1, 0.5, 0, 0]\n",
+        "年度: 2025\n依申请公开:\n  本年新收: [3, -1, 0, 0, 0, 0]\n  予以公开: [2, 0, 0, 0, 0, 0, 3]\n  总计: [2, 0, 0, 0, 0, 1]\n  结转下年度: [5, 0, 0, 0, 0, 0]\n行政复议和诉讼:\n  行政复议: [1, 0.5, 0, 0]\n",
     );
     t.build(&[])
         .failed()
         .has_line("data/reports/2025.yaml:3:13: 错误：数量不对：「-1」不能是负数")
         .has_line("data/reports/2025.yaml:4:28: 错误：总计与各项之和不符：这一行的总计写的是 3，前 6 个数之和是 2")
         .has_line("data/reports/2025.yaml:5:23: 错误：总计与各项之和不符：总计第 6 列写的是 1，各项办理结果之和是 0")
-        .has_line("data/reports/2025.yaml:7:13: 错误：不是有效的数字：「0.5」件数应是整数");
+        .has_line("data/reports/2025.yaml:6:11: 警告：总计与各项之和不符：自然人：本年新收与上年结转共 3 件，应等于办理结果总计 2 件加结转下年度 5 件")
+        .has_line("data/reports/2025.yaml:8:13: 错误：不是有效的数字：「0.5」件数应是整数");
 }
 
 #[test]
