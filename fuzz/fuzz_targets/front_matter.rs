@@ -8,7 +8,7 @@ use gongshi::diagnostics::{Diagnostics, Sources, term};
 use gongshi::load::decode::{self, Decoded};
 use gongshi::load::keys::{self, Shape};
 use gongshi::load::{RawDocument, front_matter, yaml};
-use gongshi::model::attachment::Attachments;
+use gongshi::model::attachment::{Attachments, FileInfo};
 use libfuzzer_sys::fuzz_target;
 
 const PATH: &str = "policies/2017/fuzz.md";
@@ -32,8 +32,11 @@ fuzz_target!(|bytes: &[u8]| {
                 front,
                 body_start: split.body,
             };
+            let file = |size| FileInfo { size, table: None };
             let files: Attachments =
-                [("2017/附件1.pdf".to_string(), 1024), ("2017/附件2.docx".to_string(), 2048)].into_iter().collect();
+                [("2017/附件1.pdf".to_string(), file(1024)), ("2017/附件2.docx".to_string(), file(2048))]
+                    .into_iter()
+                    .collect();
             let _ = gongshi::model::document::read(&raw, &text[split.body..], "连云区教育局", &files, &mut diags);
         }
         Err(d) => diags.push(d),

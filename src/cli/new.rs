@@ -62,7 +62,10 @@ fn text(kind: Kind, title: &str, today: &str) -> String {
             add(&format!("公示期: {{开始: {today}, 结束: {today}}}"), "没有公示期可以删去这一行");
             add("意见反馈:", "公示期内怎样提意见，如 向基础教育科反映，电话 0518-82310000");
         }
-        Kind::Page => add("网址名:", "页面网址，如 about；不写则用文件名"),
+        Kind::Page => {
+            add("网址名:", "页面网址，如 about；不写则用文件名");
+            add("页面类型:", "信息公开指南 或 依申请公开；普通页面不写");
+        }
     }
     add(&format!("发布日期: {today}"), "晚于今天的文件到那天才发布");
     if kind != Kind::Page {

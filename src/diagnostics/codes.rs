@@ -108,6 +108,10 @@ codes! {
         "检查链接的写法：本站页面写成 /policies/网址名/，附件写成 /files/路径；#后面是页面里标题的位置。/ Link pages as /policies/slug/ and files as /files/path.";
     UnknownInterpreted = "GS0220", "解读对象不在本站", "the interpreted document is not on the site",
         "解读对象 interprets 要写本站一份文件的文号，写法与那份文件的 文号 一致（如 连区教〔2017〕89号）；如果那份文件还没有发布，请先把它放进 policies/。/ Name the doc_no of a document of the site.";
+    PortalMarkMissing = "GS0231", "页脚缺少政府网站标识", "a portal mark is missing",
+        "政府网站页脚要有主办单位、承办单位、联系方式、网站标识码、ICP备案号、公安备案号和党政机关标识；在 site.yaml 补上。/ Add the mark to site.yaml.";
+    PageSectionMissing = "GS0232", "页面缺少应有的一节", "a page lacks an expected section",
+        "信息公开指南要有公开范围、主动公开、依申请公开、收费、监督和救济；依申请公开页面要有受理机构、申请方式、申请内容、答复期限、监督和救济。各用一个小标题（## ……）。/ Add the section under its own heading.";
     TooDeep = "GS0216", "嵌套层次太深", "nesting too deep",
         "引用（>）或列表（- 、1.）一行里嵌套了太多层，通常是粘贴出错；请删掉多余的符号。/ Too many nested quote or list markers on one line.";
 
@@ -137,6 +141,8 @@ codes! {
         "指标文件按年度命名，如 data/indicators/2023.yaml 里写 year: 2023。/ Name the file after its year.";
     SameSchool = "GS0313", "派出学校和接收学校相同", "from and to are the same school",
         "";
+    ReportTotal = "GS0320", "总计与各项之和不符", "a total does not match its rows",
+        "总计可以不写（gongshi 会自动计算）；写了就要等于各项之和。检查是不是哪一项漏填或多填了。/ Leave totals out (they are computed) or make them match.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

@@ -9,7 +9,7 @@
 pub mod columns;
 mod kinds;
 mod save;
-pub mod sheet;
+pub use crate::load::sheet;
 pub mod write;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};

@@ -83,8 +83,11 @@ pub static SITE: Record = record(
         leaf("description", &["站点简介", "简介"]),
         leaf("paginate_by", &["每页条数"]),
         leaf("pii_allow", &["允许公开号码"]),
-        leaf("site_id_code", &["网站标识码"]),
+        leaf("site_id_code", &["网站标识码", "site_code"]),
         leaf("icp", &["备案号", "ICP备案号"]),
+        leaf("police_beian", &["公安备案号", "公网安备案号"]),
+        leaf("party_government", &["党政机关标识", "党政机关"]),
+        leaf("organizer", &["承办单位"]),
         leaf("deny_warnings", &["警告即错误"]),
     ],
 );
@@ -113,6 +116,7 @@ pub static DOCUMENT: Record = record(
         leaf("genre", &["体裁", "文种"]),
         leaf("interprets", &["解读对象"]),
         leaf("interpretation", &["解读形式"]),
+        leaf("kind", &["页面类型"]),
     ],
 );
 
@@ -294,6 +298,111 @@ static PLAN_FILE: Record = record(
     ],
 );
 
+/// 政府信息公开工作年度报告 (data/reports/YEAR.yaml), in the layout of the national template
+/// (国办公开办函〔2021〕30号). A row's first alias is its label in the published table.
+pub static DOC_COUNTS: Record = record(
+    "文件数",
+    &[
+        leaf("issued", &["本年制发件数", "制发"]),
+        leaf("repealed", &["本年废止件数", "废止"]),
+        leaf("in_force", &["现行有效件数", "现行有效"]),
+    ],
+);
+
+pub static PROACTIVE: Record = record(
+    "主动公开政府信息情况",
+    &[
+        nested("rules", &["规章"], Shape::Record(&DOC_COUNTS)),
+        nested("normative", &["行政规范性文件", "规范性文件"], Shape::Record(&DOC_COUNTS)),
+        leaf("licensing", &["行政许可"]),
+        leaf("punishment", &["行政处罚"]),
+        leaf("enforcement", &["行政强制"]),
+        leaf("fees", &["行政事业性收费"]),
+    ],
+);
+
+pub static REFUSED: Record = record(
+    "不予公开",
+    &[
+        leaf("state_secret", &["属于国家秘密", "国家秘密"]),
+        leaf("law_forbids", &["其他法律行政法规禁止公开", "法律行政法规禁止公开"]),
+        leaf("security", &["危及“三安全一稳定”", "危及三安全一稳定"]),
+        leaf("third_party", &["保护第三方合法权益", "第三方合法权益"]),
+        leaf("internal", &["属于三类内部事务信息", "内部事务信息"]),
+        leaf("process", &["属于四类过程性信息", "过程性信息"]),
+        leaf("enforcement_file", &["属于行政执法案卷", "行政执法案卷"]),
+        leaf("inquiry", &["属于行政查询事项", "行政查询事项"]),
+    ],
+);
+
+pub static UNAVAILABLE: Record = record(
+    "无法提供",
+    &[
+        leaf("not_held", &["本机关不掌握相关政府信息", "不掌握相关政府信息"]),
+        leaf("needs_creation", &["没有现成信息需要另行制作", "需要另行制作"]),
+        leaf("unclear", &["补正后申请内容仍不明确", "申请内容不明确"]),
+    ],
+);
+
+pub static NOT_PROCESSED: Record = record(
+    "不予处理",
+    &[
+        leaf("complaint", &["信访举报投诉类申请", "信访举报投诉"]),
+        leaf("repeated", &["重复申请"]),
+        leaf("publication", &["要求提供公开出版物", "公开出版物"]),
+        leaf("excessive", &["无正当理由大量反复申请", "大量反复申请"]),
+        leaf("confirmation", &["要求行政机关确认或重新出具已获取信息", "确认或重新出具"]),
+    ],
+);
+
+pub static OTHER_HANDLING: Record = record(
+    "其他处理",
+    &[
+        leaf("no_correction", &["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "逾期不补正"]),
+        leaf("no_fee", &["申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "逾期未缴费"]),
+        leaf("other", &["其他"]),
+    ],
+);
+
+pub static APPLICATIONS: Record = record(
+    "收到和处理政府信息公开申请情况",
+    &[
+        leaf("new", &["本年新收政府信息公开申请数量", "本年新收"]),
+        leaf("carried_in", &["上年结转政府信息公开申请数量", "上年结转"]),
+        leaf("granted", &["予以公开"]),
+        leaf("partial", &["部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"]),
+        nested("refused", &["不予公开"], Shape::Record(&REFUSED)),
+        nested("unavailable", &["无法提供"], Shape::Record(&UNAVAILABLE)),
+        nested("not_processed", &["不予处理"], Shape::Record(&NOT_PROCESSED)),
+        nested("other", &["其他处理"], Shape::Record(&OTHER_HANDLING)),
+        leaf("total", &["总计"]),
+        leaf("carried_over", &["结转下年度继续办理", "结转下年度"]),
+    ],
+);
+
+pub static REVIEWS: Record = record(
+    "政府信息公开行政复议、行政诉讼情况",
+    &[
+        leaf("review", &["行政复议"]),
+        leaf("direct_suit", &["未经复议直接起诉"]),
+        leaf("suit_after_review", &["复议后起诉"]),
+    ],
+);
+
+static REPORT_FILE: Record = record(
+    "年度报告",
+    &[
+        leaf("year", &["年度"]),
+        leaf("published", &["发布日期"]),
+        leaf("overview", &["总体情况"]),
+        nested("proactive", &["主动公开政府信息情况", "主动公开"], Shape::Record(&PROACTIVE)),
+        nested("applications", &["收到和处理政府信息公开申请情况", "依申请公开"], Shape::Record(&APPLICATIONS)),
+        nested("reviews", &["政府信息公开行政复议、行政诉讼情况", "行政复议和诉讼"], Shape::Record(&REVIEWS)),
+        leaf("problems", &["存在的主要问题及改进情况", "问题和改进"]),
+        leaf("other", &["其他需要报告的事项", "其他事项"]),
+    ],
+);
+
 /// The table for a data file.
 pub fn data_shape(kind: super::DataKind) -> &'static Shape {
     use super::DataKind;
@@ -303,6 +412,7 @@ pub fn data_shape(kind: super::DataKind) -> &'static Shape {
     static INDICATORS: Shape = Shape::Record(&INDICATORS_FILE);
     static PLAN: Shape = Shape::Record(&PLAN_FILE);
     static STANDARD_FILE: Shape = Shape::Record(&STANDARD);
+    static REPORT: Shape = Shape::Record(&REPORT_FILE);
     match kind {
         DataKind::Schools => &SCHOOLS,
         DataKind::Pairings => &PAIRINGS,
@@ -310,6 +420,7 @@ pub fn data_shape(kind: super::DataKind) -> &'static Shape {
         DataKind::Indicators => &INDICATORS,
         DataKind::Plan => &PLAN,
         DataKind::Standard => &STANDARD_FILE,
+        DataKind::Report => &REPORT,
     }
 }
 

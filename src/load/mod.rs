@@ -9,6 +9,8 @@ pub mod builtin;
 pub mod decode;
 pub mod front_matter;
 pub mod keys;
+pub mod sheet;
+pub mod table;
 pub mod walk;
 pub mod yaml;
 
@@ -75,6 +77,8 @@ pub struct RawAttachment {
     pub rel: String,
     pub abs: PathBuf,
     pub size: u64,
+    /// The top of a table (CSV, spreadsheet), for its preview.
+    pub table: Option<Arc<table::TablePreview>>,
 }
 
 enum Item {
@@ -106,6 +110,11 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
 
     let (texts, files): (Vec<&Found>, Vec<&Found>) = found.iter().partition(|f| f.kind != FileKind::Attachment);
     raw.attachments = files.iter().filter_map(|f| attachment(f, diags)).collect();
+    let tables: Vec<Option<table::TablePreview>> =
+        raw.attachments.par_iter().map(|a| table::read(&a.rel, &a.abs, a.size)).collect();
+    for (a, t) in raw.attachments.iter_mut().zip(tables) {
+        a.table = t.map(Arc::new);
+    }
     // Text attachments are published as they are: their words are checked like any page's.
     let readable: Vec<&Found> = files.iter().copied().filter(|f| is_text_attachment(&f.rel)).collect();
     let texts_of: Vec<(FileId, Option<String>)> = readable
@@ -151,6 +160,7 @@ fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {
             rel: found.rel.strip_prefix("files/").unwrap_or(&found.rel).to_string(),
             abs: found.abs.clone(),
             size: meta.len(),
+            table: None,
         }),
         Err(err) => {
             diags.push(Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone())).detail(err.to_string()));

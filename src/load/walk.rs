@@ -20,6 +20,8 @@ pub enum DataKind {
     Indicators,
     Plan,
     Standard,
+    /// 政府信息公开工作年度报告: data/reports/YEAR.yaml
+    Report,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,6 +156,9 @@ pub fn classify(rel: &str) -> Option<FileKind> {
             s if s.starts_with("indicators/") && !s["indicators/".len()..].contains('/') => {
                 Some(FileKind::Data(DataKind::Indicators))
             }
+            s if s.starts_with("reports/") && !s["reports/".len()..].contains('/') => {
+                Some(FileKind::Data(DataKind::Report))
+            }
             _ => None,
         },
         _ => None,
@@ -162,7 +167,8 @@ pub fn classify(rel: &str) -> Option<FileKind> {
 
 fn ignored_reason(rel: &str) -> String {
     if rel.starts_with("data/") {
-        "data/ 里只读 schools.yaml、pairings.yaml、exchanges.yaml、plan.yaml 和 indicators/年度.yaml".into()
+        "data/ 里只读 schools.yaml、pairings.yaml、exchanges.yaml、plan.yaml、indicators/年度.yaml 和 reports/年度.yaml"
+            .into()
     } else if rel.starts_with("standards/") {
         "standards/ 里只读 .yaml 文件".into()
     } else {
@@ -196,6 +202,7 @@ mod tests {
         assert_eq!(classify("files/2017/附件1.pdf"), Some(FileKind::Attachment));
         assert_eq!(classify("data/schools.yaml"), Some(FileKind::Data(DataKind::Schools)));
         assert_eq!(classify("data/indicators/2023.yml"), Some(FileKind::Data(DataKind::Indicators)));
+        assert_eq!(classify("data/reports/2025.yaml"), Some(FileKind::Data(DataKind::Report)));
         assert_eq!(classify("standards/mine.yaml"), Some(FileKind::Data(DataKind::Standard)));
         assert_eq!(classify("policies/a.docx"), None);
         assert_eq!(classify("data/other.yaml"), None);

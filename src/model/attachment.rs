@@ -2,6 +2,7 @@
 //! and the file must exist.
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Spanned};
+pub use crate::load::table::TablePreview;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -15,8 +16,16 @@ pub struct Attachment {
     pub size: u64,
 }
 
-/// Every file under files/: path under files/ → size in bytes.
-pub type Attachments = BTreeMap<String, u64>;
+/// What a document needs to know of a file it attaches.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileInfo {
+    pub size: u64,
+    /// The top of a table (CSV, spreadsheet), for the preview on the page.
+    pub table: Option<std::sync::Arc<TablePreview>>,
+}
+
+/// Every file under files/: path under files/ → what a document needs of it.
+pub type Attachments = BTreeMap<String, FileInfo>;
 
 /// Checks the files under files/ themselves: two names that differ only in case, and active
 /// content (web pages, scripts, SVG with script) that would run on the site's own origin.
@@ -76,8 +85,8 @@ pub fn withheld(published: &[super::Document], unpublished: &[super::Document]) 
 }
 
 /// Resolves a path as written (`2017/附件1.pdf`, `files/2017/附件1.pdf`, `.\2017\附件1.pdf`)
-/// to a path under files/ and its size.
-pub fn resolve(file: &Spanned<String>, files: &Attachments, diags: &mut Diagnostics) -> Option<(String, u64)> {
+/// to a path under files/ and what is known of it.
+pub fn resolve(file: &Spanned<String>, files: &Attachments, diags: &mut Diagnostics) -> Option<(String, FileInfo)> {
     let written = file.value.replace('\\', "/");
     let escapes = written.starts_with('/')
         || written.contains("://")
@@ -89,8 +98,8 @@ pub fn resolve(file: &Spanned<String>, files: &Attachments, diags: &mut Diagnost
     }
     let rel: Vec<&str> = written.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
     let rel = rel.strip_prefix(&["files"]).unwrap_or(&rel).join("/");
-    if let Some(size) = files.get(&rel) {
-        return Some((rel, *size));
+    if let Some(info) = files.get(&rel) {
+        return Some((rel, info.clone()));
     }
     let mut d = Diagnostic::error(Code::AttachmentMissing, file.span).detail(format!("files/{rel}"));
     if let Some(near) = files.keys().find(|k| k.to_lowercase() == rel.to_lowercase()) {
@@ -107,9 +116,10 @@ mod tests {
 
     fn run(path: &str) -> (Option<(String, u64)>, Diagnostics) {
         let mut files = Attachments::new();
-        files.insert("2017/附件1.pdf".into(), 10);
+        files.insert("2017/附件1.pdf".into(), FileInfo { size: 10, table: None });
         let mut diags = Diagnostics::default();
-        let out = resolve(&Spanned::new(path.into(), Span::new(FileId(0), 0, 0)), &files, &mut diags);
+        let out = resolve(&Spanned::new(path.into(), Span::new(FileId(0), 0, 0)), &files, &mut diags)
+            .map(|(rel, info)| (rel, info.size));
         (out, diags)
     }
 

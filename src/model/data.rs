@@ -24,6 +24,8 @@ pub struct Data {
     pub figures: Vec<Figures>,
     pub plan: Plan,
     pub standards: Vec<Standard>,
+    /// 政府信息公开工作年度报告, newest year first.
+    pub reports: Vec<super::report::Report>,
 }
 
 fn files(raw: &Raw, kind: DataKind) -> impl Iterator<Item = &RawData> {
@@ -31,7 +33,7 @@ fn files(raw: &Raw, kind: DataKind) -> impl Iterator<Item = &RawData> {
 }
 
 pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
-    let mut data = Data { standards: standards(raw, diags), ..Data::default() };
+    let mut data = Data { standards: standards(raw, diags), reports: reports(raw, diags), ..Data::default() };
     if raw.unreadable.contains(&DataKind::Schools) {
         // Every reference to a school would be reported as unknown: fix schools.yaml first.
         return data;
@@ -75,8 +77,7 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
     );
 
     for file in files(raw, DataKind::Indicators) {
-        let path = raw.sources.path(file.file);
-        let named = path.rsplit('/').next().and_then(|n| n.split('.').next()).and_then(|y| y.parse().ok());
+        let named = file_year(raw, file.file);
         let Some(figures) = indicator::read(&file.node, file.file, named, &index, diags) else {
             continue;
         };
@@ -105,6 +106,33 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
     let forms = (!raw.unreadable.contains(&DataKind::Pairings)).then_some(forms.as_slice());
     data.plan = plans.first().map(|d| plan::read(&d.node, &index, forms, diags)).unwrap_or_default();
     data
+}
+
+/// The year in a data file's name (`data/reports/2025.yaml` → 2025).
+fn file_year(raw: &Raw, file: crate::diagnostics::FileId) -> Option<i32> {
+    let path = raw.sources.path(file);
+    path.rsplit('/').next().and_then(|n| n.split('.').next()).and_then(|y| y.parse().ok())
+}
+
+/// The annual reports, one per year.
+fn reports(raw: &Raw, diags: &mut Diagnostics) -> Vec<super::report::Report> {
+    let mut out: Vec<super::report::Report> = Vec::new();
+    for file in files(raw, DataKind::Report) {
+        let Some(report) = super::report::read(&file.node, file.file, file_year(raw, file.file), diags) else {
+            continue;
+        };
+        if let Some(other) = out.iter().find(|r| r.year == report.year) {
+            diags.push(Diagnostic::error(Code::DuplicateId, Span::file_start(file.file)).detail(format!(
+                "{} 年度已经有年度报告 {}",
+                report.year,
+                raw.sources.path(other.file)
+            )));
+            continue;
+        }
+        out.push(report);
+    }
+    out.sort_by_key(|r| std::cmp::Reverse(r.year));
+    out
 }
 
 /// Built-in standards, each replaced by a site's standard with the same id; site standards

@@ -86,6 +86,8 @@ pub struct DocAttachment {
     /// Path under files/.
     pub rel: String,
     pub size: u64,
+    /// The top of the table, when the file is a CSV or spreadsheet that could be read.
+    pub table: Option<std::sync::Arc<crate::load::table::TablePreview>>,
 }
 
 #[derive(Clone, Debug)]
@@ -125,6 +127,8 @@ pub struct Document {
     /// 解读对象: the 文号 of the policy this document interprets, and how (解读形式).
     pub interprets: Option<Spanned<String>>,
     pub interpretation: Interpretation,
+    /// 页面类型: what kind of plain page this is (pages/ only).
+    pub kind: Option<super::page_type::PageType>,
     /// The Markdown body and where it starts in the file.
     pub body: String,
     pub body_start: usize,
@@ -153,6 +157,7 @@ pub fn read(
     }
     let published = f.date("published", diags).map(|d| d.value);
     let validity = f.choice("validity", "时效", Validity::SPELLINGS, "有效、失效 或 废止", diags);
+    let kind = page_type(&f, section, body, diags);
     if section != Section::Notices {
         for key in ["notice_period", "feedback"] {
             if let Some(span) = f.key_span(key) {
@@ -205,10 +210,25 @@ pub fn read(
         genre,
         interprets,
         interpretation: interpretation.unwrap_or(Interpretation::Text),
+        kind,
         body: body.to_string(),
         body_start: raw.body_start,
     };
     Some(doc)
+}
+
+/// 页面类型, with its expected sections checked; it applies to pages/ only.
+fn page_type(f: &Fields, section: Section, body: &str, diags: &mut Diagnostics) -> Option<super::page_type::PageType> {
+    use super::page_type::PageType;
+    let kind =
+        f.choice("kind", "页面类型", PageType::SPELLINGS, "信息公开指南（guide）或 依申请公开（application）", diags)?;
+    let at = f.get("kind").map_or(f.span(), |n| n.span);
+    if section != Section::Pages {
+        diags.push(Diagnostic::warning(Code::FieldNotUsed, at).detail("页面类型（kind）只用于 pages/ 下的页面"));
+        return None;
+    }
+    kind.check(body, at, diags);
+    Some(kind)
 }
 
 /// Quote and list markers a line may nest: real documents use a few; tens of thousands (a paste
@@ -259,9 +279,9 @@ fn attachments(f: &Fields, files: &Attachments, diags: &mut Diagnostics) -> Vec<
                 _ => (a.required_text("file", "文件 file", diags), a.text("title", diags)),
             };
             let file = file?;
-            let (rel, size) = attachment::resolve(&file, files, diags)?;
+            let (rel, info) = attachment::resolve(&file, files, diags)?;
             let title = title.map_or_else(|| file_name(&rel).to_string(), |t| t.value);
-            Some(DocAttachment { title, rel, size })
+            Some(DocAttachment { title, rel, size: info.size, table: info.table })
         })
         .collect()
 }

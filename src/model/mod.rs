@@ -19,11 +19,13 @@ pub mod indicator;
 pub mod lists;
 pub mod milestone;
 pub mod number;
+pub mod page_type;
 pub mod pages;
 pub mod pairing;
 pub mod path;
 pub mod plan;
 pub mod read;
+pub mod report;
 pub mod school;
 pub mod site;
 pub mod standard;
@@ -69,6 +71,8 @@ pub struct Site {
     /// Oldest year first.
     pub figures: Vec<indicator::Figures>,
     pub plan: plan::Plan,
+    /// 政府信息公开工作年度报告, newest year first.
+    pub reports: Vec<report::Report>,
     pub standards: Table<StandardId, standard::Standard>,
     /// The standard site.yaml selects (the dashboards use it).
     pub standard: StandardId,
@@ -105,7 +109,11 @@ impl Site {
 pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Site> {
     let config = raw.site.as_ref().and_then(|s| site::read(s, options.base_url.as_deref(), diags));
     let site_issuer = config.as_ref().map_or("", |c| c.issuer.as_str());
-    let files: attachment::Attachments = raw.attachments.iter().map(|a| (a.rel.clone(), a.size)).collect();
+    let files: attachment::Attachments = raw
+        .attachments
+        .iter()
+        .map(|a| (a.rel.clone(), attachment::FileInfo { size: a.size, table: a.table.clone() }))
+        .collect();
     let text_of = |path: &str| raw.sources.find(path).map(|f| &*f.text);
     attachment::check_files(raw.attachments.iter().map(|a| a.rel.as_str()), text_of, diags);
 
@@ -181,6 +189,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         exchanges: data.exchanges,
         figures: data.figures,
         plan: data.plan,
+        reports: data.reports,
         standards: Table::new(data.standards, |s| &s.id),
         standard,
         pages: pages::Pages::default(),

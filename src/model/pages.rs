@@ -33,6 +33,8 @@ pub enum Column {
     Pairings,
     Exchanges,
     Dashboard,
+    /// 政府信息公开: the guide, how to apply and the annual reports.
+    Disclosure,
     /// The search page (reached from the search box on every page, not the navigation).
     Search,
     /// The 404 page.
@@ -41,7 +43,7 @@ pub enum Column {
 
 impl Column {
     /// The navigation, in order; a column shows when its first page exists.
-    pub const NAV: [Column; 7] = [
+    pub const NAV: [Column; 8] = [
         Column::Home,
         Column::Policies,
         Column::Notices,
@@ -49,6 +51,7 @@ impl Column {
         Column::Pairings,
         Column::Exchanges,
         Column::Dashboard,
+        Column::Disclosure,
     ];
 
     pub fn name(self) -> &'static str {
@@ -61,6 +64,7 @@ impl Column {
             Column::Pairings => "结对共建",
             Column::Exchanges => "教师交流",
             Column::Dashboard => "达标进展",
+            Column::Disclosure => "信息公开",
             Column::Search => "搜索",
             Column::None => "",
         }
@@ -84,6 +88,7 @@ impl Column {
             Column::Pairings => Some(PageKind::Pairings),
             Column::Exchanges => Some(PageKind::Exchanges),
             Column::Dashboard => Some(PageKind::Dashboard),
+            Column::Disclosure => Some(PageKind::Disclosure),
             Column::Pages | Column::Search | Column::None => None,
         }
     }
@@ -103,6 +108,10 @@ pub enum PageKind {
     Pairing(PairingId),
     Exchanges,
     Dashboard,
+    /// 政府信息公开: links to the guide and the application page, and the annual reports.
+    Disclosure,
+    /// 政府信息公开工作年度报告 of a year.
+    Report(i32),
     Search,
 }
 
@@ -126,7 +135,7 @@ pub struct Feed {
 pub const FEED_FILE: &str = "feed.xml";
 
 /// Kinds with one page at a fixed path.
-const FIXED: [(PageKind, &str, Column); 9] = [
+const FIXED: [(PageKind, &str, Column); 10] = [
     (PageKind::Home, "", Column::Home),
     (PageKind::NotFound, "404.html", Column::None),
     (PageKind::List(ListKey::Policies), "policies/", Column::Policies),
@@ -136,6 +145,7 @@ const FIXED: [(PageKind, &str, Column); 9] = [
     (PageKind::Exchanges, "exchanges/", Column::Exchanges),
     (PageKind::Dashboard, "dashboard/", Column::Dashboard),
     (PageKind::Search, "search/", Column::Search),
+    (PageKind::Disclosure, "disclosure/", Column::Disclosure),
 ];
 
 /// Top-level names of what the site writes besides its pages, and of pages to come.
@@ -354,13 +364,9 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
             );
             continue;
         }
-        r.add(
-            PageKind::Document(d.id.clone()),
-            d.url.clone(),
-            Column::of_section(d.section),
-            Origin::Input(d.url_span),
-            diags,
-        );
+        // The guide and the application page belong to the disclosure column.
+        let column = if d.kind.is_some() { Column::Disclosure } else { Column::of_section(d.section) };
+        r.add(PageKind::Document(d.id.clone()), d.url.clone(), column, Origin::Input(d.url_span), diags);
     }
     let schools = site.schools.iter().map(|s| (PageKind::School(s.id.clone()), s.id.as_str(), s.span));
     r.index_and_items(PageKind::Schools, schools, diags);
@@ -375,9 +381,24 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
     {
         r.fixed(PageKind::Dashboard, diags);
     }
+    let ids: Vec<String> = site.reports.iter().map(|rep| report_id(rep.year)).collect();
+    let reports = site
+        .reports
+        .iter()
+        .zip(&ids)
+        .map(|(rep, id)| (PageKind::Report(rep.year), id.as_str(), Span::file_start(rep.file)));
+    r.index_and_items(PageKind::Disclosure, reports, diags);
+    if site.reports.is_empty() && site.documents.iter().any(|d| d.kind.is_some()) {
+        r.fixed(PageKind::Disclosure, diags);
+    }
     let nav =
         Column::NAV.into_iter().filter(|c| c.index().is_some_and(|k| r.pages.iter().any(|p| p.kind == k))).collect();
     Pages { list: r.pages, nav, feeds: r.feeds }
+}
+
+/// The segment of a year's annual report under `disclosure/` (`report-2025`).
+fn report_id(year: i32) -> String {
+    format!("report-{year}")
 }
 
 /// The path of a page of the site, by kind (the first page of a list).
@@ -387,6 +408,7 @@ pub fn path_of(site: &Site, kind: &PageKind) -> Option<SitePath> {
         PageKind::List(key) => site.lists.get(key).map(|l| l.base.clone()),
         PageKind::School(id) => fixed_path(&PageKind::Schools)?.join(&[id.as_str()]).ok(),
         PageKind::Pairing(id) => fixed_path(&PageKind::Pairings)?.join(&[id.as_str()]).ok(),
+        PageKind::Report(year) => fixed_path(&PageKind::Disclosure)?.join(&[&report_id(*year)]).ok(),
         other => fixed_path(other),
     }
 }

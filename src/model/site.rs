@@ -62,8 +62,16 @@ pub struct SiteConfig {
     pub paginate_by: usize,
     /// Numbers the site allows to be published (see the PII guard), digits only.
     pub pii_allow: Vec<String>,
+    /// 网站标识码
     pub site_id_code: Option<String>,
+    /// ICP备案号
     pub icp: Option<String>,
+    /// 公安备案号 (公网安备 …号)
+    pub police_beian: Option<String>,
+    /// Whether the site shows the 党政机关 mark (a government or Party body's site).
+    pub party_government: bool,
+    /// 承办单位: who runs the site for the issuer.
+    pub organizer: Option<String>,
     /// Treat warnings as errors (for CI that must not publish them).
     pub deny_warnings: bool,
 }
@@ -131,9 +139,40 @@ pub fn read(raw: &RawFile, base_url_override: Option<&str>, diags: &mut Diagnost
             .collect(),
         site_id_code: f.text("site_id_code", diags).map(|s| s.value),
         icp: f.text("icp", diags).map(|s| s.value),
+        police_beian: f.text("police_beian", diags).map(|s| s.value),
+        party_government: f.bool("party_government", diags).unwrap_or(false),
+        organizer: f.text("organizer", diags).map(|s| s.value),
         deny_warnings: f.bool("deny_warnings", diags).unwrap_or(false),
     };
+    if !config.demo {
+        portal_marks(&config, f.get("party_government").is_some(), raw.file, diags);
+    }
     Some(config)
+}
+
+/// The marks a government site shows in its footer (政府网站发展指引): a real site without one
+/// of them would not pass the portal's review, so each missing one is a warning. Example sites
+/// (`demo: true`) are spared.
+fn portal_marks(c: &SiteConfig, conac_given: bool, file: crate::diagnostics::FileId, diags: &mut Diagnostics) {
+    let contact = c.contact.phone.is_some() || c.contact.email.is_some() || c.contact.address.is_some();
+    let missing = [
+        (c.issuer.is_empty(), "主办单位: 连云区教育局", "issuer（主办单位）"),
+        (c.organizer.is_none(), "承办单位: 连云区教育局办公室", "organizer（承办单位）"),
+        (!contact, "联系方式: {监督电话: 0518-82310000}", "contact（联系方式）"),
+        (c.site_id_code.is_none(), "网站标识码: 3207030001", "site_id_code（网站标识码）"),
+        (c.icp.is_none(), "ICP备案号: 苏ICP备12345678号", "icp（ICP备案号）"),
+        (c.police_beian.is_none(), "公安备案号: 苏公网安备 32070302000001号", "police_beian（公安备案号）"),
+        (!conac_given, "党政机关标识: true", "party_government（党政机关标识）"),
+    ];
+    for (_, example, key) in missing.into_iter().filter(|(absent, ..)| *absent) {
+        diags.push(
+            Diagnostic::warning(Code::PortalMarkMissing, Span::file_start(file))
+                .detail(format!("site.yaml 没有写 {key}，页脚不会显示它"))
+                .hint(format!(
+                    "在 site.yaml 加一行，如「{example}」，按本单位实际填写；演示网站写 示例数据: true 则不检查。/ Add {key} to site.yaml, or mark the site demo: true."
+                )),
+        );
+    }
 }
 
 fn parse_base_url(text: &str, at: Location, diags: &mut Diagnostics) -> Option<BaseUrl> {

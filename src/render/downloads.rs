@@ -120,6 +120,9 @@ pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
     if !findings.exchange.is_empty() {
         out.push(("exchange-ratios".to_string(), exchange_ratios(findings)));
     }
+    for r in &site.reports {
+        out.push((format!("report-{}", r.year), report(r)));
+    }
     for figures in &site.figures {
         let Some(judged) = findings.year(site, figures.year) else { continue };
         out.push((format!("evaluation-{}", figures.year), evaluation(site, judged)));
@@ -266,6 +269,39 @@ fn evaluation(site: &Site, judged: &StandardYear) -> Table {
             None => Cell::Empty,
         });
         t.rows.push(row);
+    }
+    t
+}
+
+/// An annual report in long form, one figure a row: (table, row, column, value).
+fn report(r: &crate::model::report::Report) -> Table {
+    use crate::model::report::{APPLICANTS, RESULTS};
+    let mut t = Table::new(&["table", "item", "column", "value"]);
+    let mut push = |table: &str, item: &str, column: &str, value: Cell| {
+        t.rows.push(vec![text(table), text(item), text(column), value]);
+    };
+    let p = &r.proactive;
+    for (item, values) in &p.documents {
+        for (column, v) in ["本年制发件数", "本年废止件数", "现行有效件数"].iter().zip(values) {
+            push("主动公开政府信息情况", item, column, Cell::Int(*v as i64));
+        }
+    }
+    for (item, v) in &p.decisions {
+        push("主动公开政府信息情况", item, "本年处理决定数量", Cell::Int(*v as i64));
+    }
+    push("主动公开政府信息情况", "行政事业性收费", "本年收费金额（万元）", text(p.fees.to_string()));
+    for line in &r.applications {
+        let Some(values) = line.values else { continue };
+        for (column, v) in APPLICANTS.iter().zip(values) {
+            push("收到和处理政府信息公开申请情况", &line.label, column, Cell::Int(v as i64));
+        }
+        push("收到和处理政府信息公开申请情况", &line.label, "总计", Cell::Int(line.total() as i64));
+    }
+    for line in &r.reviews {
+        for (column, v) in RESULTS.iter().zip(line.values.unwrap_or_default()) {
+            push("政府信息公开行政复议、行政诉讼情况", &line.label, column, Cell::Int(v as i64));
+        }
+        push("政府信息公开行政复议、行政诉讼情况", &line.label, "总计", Cell::Int(line.total() as i64));
     }
     t
 }

@@ -5,8 +5,9 @@
 use std::path::Path;
 use std::process::{Command, ExitCode};
 
-/// The pages checked: the home page, a policy, a list, a notice with a 公示期, a plain page, the
-/// data pages and search results.
+/// The pages checked: the home page, a policy (with a previewed attachment), a list, a notice
+/// with a 公示期, a plain page, the data pages, the disclosure column (guide, application, the
+/// annual report) and search results.
 const PAGES: &[&str] = &[
     "",
     "policies/lianqujiao-2017-89/",
@@ -19,15 +20,21 @@ const PAGES: &[&str] = &[
     "pairings/",
     "exchanges/",
     "dashboard/",
+    "disclosure/",
+    "disclosure/report-2025/",
+    "guide/",
+    "application/",
     "search/?q=结对",
 ];
 
 /// The scripts run: accessibility, print, text size and links, the policy catalogue's sorting
-/// and facets, and search queries on the built example (`{site}`); search.js's own unit checks;
-/// `gongshi serve` (`{bin}`) on a copy of the example (`{copy}`) that the script edits.
+/// and facets, and search queries on the built example (`{site}`); the W3C Nu HTML checker over
+/// all its pages; search.js's own unit checks; `gongshi serve` (`{bin}`) on a copy of the
+/// example (`{copy}`) that the script edits.
 const SCRIPTS: &[&[&str]] = &[
     &["run.mjs", "{site}"],
     &["catalogue.mjs", "{site}"],
+    &["vnu.mjs", "{site}"],
     &["search.mjs", "{site}"],
     &["search-unit.mjs"],
     &["preview.mjs", "{bin}", "{copy}"],

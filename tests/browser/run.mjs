@@ -58,11 +58,16 @@ for (const path of pages) {
         nav: getComputedStyle(document.querySelector(".site-nav")).display,
         main: getComputedStyle(document.querySelector("main")).display,
         mainText: document.querySelector("main").innerText.length,
+        tools: document.querySelector(".doc-tools") && getComputedStyle(document.querySelector(".doc-tools")).display,
       }));
       if (printed.nav !== "none") fail(`${path}: navigation is printed`);
+      else if (printed.tools && printed.tools !== "none") fail(`${path}: 打印/关闭 buttons are printed`);
       else if (printed.main === "none" || printed.mainText < 10) fail(`${path}: content not printed`);
       else ok(`${path}: print stylesheet hides navigation, keeps content`);
       await page.emulateMedia({ media: "screen" });
+      // 打印 shows once scripts run (it is hidden without them).
+      const tools = await page.evaluate(() => { const t = document.querySelector(".doc-tools"); return t ? !t.hidden && getComputedStyle(t).display !== "none" : null; });
+      if (tools === false) fail(`${path}: 打印 button not shown with scripts on`);
       const pdf = await page.pdf({ format: "A4" });
       if (pdf.length < 1000) fail(`${path}: printing gave ${pdf.length} bytes`);
 
@@ -87,6 +92,23 @@ for (const path of pages) {
   const pressed = await page.getAttribute("#gs-text-size", "aria-pressed");
   if (!(after > before * 1.2) || !kept || pressed !== "true") fail(`large text toggle: ${before}px → ${after}px, kept=${kept}, pressed=${pressed}`);
   else ok(`large text toggle: ${before}px → ${after}px, remembered`);
+  await page.close();
+}
+
+// 关闭 shows only where a script may close the tab: one a script opened (it then closes it);
+// after ordinary navigation it stays hidden, since window.close() would do nothing there.
+{
+  const doc = pages.find((p) => p.startsWith("policies/") && p !== "policies/");
+  const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+  await page.goto(server.base);
+  await page.goto(server.base + doc);
+  const navigated = await page.isVisible("#gs-close");
+  const [popup] = await Promise.all([page.waitForEvent("popup"), page.evaluate((u) => { window.open(u); }, server.base + doc)]);
+  await popup.waitForLoadState();
+  const opened = await popup.isVisible("#gs-close");
+  if (opened) await Promise.all([popup.waitForEvent("close"), popup.click("#gs-close")]);
+  if (navigated || !opened || !popup.isClosed()) fail(`关闭: visible after navigation=${navigated}, in a scripted window=${opened}, closed=${popup.isClosed()}`);
+  else ok("关闭: hidden after navigation, closes a window a script opened");
   await page.close();
 }
 

@@ -156,7 +156,7 @@ fn attachments_are_listed_and_copied() {
     );
     t.build_ok();
     let page = t.html("policies/a/index.html");
-    assert_eq!(page.select_all(".attachments li"), ["附件1：安排表 （PDF，25 B）", "unused.xlsx （XLSX，4 B）"]);
+    assert_eq!(page.select_all(".attachments li"), ["附件1：安排表 （PDF，25 B）", "unused.xlsx （Excel，4 B）"]);
     assert_eq!(
         page.attrs(".attachments a", "href"),
         ["../../files/2017/%E9%99%84%E4%BB%B61%20%E5%AE%89%E6%8E%92%E8%A1%A8.pdf", "../../files/unused.xlsx"]

@@ -135,7 +135,7 @@ fn an_unknown_standard_lists_the_known_ones() {
     t.file("site.yaml", &format!("{}评估标准: youzhi-2071\n", crate::support::SITE_YAML));
     t.build(&[])
         .failed()
-        .has_line("site.yaml:5:7: 错误：找不到评估标准：「youzhi-2071」")
+        .has_line("site.yaml:11:7: 错误：找不到评估标准：「youzhi-2071」")
         .stderr_contains("提示：可用的标准：youzhi-2017、jiben-2012。");
 }
 

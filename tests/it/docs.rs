@@ -60,7 +60,7 @@ fn content_format_md_names_every_key_and_alias() {
     names(&keys::SITE, &mut all);
     names(&keys::DOCUMENT, &mut all);
     use gongshi::load::DataKind::*;
-    for kind in [Schools, Pairings, Exchanges, Indicators, Plan, Standard] {
+    for kind in [Schools, Pairings, Exchanges, Indicators, Plan, Standard, Report] {
         if let Shape::Record(record) = keys::data_shape(kind) {
             names(record, &mut all);
         }

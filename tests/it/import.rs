@@ -6,7 +6,7 @@ use rust_xlsxwriter::Workbook;
 use std::path::Path;
 
 /// Writes an .xlsx with one sheet: rows of cells, numbers where a cell parses as one.
-fn xlsx(path: &Path, sheet: &str, rows: &[&[&str]]) {
+pub fn xlsx(path: &Path, sheet: &str, rows: &[&[&str]]) {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name(sheet).unwrap();

@@ -6,6 +6,7 @@ mod builder;
 mod cli;
 mod data_errors;
 mod disclosure;
+mod disclosure_pages;
 mod docs;
 mod errors;
 mod evaluation;

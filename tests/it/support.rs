@@ -14,6 +14,12 @@ title: 测试专栏
 base_url: https://jyj.example.cn/junheng/
 issuer: 连云区教育局
 region: 连云区
+organizer: 连云区教育局办公室
+contact: {phone: 0518-82310000}
+site_id_code: '3207030000'
+icp: 苏ICP备00000000号-1
+police_beian: 苏公网安备32070302000000号
+party_government: true
 ";
 
 pub struct SiteTest {

@@ -2,6 +2,7 @@
 //! (`model::pages::PageKind`), each choosing its template and building its view. [`render`] is
 //! the one place that maps a kind to its page; the caller runs it over every page in parallel.
 
+mod disclosure;
 mod documents;
 mod progress;
 
@@ -41,6 +42,8 @@ pub fn render(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
         PageKind::Exchanges => progress::exchanges(cx, page),
         PageKind::Dashboard => progress::dashboard(cx, page),
         PageKind::Search => documents::search(cx, page),
+        PageKind::Disclosure => disclosure::disclosure(cx, page),
+        PageKind::Report(year) => disclosure::report(cx, page, *year),
     }
 }
 

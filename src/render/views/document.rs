@@ -33,10 +33,20 @@ pub struct DocLink {
 pub struct AttachmentView {
     pub title: String,
     pub url: String,
-    /// `PDF`, `XLSX`…
+    /// `PDF`, `Word`, `Excel`…
     pub kind: String,
-    /// `1.2 MB`
+    /// `12.3 KB`
     pub size: String,
+    pub preview: Option<PreviewView>,
+}
+
+/// The top of a table attachment, shown as a table on the page.
+#[derive(Debug, Serialize, Clone)]
+pub struct PreviewView {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Set when the file has more rows or columns than shown: what the note says.
+    pub cut: Option<String>,
 }
 
 /// A document as lists show it.
@@ -69,6 +79,8 @@ pub struct DocumentView<'a> {
     pub replaces: Vec<DocLink>,
     pub replaced_by: Vec<DocLink>,
     pub attachments: Vec<AttachmentView>,
+    /// `guide` or `application` for a page with a 页面类型.
+    pub page_kind: Option<&'static str>,
     pub content: &'a str,
     pub toc: &'a [TocItem],
     /// On a policy: what was done under it; on a 解读: the policy it explains.
@@ -129,16 +141,8 @@ pub fn document<'a>(site: &Site, findings: &Findings, d: &Document, body: &'a Bo
         keywords: d.keywords.clone(),
         replaces: links(&d.replaces),
         replaced_by: links(&d.replaced_by),
-        attachments: d
-            .attachments
-            .iter()
-            .map(|a| AttachmentView {
-                title: a.title.clone(),
-                url: encode_path(&format!("files/{}", a.rel)),
-                kind: a.rel.rsplit_once('.').map(|(_, e)| e.to_uppercase()).unwrap_or_default(),
-                size: human_size(a.size),
-            })
-            .collect(),
+        attachments: d.attachments.iter().map(attachment).collect(),
+        page_kind: d.kind.map(|k| k.key()),
         content: &body.html,
         toc: &body.toc,
         cited: super::citations::cited(site, findings, d),
@@ -146,14 +150,65 @@ pub fn document<'a>(site: &Site, findings: &Findings, d: &Document, body: &'a Bo
     }
 }
 
-/// `532 B`, `12 KB`, `1.2 MB`.
+fn attachment(a: &crate::model::DocAttachment) -> AttachmentView {
+    let ext = a.rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    AttachmentView {
+        title: a.title.clone(),
+        url: encode_path(&format!("files/{}", a.rel)),
+        kind: file_kind(&ext),
+        size: human_size(a.size),
+        preview: a.table.as_deref().map(preview),
+    }
+}
+
+fn preview(t: &crate::model::attachment::TablePreview) -> PreviewView {
+    let mut rows = t.rows.clone();
+    let header = if rows.is_empty() { Vec::new() } else { rows.remove(0) };
+    let shown_rows = rows.len() + 1;
+    let cut = match (shown_rows < t.total_rows, header.len() < t.total_cols) {
+        (false, false) => None,
+        (true, false) => Some(format!("仅显示前 {} 行（共 {} 行）", rows.len(), t.total_rows - 1)),
+        (false, true) => Some(format!("仅显示前 {} 列（共 {} 列）", header.len(), t.total_cols)),
+        (true, true) => Some(format!(
+            "仅显示前 {} 行、前 {} 列（共 {} 行、{} 列）",
+            rows.len(),
+            header.len(),
+            t.total_rows - 1,
+            t.total_cols
+        )),
+    };
+    PreviewView { header, rows, cut }
+}
+
+/// What kind of file an extension names, as readers know it.
+pub fn file_kind(ext: &str) -> String {
+    let kind = match ext {
+        "pdf" => "PDF",
+        "doc" | "docx" | "rtf" => "Word",
+        "xls" | "xlsx" | "xlsm" => "Excel",
+        "ppt" | "pptx" => "PowerPoint",
+        "wps" => "WPS 文字",
+        "et" => "WPS 表格",
+        "ofd" => "OFD",
+        "odt" | "ods" | "odp" => "OpenDocument",
+        "csv" => "CSV",
+        "txt" => "文本",
+        "zip" | "rar" | "7z" => "压缩包",
+        "jpg" | "jpeg" | "png" | "gif" | "webp" | "svg" => "图片",
+        "" => "文件",
+        other => return other.to_uppercase(),
+    };
+    kind.to_string()
+}
+
+/// `532 B`, `12.3 KB`, `1.2 MB`.
 pub fn human_size(bytes: u64) -> String {
     const KB: f64 = 1024.0;
     let b = bytes as f64;
     if b < KB {
         format!("{bytes} B")
     } else if b < KB * KB {
-        format!("{:.0} KB", (b / KB).max(1.0))
+        format!("{:.1} KB", b / KB)
     } else {
         format!("{:.1} MB", b / KB / KB)
     }
@@ -161,12 +216,19 @@ pub fn human_size(bytes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::human_size;
+    use super::{file_kind, human_size};
 
     #[test]
     fn sizes_read_like_a_file_manager() {
         assert_eq!(human_size(532), "532 B");
-        assert_eq!(human_size(12 * 1024 + 100), "12 KB");
+        assert_eq!(human_size(12 * 1024 + 300), "12.3 KB");
         assert_eq!(human_size(1_258_291), "1.2 MB");
+    }
+
+    #[test]
+    fn kinds_are_named_as_readers_know_them() {
+        assert_eq!(file_kind("docx"), "Word");
+        assert_eq!(file_kind("xls"), "Excel");
+        assert_eq!(file_kind("tif"), "TIF");
     }
 }

@@ -14,6 +14,7 @@ pub mod labels;
 pub mod list;
 pub mod nobreak;
 pub mod pairing;
+pub mod report;
 pub mod school;
 
 use crate::model::id::SchoolId;
@@ -37,6 +38,11 @@ pub struct SiteView {
     pub domain: String,
     pub icp: Option<String>,
     pub site_id_code: Option<String>,
+    pub police_beian: Option<String>,
+    /// The digits of the 公安备案号, for the link to its record.
+    pub police_code: Option<String>,
+    pub party_government: bool,
+    pub organizer: Option<String>,
     /// Plain pages (pages/), linked from the footer.
     pub pages: Vec<Link>,
     pub generator: String,
@@ -129,6 +135,10 @@ pub fn site_view(site: &Site) -> SiteView {
         domain: c.base_url.host.clone(),
         icp: c.icp.clone(),
         site_id_code: c.site_id_code.clone(),
+        police_beian: c.police_beian.clone(),
+        police_code: c.police_beian.as_deref().map(|b| b.chars().filter(char::is_ascii_digit).collect()),
+        party_government: c.party_government,
+        organizer: c.organizer.clone(),
         pages,
         generator: format!("gongshi {}", env!("CARGO_PKG_VERSION")),
     }

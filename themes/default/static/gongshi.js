@@ -8,6 +8,7 @@
   }
   if (stored()) root.classList.add("large");
   document.addEventListener("DOMContentLoaded", function () {
+    tools();
     var button = document.getElementById("gs-text-size");
     if (!button) return;
     button.hidden = false;
@@ -18,4 +19,17 @@
       try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode */ }
     });
   });
+  // 打印 and 关闭 on document pages, as portals have. A page may close itself only when a script
+  // opened it or it is the tab's only page; otherwise 关闭 would do nothing, so it stays hidden.
+  function tools() {
+    var box = document.querySelector(".doc-tools");
+    if (!box) return;
+    box.hidden = false;
+    document.getElementById("gs-print").addEventListener("click", function () { window.print(); });
+    var close = document.getElementById("gs-close");
+    if (window.opener || history.length <= 1) {
+      close.hidden = false;
+      close.addEventListener("click", function () { window.close(); });
+    }
+  }
 })();

@@ -1,7 +1,8 @@
 //! A spreadsheet (.xlsx, .xls, .ods) or a CSV file (UTF-8, or GBK/GB18030 as Excel on Chinese
 //! Windows saves it) as rows of text cells, each row with the number the spreadsheet shows.
+//! `gongshi import` reads its input with it, and `load::table` the attachments it previews.
 
-use crate::load::decode::{self, Decoded};
+use super::decode::{self, Decoded};
 use std::path::Path;
 
 /// One row: its number as the spreadsheet shows it (1-based) and its cells by column (0 = A).
