@@ -5,12 +5,14 @@
 //!
 //! For every year of figures and every standard: each school section's ratios, marks and
 //! verdict ([`verdict`]), and per 学段 the spread between schools ([`county`]). Then the plan
-//! against the first year each school met the site's standard ([`progress`]).
+//! against the first year each school met the site's standard ([`progress`]); the spread
+//! over all years is read from the per-year figures ([`trend`]).
 
 pub mod county;
 pub mod period;
 pub mod progress;
 pub mod ratio;
+pub mod trend;
 pub mod variation;
 pub mod verdict;
 

@@ -14,4 +14,5 @@ mod paths;
 mod progress;
 mod publish;
 mod robustness;
+mod spread;
 mod support;

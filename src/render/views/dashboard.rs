@@ -95,6 +95,8 @@ pub struct DashboardView {
     pub plan: Vec<PlanRow>,
     pub milestones: Vec<MilestoneRow>,
     pub others: Vec<OtherStandard>,
+    /// Every year's spread (views::spread), shown by the dashboard_spread.html partial.
+    pub spread: Option<super::spread::SpreadView>,
     pub downloads: Vec<Download>,
 }
 
@@ -143,6 +145,7 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
     if let Some(year) = latest.map(|f| f.year) {
         downloads.push(download(&format!("{year} 年各校指标与达标情况"), &format!("evaluation-{year}")));
         downloads.push(download(&format!("{year} 年差异系数"), &format!("cv-{year}")));
+        downloads.push(download("历年差异系数", "cv-trend"));
     }
     DashboardView {
         standard: standard.name.clone(),
@@ -186,6 +189,7 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
             })
             .collect(),
         others: latest.map_or_else(Vec::new, |f| others(site, findings, f.year)),
+        spread: super::spread::view(site, findings),
         downloads,
     }
 }

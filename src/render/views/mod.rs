@@ -11,6 +11,7 @@ pub mod list;
 pub mod nobreak;
 pub mod pairing;
 pub mod school;
+pub mod spread;
 
 use crate::model::id::SchoolId;
 use crate::model::pages::{Column, PageKind, Pages};
