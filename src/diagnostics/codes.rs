@@ -135,6 +135,8 @@ codes! {
         "指标文件按年度命名，如 data/indicators/2023.yaml 里写 year: 2023。/ Name the file after its year.";
     SameSchool = "GS0313", "派出学校和接收学校相同", "from and to are the same school",
         "";
+    CustomKeyClash = "GS0320", "自定义数据的名字已被占用", "custom raw key clashes with a known key",
+        "自定义数据（raw_keys）的 key、名称和别名不能与内置字段（如 students、在校学生数）或别的自定义数据重名；换一个名字。/ Give the custom figure a name no other key uses.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

@@ -8,6 +8,7 @@
 //! against the first year each school met the site's standard ([`progress`]); the spread
 //! over all years is read from the per-year figures ([`trend`]).
 
+pub mod checks;
 pub mod county;
 pub mod period;
 pub mod progress;
@@ -32,6 +33,8 @@ pub struct StandardYear {
     pub county: Vec<county::PhaseSpread>,
     /// Each school with figures that year.
     pub schools: HashMap<SchoolId, SchoolYear>,
+    /// The standard's county-level checks, in its order.
+    pub checks: Vec<checks::CheckResult>,
 }
 
 /// A school in one year under one standard.
@@ -101,7 +104,8 @@ pub fn evaluate(site: &Site) -> Findings {
                     let county =
                         Phase::ALL.into_iter().filter_map(|phase| county::spread(&sections, standard, phase)).collect();
                     let schools = schools(site, &sections);
-                    (standard.id.clone(), StandardYear { sections, county, schools })
+                    let checks = checks::county(figures, standard);
+                    (standard.id.clone(), StandardYear { sections, county, schools, checks })
                 })
                 .collect();
             (figures.year, judged)

@@ -2,11 +2,12 @@
 //! the verdict by the standard's per-school rule.
 
 use super::ratio::Ratio;
+use crate::model::custom::Rule;
 use crate::model::id::SchoolId;
 use crate::model::indicator::Row;
 use crate::model::number::Decimal;
 use crate::model::school::Phase;
-use crate::model::standard::Standard;
+use crate::model::standard::{IndicatorDef, Standard};
 
 /// How one indicator stands against its threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,13 +28,19 @@ pub enum Mark {
 pub struct IndicatorResult {
     pub value: Option<Ratio>,
     pub threshold: Option<Decimal>,
+    pub rule: Rule,
     pub mark: Mark,
 }
 
 impl IndicatorResult {
-    /// The value as a share of the threshold (1.0 = exactly met).
+    /// How far the value goes towards the threshold (1.0 = exactly met, more is better): value ÷
+    /// threshold, or threshold ÷ value for an at-most limit. `None` for a value of 0 at most.
     pub fn share(&self) -> Option<f64> {
-        Some(self.value?.to_f64() / self.threshold?.to_f64())
+        let (value, threshold) = (self.value?.to_f64(), self.threshold?.to_f64());
+        match self.rule {
+            Rule::AtLeast => Some(value / threshold),
+            Rule::AtMost => (value > 0.0).then(|| threshold / value),
+        }
     }
 }
 
@@ -49,29 +56,33 @@ pub struct SectionResult {
     pub verdict: Option<bool>,
 }
 
+/// One indicator of a row: its value, and its mark against the threshold for the row's 学段.
+fn indicator(row: &Row, def: &IndicatorDef, floor: Decimal) -> IndicatorResult {
+    let value = match (row.get(&def.numerator), def.denominator.as_deref()) {
+        (Some(n), Some(d)) => row.get(d).and_then(|d| Ratio::of(n, d, def.per)),
+        (Some(n), None) => Ratio::of(n, Decimal::from_int(1), def.per),
+        (None, _) => None,
+    };
+    let threshold = def.thresholds.get(row.phase);
+    let one = Decimal::from_int(1);
+    let within = |v: Ratio, t: Decimal, factor: Decimal| match def.rule {
+        Rule::AtLeast => v.at_least(t, factor),
+        Rule::AtMost => v.at_most(t, factor),
+    };
+    let mark = match (value, threshold) {
+        (_, None) => Mark::Unjudged,
+        (None, Some(_)) => Mark::Missing,
+        (Some(v), Some(t)) if within(v, t, one) => Mark::Met,
+        (Some(v), Some(t)) if within(v, t, floor) => Mark::Short,
+        (Some(_), Some(_)) => Mark::Below,
+    };
+    IndicatorResult { value, threshold, rule: def.rule, mark }
+}
+
 pub fn section(row: &Row, standard: &Standard) -> SectionResult {
     let students = row.get("students");
     let floor = standard.school_rule.map_or(Decimal::ZERO, |r| r.floor);
-    let one = Decimal::from_int(1);
-    let indicators: Vec<IndicatorResult> = standard
-        .indicators
-        .iter()
-        .map(|def| {
-            let value = match (row.get(def.numerator), row.get(def.denominator)) {
-                (Some(n), Some(d)) => Ratio::of(n, d, def.per),
-                _ => None,
-            };
-            let threshold = def.thresholds.get(row.phase);
-            let mark = match (value, threshold) {
-                (_, None) => Mark::Unjudged,
-                (None, Some(_)) => Mark::Missing,
-                (Some(v), Some(t)) if v.at_least(t, one) => Mark::Met,
-                (Some(v), Some(t)) if v.at_least(t, floor) => Mark::Short,
-                (Some(_), Some(_)) => Mark::Below,
-            };
-            IndicatorResult { value, threshold, mark }
-        })
-        .collect();
+    let indicators: Vec<IndicatorResult> = standard.indicators.iter().map(|def| indicator(row, def, floor)).collect();
     let met = indicators.iter().filter(|i| i.mark == Mark::Met).count();
     let judged = indicators.iter().all(|i| i.mark != Mark::Unjudged);
     let verdict = standard
@@ -117,11 +128,13 @@ pub(crate) mod tests {
             id: id.into(),
             name: id.into(),
             short: id.into(),
-            numerator: id,
-            denominator: "students",
+            numerator: id.into(),
+            denominator: Some("students".into()),
             per: d(per),
             unit: String::new(),
             thresholds: ByPhase { primary: Some(d(t)), junior: None },
+            rule: Rule::AtLeast,
+            in_cv: true,
         };
         Standard {
             id: crate::model::id::StandardId::new("t"),
@@ -133,6 +146,8 @@ pub(crate) mod tests {
             ],
             school_rule: Some(SchoolRule { min_met: 2, floor: d("0.85") }),
             cv: CvRule { method: CvMethod::Each, limits: ByPhase { primary: Some(d("0.5")), junior: None } },
+            raw_keys: vec![],
+            county_checks: vec![],
         }
     }
 
@@ -141,7 +156,7 @@ pub(crate) mod tests {
             school: SchoolId::new("s"),
             phase,
             span: Span::file_start(FileId(0)),
-            values: values.iter().map(|(k, v)| (*k, d(v))).collect(),
+            values: values.iter().map(|(k, v)| (k.to_string(), d(v))).collect(),
         }
     }
 

@@ -97,6 +97,8 @@ pub struct DashboardView {
     pub others: Vec<OtherStandard>,
     /// Every year's spread (views::spread), shown by the dashboard_spread.html partial.
     pub spread: Option<super::spread::SpreadView>,
+    /// County-level checks (views::checks), shown by the dashboard_checks.html partial.
+    pub checks: Vec<super::checks::ChecksView>,
     pub downloads: Vec<Download>,
 }
 
@@ -190,6 +192,7 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
             .collect(),
         others: latest.map_or_else(Vec::new, |f| others(site, findings, f.year)),
         spread: super::spread::view(site, findings),
+        checks: super::checks::view(site, findings),
         downloads,
     }
 }

@@ -3,6 +3,7 @@
 //! Every `url` in a view is an encoded site path without a leading `/` (`policies/a/`);
 //! templates put `{{ root }}` before it, so links are relative to the page.
 
+pub mod checks;
 pub mod dashboard;
 pub mod document;
 pub mod exchange;

@@ -52,7 +52,7 @@ fn phase(standard: &Standard, p: &PhaseTrend) -> SpreadPhase {
         .indicators
         .iter()
         .zip(&p.indicators)
-        .map(|(def, t)| row(p, [&def.id, &def.name, &def.short], t, if each { &limit } else { "—" }))
+        .map(|(def, t)| row(p, [&def.id, &def.name, &def.short], t, if each && def.in_cv { &limit } else { "—" }))
         .collect();
     if let Some(c) = &p.composite {
         rows.push(row(p, ["composite", "综合差异系数", "综合"], c, &limit));
