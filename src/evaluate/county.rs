@@ -51,7 +51,8 @@ pub fn spread(sections: &[SectionResult], standard: &Standard, phase: Phase) -> 
                 .map(|(def, &cv)| if def.in_cv { Some(cv? <= limit_f?) } else { None })
                 .collect();
             let judged: Option<Vec<bool>> = counted.iter().map(|&cv| Some(cv? <= limit_f?)).collect();
-            (within, None, judged.map(|all| all.iter().all(|w| *w)))
+            // A standard that counts no indicator gives no verdict on the spread.
+            (within, None, judged.filter(|all| !all.is_empty()).map(|all| all.iter().all(|w| *w)))
         }
         CvMethod::Mean => {
             let all: Option<Vec<f64>> = counted.iter().copied().collect();

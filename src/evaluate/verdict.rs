@@ -206,6 +206,51 @@ pub(crate) mod tests {
         assert_eq!((missing.met, missing.verdict), (2, Some(false)));
     }
 
+    /// 班额 (students per class, at most 45) and 校额 (students, at most 2000, no denominator).
+    fn size_standard() -> Standard {
+        let mut s = standard();
+        s.indicators.truncate(2);
+        for (def, (id, denominator, t)) in
+            s.indicators.iter_mut().zip([("class_size", Some("classes"), "45"), ("school_size", None, "2000")])
+        {
+            *def = IndicatorDef {
+                id: id.into(),
+                numerator: "students".into(),
+                denominator: denominator.map(String::from),
+                per: d("1"),
+                thresholds: ByPhase { primary: Some(d(t)), junior: None },
+                rule: Rule::AtMost,
+                ..def.clone()
+            };
+        }
+        s.school_rule = Some(SchoolRule { min_met: 2, floor: d("0.85") });
+        s
+    }
+
+    #[test]
+    fn at_most_meets_a_limit_exactly_and_reads_the_floor_the_other_way() {
+        let s = size_standard();
+        let marks = |students: &str, classes: &str| {
+            let r = section(&row(Phase::Primary, &[("students", students), ("classes", classes)]), &s);
+            (r.indicators.iter().map(|i| i.mark).collect::<Vec<Mark>>(), r.verdict)
+        };
+        // 1350 ÷ 30 = 45 exactly: met; 1350 ≤ 2000: met.
+        assert_eq!(marks("1350", "30"), (vec![Mark::Met, Mark::Met], Some(true)));
+        // 2000 students in 40 classes: 50 > 45; 50 × 0.85 = 42.5 ≤ 45: short. 2000 ≤ 2000 exactly.
+        assert_eq!(marks("2000", "40"), (vec![Mark::Short, Mark::Met], Some(false)));
+        // 1060 ÷ 20 = 53; 53 × 0.85 = 45.05 > 45: beyond the floor.
+        assert_eq!(marks("1060", "20").0[0], Mark::Below);
+        // 2400 students: 2400 × 0.85 = 2040 > 2000, beyond the floor; 2350 × 0.85 = 1997.5: short.
+        assert_eq!(marks("2400", "60").0, [Mark::Met, Mark::Below]);
+        assert_eq!(marks("2350", "60").0, [Mark::Met, Mark::Short]);
+        // Without the number of classes only 班额 is missing: 校额 needs no denominator.
+        let r = section(&row(Phase::Primary, &[("students", "900")]), &s);
+        assert_eq!(r.indicators.iter().map(|i| i.mark).collect::<Vec<_>>(), [Mark::Missing, Mark::Met]);
+        assert!((r.indicators[1].value.unwrap().to_f64() - 900.0).abs() < 1e-12);
+        // Its share of the standard is limit ÷ value: 2000 ÷ 900.
+        assert!((r.indicators[1].share().unwrap() - 2000.0 / 900.0).abs() < 1e-12);
+    }
+
     #[test]
     fn a_stage_without_thresholds_gets_no_verdict() {
         let r = section(&row(Phase::Junior, &[("students", "100"), ("teaching_area", "900")]), &standard());

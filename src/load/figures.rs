@@ -22,11 +22,9 @@ struct Declared {
 pub fn close(data: &mut [RawData], diags: &mut Diagnostics) {
     let declared = declared(data, diags);
     for file in data.iter_mut().filter(|d| d.kind == DataKind::Indicators) {
-        if let Some(rows) = field_mut(&mut file.node, "schools") {
-            if let Value::List(items) = &mut rows.value {
-                for row in items {
-                    rename(row, &INDICATOR_ROW, &declared, diags);
-                }
+        if let Some(Node { value: Value::List(items), .. }) = field_mut(&mut file.node, "schools") {
+            for row in items {
+                rename(row, &INDICATOR_ROW, &declared, diags);
             }
         }
         if let Some(county) = field_mut(&mut file.node, "county") {

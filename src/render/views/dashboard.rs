@@ -365,7 +365,9 @@ fn others(site: &Site, findings: &Findings, year: i32) -> Vec<OtherStandard> {
         .filter(|standard| standard.id != site.standard)
         .filter_map(|standard| {
             let county = &findings.standard_year(year, &standard.id)?.county;
-            let any = county.iter().any(|p| p.cvs.iter().any(Option::is_some));
+            let counted =
+                |p: &PhaseSpread| p.cvs.iter().zip(&standard.indicators).any(|(cv, d)| d.in_cv && cv.is_some());
+            let any = county.iter().any(counted);
             any.then(|| OtherStandard { name: standard.name.clone(), phases: phases(standard, county, year) })
         })
         .collect()
