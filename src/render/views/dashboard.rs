@@ -352,7 +352,7 @@ fn lacking(site: &Site, findings: &Findings, year: i32) -> Vec<LackingRow> {
                 .iter()
                 .zip(&s.indicators)
                 .filter(|(_, r)| matches!(r.mark, Mark::Short | Mark::Below | Mark::Missing))
-                .map(|(d, r)| format!("{}（{}）", d.short, labels::mark(r.mark).label))
+                .map(|(d, r)| format!("{}（{}）", d.short, labels::mark(r.mark, r.rule).label))
                 .collect(),
         })
         .collect()
