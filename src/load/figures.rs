@@ -99,7 +99,8 @@ fn clash(name: &str, key: &str, declared: &[Declared]) -> Option<String> {
 
 fn rename(node: &mut Node, record: &Record, declared: &[Declared], diags: &mut Diagnostics) {
     let Value::Map(entries) = &mut node.value else { return };
-    let mut seen: Vec<(String, Span)> = Vec::new();
+    // (key, as first written, where) of every declared figure kept so far.
+    let mut seen: Vec<(String, String, Span)> = Vec::new();
     entries.retain_mut(|entry| {
         if keys::find(record, &entry.key).is_some() {
             return true;
@@ -109,15 +110,15 @@ fn rename(node: &mut Node, record: &Record, declared: &[Declared], diags: &mut D
             diags.push(keys::unknown_key(record, &entry.key, entry.key_span));
             return false;
         };
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == d.key) {
+        if let Some((_, written, first)) = seen.iter().find(|(k, ..)| *k == d.key) {
             diags.push(
                 Diagnostic::error(Code::DuplicateKey, entry.key_span)
-                    .detail(format!("「{}」和前面的写法都是自定义数据 {}", entry.key, d.key))
+                    .detail(format!("「{}」和前面的「{written}」都是自定义数据 {}", entry.key, d.key))
                     .related(*first, "第一次写在这里"),
             );
             return false;
         }
-        seen.push((d.key.clone(), entry.key_span));
+        seen.push((d.key.clone(), entry.key.clone(), entry.key_span));
         entry.key = d.key.clone();
         true
     });

@@ -90,10 +90,12 @@ fn an_undeclared_figure_is_still_an_unknown_key() {
     let t = site("custom-undeclared");
     t.file(
         "data/indicators/2024.yaml",
-        "年度: 2024\n学校:\n  - {学校: jia, 在校学生数: 1350, 教学班数: 30, 走读生数: 5}\n  - {学校: yi, 在校学生: 1000}\n",
+        "年度: 2024\n学校:\n  - {学校: jia, 在校学生数: 1350, 教学班数: 30, 走读生数: 5}\n  - {学校: yi, 在校学生: 1000}\n  \
+         - {学校: ding, 班级数: 20, classes: 21}\n",
     );
     t.build(&[])
         .failed()
+        .has_line("data/indicators/2024.yaml:5:25: 错误：同一字段写了两次：「classes」和前面的「班级数」都是自定义数据 classes")
         .has_line("data/indicators/2024.yaml:3:38: 警告：未知字段：学校指标里没有「走读生数」这个字段")
         .has_line("data/indicators/2024.yaml:4:14: 错误：未知字段：学校指标里没有「在校学生」这个字段（像是 students（在校学生数） 写错了）");
 }
