@@ -38,14 +38,24 @@ pub fn spread(sections: &[SectionResult], standard: &Standard, phase: Phase) -> 
         .collect();
     let limit = standard.cv.limits.get(phase);
     let limit_f = limit.map(Decimal::to_f64);
+    // Only the indicators the standard counts (`in_cv`) are held to the limit; the others'
+    // coefficients are shown, not judged.
+    let counted: Vec<Option<f64>> =
+        standard.indicators.iter().zip(&cvs).filter(|(def, _)| def.in_cv).map(|(_, cv)| *cv).collect();
     let (within, composite, ok) = match standard.cv.method {
         CvMethod::Each => {
-            let within: Vec<Option<bool>> = cvs.iter().map(|&cv| Some(cv? <= limit_f?)).collect();
-            let ok = within.iter().copied().collect::<Option<Vec<bool>>>().map(|all| all.iter().all(|w| *w));
-            (within, None, ok)
+            let within: Vec<Option<bool>> = standard
+                .indicators
+                .iter()
+                .zip(&cvs)
+                .map(|(def, &cv)| if def.in_cv { Some(cv? <= limit_f?) } else { None })
+                .collect();
+            let judged: Option<Vec<bool>> = counted.iter().map(|&cv| Some(cv? <= limit_f?)).collect();
+            // A standard that counts no indicator gives no verdict on the spread.
+            (within, None, judged.filter(|all| !all.is_empty()).map(|all| all.iter().all(|w| *w)))
         }
         CvMethod::Mean => {
-            let all: Option<Vec<f64>> = cvs.iter().copied().collect();
+            let all: Option<Vec<f64>> = counted.iter().copied().collect();
             let composite = all.and_then(|v| variation::composite(&v));
             let ok = composite.zip(limit_f).map(|(c, l)| c <= l);
             (vec![None; cvs.len()], composite, ok)
@@ -113,5 +123,20 @@ mod tests {
         assert!((p.composite.unwrap() - expected).abs() < 1e-12);
         assert_eq!(p.within, [None, None, None]);
         assert_eq!(p.ok, Some(true));
+    }
+
+    #[test]
+    fn an_indicator_left_out_of_the_spread_is_shown_not_judged() {
+        let mut s = standard();
+        s.cv.limits.primary = Some(Decimal::parse("0.3").unwrap());
+        // Teaching area's √50/15 = 0.471 is over 0.3, but the standard does not count it.
+        s.indicators[2].in_cv = false;
+        let p = spread(&sections(), &s, Phase::Primary).unwrap();
+        assert!((p.cvs[2].unwrap() - 50f64.sqrt() / 15.0).abs() < 1e-12);
+        assert_eq!(p.within, [Some(true), Some(true), None]);
+        assert_eq!(p.ok, Some(true));
+        // Counted, it fails the county.
+        s.indicators[2].in_cv = true;
+        assert_eq!(spread(&sections(), &s, Phase::Primary).unwrap().ok, Some(false));
     }
 }

@@ -6,8 +6,10 @@
 //! For every year of figures and every standard: each school section's ratios, marks and
 //! verdict ([`verdict`]), and per 学段 the spread between schools ([`county`]). Then the plan
 //! against the first year each school met the site's standard ([`progress`]), coverage of
-//! pairings ([`coverage`]), exchange ratios ([`exchange`]) and the plan's duties ([`duties`]).
+//! pairings ([`coverage`]), exchange ratios ([`exchange`]) and the plan's duties ([`duties`]);
+//! the spread over all years is read from the per-year figures ([`trend`]).
 
+pub mod checks;
 pub mod county;
 pub mod coverage;
 pub mod duties;
@@ -15,6 +17,7 @@ pub mod exchange;
 pub mod period;
 pub mod progress;
 pub mod ratio;
+pub mod trend;
 pub mod variation;
 pub mod verdict;
 
@@ -34,6 +37,8 @@ pub struct StandardYear {
     pub county: Vec<county::PhaseSpread>,
     /// Each school with figures that year.
     pub schools: HashMap<SchoolId, SchoolYear>,
+    /// The standard's county-level checks, in its order.
+    pub checks: Vec<checks::CheckResult>,
 }
 
 /// A school in one year under one standard.
@@ -109,7 +114,8 @@ pub fn evaluate(site: &Site) -> Findings {
                     let county =
                         Phase::ALL.into_iter().filter_map(|phase| county::spread(&sections, standard, phase)).collect();
                     let schools = schools(site, &sections);
-                    (standard.id.clone(), StandardYear { sections, county, schools })
+                    let checks = checks::county(figures, standard);
+                    (standard.id.clone(), StandardYear { sections, county, schools, checks })
                 })
                 .collect();
             (figures.year, judged)

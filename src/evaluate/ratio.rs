@@ -30,6 +30,23 @@ impl Ratio {
         self.num as f64 / self.den as f64
     }
 
+    /// A figure taken as it is (no denominator, per 1).
+    pub fn whole(value: Decimal) -> Option<Ratio> {
+        Ratio::of(value, Decimal::from_int(1), Decimal::from_int(1))
+    }
+
+    /// Whether `value × factor` is at most `threshold`: within an at-most limit (`factor` 1), or
+    /// within it divided by the floor. Exact, as [`Ratio::at_least`].
+    pub fn at_most(self, threshold: Decimal, factor: Decimal) -> bool {
+        // (num / den)(f / 10^sf) <= t / 10^st  ⟺  num · f · 10^st <= t · den · 10^sf
+        let exact = (|| {
+            let left = self.num.checked_mul(factor.mantissa)?.checked_mul(pow10(threshold.scale)?)?;
+            let right = threshold.mantissa.checked_mul(self.den)?.checked_mul(pow10(factor.scale)?)?;
+            Some(left <= right)
+        })();
+        exact.unwrap_or_else(|| self.to_f64() * factor.to_f64() <= threshold.to_f64())
+    }
+
     /// Whether the value is at least `threshold × factor`, decided exactly (falls back to
     /// floating point only if the exact products would overflow).
     pub fn at_least(self, threshold: Decimal, factor: Decimal) -> bool {
@@ -76,5 +93,22 @@ mod tests {
         assert!(!r.at_least(d("4.2"), one));
         let r = Ratio::of(d("356"), d("10000"), d("100")).unwrap();
         assert!(!r.at_least(d("4.2"), d("0.85")));
+    }
+
+    #[test]
+    fn decides_at_most_exactly_on_the_line() {
+        let one = d("1");
+        // 班额: 1350 students in 30 classes = 45 exactly: within a limit of 45.
+        let r = Ratio::of(d("1350"), d("30"), one).unwrap();
+        assert!(r.at_most(d("45"), one));
+        // 1351 / 30 = 45.033…: over it.
+        assert!(!Ratio::of(d("1351"), d("30"), one).unwrap().at_most(d("45"), one));
+        // The floor read for at most: value × 0.85 <= 45, i.e. value <= 52.94…
+        // 1060 / 20 = 53 → 53 × 0.85 = 45.05 > 45: beyond the floor; 1058 / 20 = 52.9 → 44.965: within.
+        assert!(!Ratio::of(d("1060"), d("20"), one).unwrap().at_most(d("45"), d("0.85")));
+        assert!(Ratio::of(d("1058"), d("20"), one).unwrap().at_most(d("45"), d("0.85")));
+        // A figure taken as it is (校额): 2000 students within a limit of 2000, 2001 not.
+        assert!(Ratio::whole(d("2000")).unwrap().at_most(d("2000"), one));
+        assert!(!Ratio::whole(d("2001")).unwrap().at_most(d("2000"), one));
     }
 }

@@ -2,11 +2,12 @@
 //! the verdict by the standard's per-school rule.
 
 use super::ratio::Ratio;
+use crate::model::custom::Rule;
 use crate::model::id::SchoolId;
 use crate::model::indicator::Row;
 use crate::model::number::Decimal;
 use crate::model::school::Phase;
-use crate::model::standard::Standard;
+use crate::model::standard::{IndicatorDef, Standard};
 
 /// How one indicator stands against its threshold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,13 +28,19 @@ pub enum Mark {
 pub struct IndicatorResult {
     pub value: Option<Ratio>,
     pub threshold: Option<Decimal>,
+    pub rule: Rule,
     pub mark: Mark,
 }
 
 impl IndicatorResult {
-    /// The value as a share of the threshold (1.0 = exactly met).
+    /// How far the value goes towards the threshold (1.0 = exactly met, more is better): value ÷
+    /// threshold, or threshold ÷ value for an at-most limit. `None` for a value of 0 at most.
     pub fn share(&self) -> Option<f64> {
-        Some(self.value?.to_f64() / self.threshold?.to_f64())
+        let (value, threshold) = (self.value?.to_f64(), self.threshold?.to_f64());
+        match self.rule {
+            Rule::AtLeast => Some(value / threshold),
+            Rule::AtMost => (value > 0.0).then(|| threshold / value),
+        }
     }
 }
 
@@ -49,29 +56,33 @@ pub struct SectionResult {
     pub verdict: Option<bool>,
 }
 
+/// One indicator of a row: its value, and its mark against the threshold for the row's 学段.
+fn indicator(row: &Row, def: &IndicatorDef, floor: Decimal) -> IndicatorResult {
+    let value = match (row.get(&def.numerator), def.denominator.as_deref()) {
+        (Some(n), Some(d)) => row.get(d).and_then(|d| Ratio::of(n, d, def.per)),
+        (Some(n), None) => Ratio::of(n, Decimal::from_int(1), def.per),
+        (None, _) => None,
+    };
+    let threshold = def.thresholds.get(row.phase);
+    let one = Decimal::from_int(1);
+    let within = |v: Ratio, t: Decimal, factor: Decimal| match def.rule {
+        Rule::AtLeast => v.at_least(t, factor),
+        Rule::AtMost => v.at_most(t, factor),
+    };
+    let mark = match (value, threshold) {
+        (_, None) => Mark::Unjudged,
+        (None, Some(_)) => Mark::Missing,
+        (Some(v), Some(t)) if within(v, t, one) => Mark::Met,
+        (Some(v), Some(t)) if within(v, t, floor) => Mark::Short,
+        (Some(_), Some(_)) => Mark::Below,
+    };
+    IndicatorResult { value, threshold, rule: def.rule, mark }
+}
+
 pub fn section(row: &Row, standard: &Standard) -> SectionResult {
     let students = row.get("students");
     let floor = standard.school_rule.map_or(Decimal::ZERO, |r| r.floor);
-    let one = Decimal::from_int(1);
-    let indicators: Vec<IndicatorResult> = standard
-        .indicators
-        .iter()
-        .map(|def| {
-            let value = match (row.get(def.numerator), row.get(def.denominator)) {
-                (Some(n), Some(d)) => Ratio::of(n, d, def.per),
-                _ => None,
-            };
-            let threshold = def.thresholds.get(row.phase);
-            let mark = match (value, threshold) {
-                (_, None) => Mark::Unjudged,
-                (None, Some(_)) => Mark::Missing,
-                (Some(v), Some(t)) if v.at_least(t, one) => Mark::Met,
-                (Some(v), Some(t)) if v.at_least(t, floor) => Mark::Short,
-                (Some(_), Some(_)) => Mark::Below,
-            };
-            IndicatorResult { value, threshold, mark }
-        })
-        .collect();
+    let indicators: Vec<IndicatorResult> = standard.indicators.iter().map(|def| indicator(row, def, floor)).collect();
     let met = indicators.iter().filter(|i| i.mark == Mark::Met).count();
     let judged = indicators.iter().all(|i| i.mark != Mark::Unjudged);
     let verdict = standard
@@ -117,11 +128,13 @@ pub(crate) mod tests {
             id: id.into(),
             name: id.into(),
             short: id.into(),
-            numerator: id,
-            denominator: "students",
+            numerator: id.into(),
+            denominator: Some("students".into()),
             per: d(per),
             unit: String::new(),
             thresholds: ByPhase { primary: Some(d(t)), junior: None },
+            rule: Rule::AtLeast,
+            in_cv: true,
         };
         Standard {
             id: crate::model::id::StandardId::new("t"),
@@ -133,6 +146,8 @@ pub(crate) mod tests {
             ],
             school_rule: Some(SchoolRule { min_met: 2, floor: d("0.85") }),
             cv: CvRule { method: CvMethod::Each, limits: ByPhase { primary: Some(d("0.5")), junior: None } },
+            raw_keys: vec![],
+            county_checks: vec![],
         }
     }
 
@@ -141,7 +156,7 @@ pub(crate) mod tests {
             school: SchoolId::new("s"),
             phase,
             span: Span::file_start(FileId(0)),
-            values: values.iter().map(|(k, v)| (*k, d(v))).collect(),
+            values: values.iter().map(|(k, v)| (k.to_string(), d(v))).collect(),
         }
     }
 
@@ -189,6 +204,51 @@ pub(crate) mod tests {
         );
         assert_eq!(missing.indicators[2].mark, Mark::Missing);
         assert_eq!((missing.met, missing.verdict), (2, Some(false)));
+    }
+
+    /// 班额 (students per class, at most 45) and 校额 (students, at most 2000, no denominator).
+    fn size_standard() -> Standard {
+        let mut s = standard();
+        s.indicators.truncate(2);
+        for (def, (id, denominator, t)) in
+            s.indicators.iter_mut().zip([("class_size", Some("classes"), "45"), ("school_size", None, "2000")])
+        {
+            *def = IndicatorDef {
+                id: id.into(),
+                numerator: "students".into(),
+                denominator: denominator.map(String::from),
+                per: d("1"),
+                thresholds: ByPhase { primary: Some(d(t)), junior: None },
+                rule: Rule::AtMost,
+                ..def.clone()
+            };
+        }
+        s.school_rule = Some(SchoolRule { min_met: 2, floor: d("0.85") });
+        s
+    }
+
+    #[test]
+    fn at_most_meets_a_limit_exactly_and_reads_the_floor_the_other_way() {
+        let s = size_standard();
+        let marks = |students: &str, classes: &str| {
+            let r = section(&row(Phase::Primary, &[("students", students), ("classes", classes)]), &s);
+            (r.indicators.iter().map(|i| i.mark).collect::<Vec<Mark>>(), r.verdict)
+        };
+        // 1350 ÷ 30 = 45 exactly: met; 1350 ≤ 2000: met.
+        assert_eq!(marks("1350", "30"), (vec![Mark::Met, Mark::Met], Some(true)));
+        // 2000 students in 40 classes: 50 > 45; 50 × 0.85 = 42.5 ≤ 45: short. 2000 ≤ 2000 exactly.
+        assert_eq!(marks("2000", "40"), (vec![Mark::Short, Mark::Met], Some(false)));
+        // 1060 ÷ 20 = 53; 53 × 0.85 = 45.05 > 45: beyond the floor.
+        assert_eq!(marks("1060", "20").0[0], Mark::Below);
+        // 2400 students: 2400 × 0.85 = 2040 > 2000, beyond the floor; 2350 × 0.85 = 1997.5: short.
+        assert_eq!(marks("2400", "60").0, [Mark::Met, Mark::Below]);
+        assert_eq!(marks("2350", "60").0, [Mark::Met, Mark::Short]);
+        // Without the number of classes only 班额 is missing: 校额 needs no denominator.
+        let r = section(&row(Phase::Primary, &[("students", "900")]), &s);
+        assert_eq!(r.indicators.iter().map(|i| i.mark).collect::<Vec<_>>(), [Mark::Missing, Mark::Met]);
+        assert!((r.indicators[1].value.unwrap().to_f64() - 900.0).abs() < 1e-12);
+        // Its share of the standard is limit ÷ value: 2000 ÷ 900.
+        assert!((r.indicators[1].share().unwrap() - 2000.0 / 900.0).abs() < 1e-12);
     }
 
     #[test]

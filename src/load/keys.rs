@@ -25,11 +25,14 @@ pub struct Record {
     pub fields: &'static [Field],
     /// Keys shared with other tables (the figures of an indicator row).
     pub extra: &'static [Field],
+    /// Also takes the figures a site's standards declare (`raw_keys`): other keys are left for
+    /// `load::figures` to rename or report once every standard is read.
+    pub open: bool,
 }
 
 /// A record with its own keys only.
 const fn record(what: &'static str, fields: &'static [Field]) -> Record {
-    Record { what, fields, extra: &[] }
+    Record { what, fields, extra: &[], open: false }
 }
 
 impl Record {
@@ -202,8 +205,16 @@ pub static FIGURES: &[Field] = &[
     leaf("senior_title_teachers", &["中级及以上专业技术职务教师数"]),
 ];
 
-pub static INDICATOR_ROW: Record =
-    Record { what: "学校指标", fields: &[leaf("school", &["学校"]), leaf("stage", &["学段"])], extra: FIGURES };
+pub static INDICATOR_ROW: Record = Record {
+    what: "学校指标",
+    fields: &[leaf("school", &["学校"]), leaf("stage", &["学段"])],
+    extra: FIGURES,
+    open: true,
+};
+
+/// Figures given once a year for the whole county (`county:` in an indicator file): only the
+/// ones a standard declares.
+pub static COUNTY_FIGURES: Record = Record { what: "全县数据", fields: &[], extra: &[], open: true };
 
 pub static TARGET: Record = record("达标计划", &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])]);
 
@@ -248,6 +259,25 @@ pub static INDICATOR_DEF: Record = record(
         leaf("per", &["每"]),
         leaf("unit", &["单位"]),
         nested("thresholds", &["标准", "达标值"], Shape::Record(&BY_PHASE)),
+        leaf("rule", &["规则"]),
+        leaf("in_cv", &["计入差异系数"]),
+    ],
+);
+
+/// A figure a standard adds to the indicator files: `{key: classes, name: 班级数, aliases: [教学班数]}`.
+pub static RAW_KEY: Record =
+    record("自定义数据", &[leaf("key", &["字段", "编号"]), leaf("name", &["名称"]), leaf("aliases", &["别名"])]);
+
+/// A figure of the whole county held to a limit: `{id, name, key, rule, limit, unit}`.
+pub static COUNTY_CHECK: Record = record(
+    "县级指标",
+    &[
+        leaf("id", &["编号"]),
+        leaf("name", &["名称"]),
+        leaf("key", &["字段", "数据"]),
+        leaf("rule", &["规则"]),
+        leaf("limit", &["标准", "达标值"]),
+        leaf("unit", &["单位"]),
     ],
 );
 
@@ -265,6 +295,8 @@ pub static STANDARD: Record = record(
         nested("indicators", &["指标"], Shape::List(&Shape::Record(&INDICATOR_DEF))),
         nested("school_rule", &["学校达标规则"], Shape::Record(&SCHOOL_RULE)),
         nested("cv", &["差异系数"], Shape::Record(&CV_RULE)),
+        nested("raw_keys", &["自定义数据"], Shape::List(&Shape::Record(&RAW_KEY))),
+        nested("county_checks", &["县级指标"], Shape::List(&Shape::Record(&COUNTY_CHECK))),
     ],
 );
 
@@ -285,6 +317,7 @@ static INDICATORS_FILE: Record = record(
         leaf("year", &["年度"]),
         leaf("date", &["统计日期"]),
         nested("schools", &["学校"], Shape::List(&Shape::Record(&INDICATOR_ROW))),
+        nested("county", &["全县", "县级数据"], Shape::Record(&COUNTY_FIGURES)),
     ],
 );
 
@@ -433,6 +466,9 @@ pub fn canonicalize(node: &mut Node, shape: &Shape, diags: &mut Diagnostics) {
             let mut seen: Vec<(&Field, String, crate::diagnostics::Span)> = Vec::new();
             entries.retain_mut(|entry| {
                 let Some(field) = find(record, &entry.key) else {
+                    if record.open {
+                        return true;
+                    }
                     diags.push(unknown_key(record, &entry.key, entry.key_span));
                     return false;
                 };
@@ -459,7 +495,7 @@ pub fn canonicalize(node: &mut Node, shape: &Shape, diags: &mut Diagnostics) {
     }
 }
 
-fn find<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
+pub fn find<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
     let key = normalize(key);
     // Aliases are folded as keys are: the table may hold a character the fold maps (覆 → 复).
     record.all_fields().find(|f| f.name == key || f.aliases.iter().any(|a| *a == key || normalize(a) == key))
@@ -467,7 +503,7 @@ fn find<'a>(record: &'a Record, key: &str) -> Option<&'a Field> {
 
 /// Keys as staff type them: `索 引 号` (spaced like the tables they copy from), full-width
 /// spaces, a trailing full-width colon, traditional characters (`標題` is `标题`).
-fn normalize(key: &str) -> String {
+pub fn normalize(key: &str) -> String {
     key.chars().filter(|c| !c.is_whitespace() && *c != '：').map(crate::hanzi::fold_char).collect()
 }
 
@@ -487,7 +523,7 @@ pub fn invisible(c: char) -> bool {
 /// A key close to a known one is a typo, and ignoring it would lose what it says (在校学生 for
 /// 在校学生数 made every figure 未填报): an error. A key like no known one is extra information
 /// gongshi does not use: a warning that says it is ignored.
-fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Diagnostic {
+pub fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Diagnostic {
     let hidden = key.chars().find(|&c| invisible(c));
     if let (Some(c), Some(field)) = (hidden, nearest(record, &key.replace(invisible, ""))) {
         return Diagnostic::error(Code::UnknownKey, span)

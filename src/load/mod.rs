@@ -7,6 +7,7 @@
 
 pub mod builtin;
 pub mod decode;
+pub mod figures;
 pub mod front_matter;
 pub mod keys;
 pub mod sheet;
@@ -145,6 +146,7 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
     // Built-in files come first, so that a site's own file with the same id replaces them.
     raw.data = builtin::standards(&mut raw.sources, diags);
     raw.data.extend(site_data);
+    figures::close(&mut raw.data, diags);
     if !texts.iter().any(|f| f.kind == FileKind::SiteConfig) {
         diags.push(
             Diagnostic::error(Code::SiteConfigMissing, Location::Path(root.display().to_string()))

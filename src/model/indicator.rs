@@ -11,15 +11,21 @@ use crate::load::Node;
 use crate::load::keys::FIGURES;
 use std::collections::BTreeMap;
 
-/// The `&'static` name of a raw figure (`load::keys::FIGURES`), if it is one. `students` is
-/// the denominator of every per-student indicator.
-pub fn raw_key(name: &str) -> Option<&'static str> {
-    FIGURES.iter().find(|f| f.name == name).map(|f| f.name)
+/// Whether `name` is a built-in raw figure (`load::keys::FIGURES`). `students` is the
+/// denominator of every per-student indicator.
+pub fn is_builtin(name: &str) -> bool {
+    FIGURES.iter().any(|f| f.name == name)
 }
 
-/// Every raw figure's name.
+/// Every built-in raw figure's name.
 pub fn raw_keys() -> impl Iterator<Item = &'static str> {
     FIGURES.iter().map(|f| f.name)
+}
+
+/// The name a figure is shown by in messages: its first Chinese alias, or the key a standard
+/// declared.
+fn label(key: &str) -> &str {
+    FIGURES.iter().find(|f| f.name == key).and_then(|f| f.aliases.first().copied()).unwrap_or(key)
 }
 
 /// One school section's figures for a year; a figure not given is absent (未填报).
@@ -28,7 +34,8 @@ pub struct Row {
     pub school: SchoolId,
     pub phase: Phase,
     pub span: Span,
-    pub values: BTreeMap<&'static str, Decimal>,
+    /// By key: the built-in figures and those a standard declares.
+    pub values: BTreeMap<String, Decimal>,
 }
 
 impl Row {
@@ -45,6 +52,8 @@ pub struct Figures {
     pub date: Option<Date>,
     pub file: FileId,
     pub rows: Vec<Row>,
+    /// Figures of the whole county (`county:`), by declared key.
+    pub county: BTreeMap<String, Decimal>,
 }
 
 impl Figures {
@@ -89,7 +98,37 @@ pub fn read(
         }
         rows.push(row);
     }
-    Some(Figures { year, date: f.date("date", diags).map(|d| d.value), file, rows })
+    let county = f.get("county").map_or_else(BTreeMap::new, |n| numbers(n, |_| false, diags));
+    Some(Figures { year, date: f.date("date", diags).map(|d| d.value), file, rows, county })
+}
+
+/// The figures of a map, by key; `skip` names keys that are not figures. `未填报` and the like
+/// leave a figure out.
+fn numbers(node: &Node, skip: impl Fn(&str) -> bool, diags: &mut Diagnostics) -> BTreeMap<String, Decimal> {
+    let mut values = BTreeMap::new();
+    for entry in node.entries().iter().filter(|e| !skip(&e.key)) {
+        let key = entry.key.as_str();
+        let Some(text) = super::read::text(&entry.value, diags) else {
+            continue;
+        };
+        if matches!(text.value.as_str(), "未填报" | "-" | "—" | "无") {
+            continue;
+        }
+        let label = label(key);
+        match Decimal::parse(&text.value) {
+            Ok(n) if n.is_negative() || (key == "students" && !n.is_positive()) => {
+                let why = if key == "students" { "必须大于 0" } else { "不能为负数" };
+                diags.push(
+                    Diagnostic::error(Code::InvalidCount, text.span).detail(format!("{label}「{}」{why}", text.value)),
+                );
+            }
+            Ok(n) => {
+                values.insert(key.to_string(), n);
+            }
+            Err(why) => diags.push(Diagnostic::error(Code::InvalidNumber, text.span).detail(format!("{label}：{why}"))),
+        }
+    }
+    values
 }
 
 fn read_row(f: Fields, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<Row> {
@@ -126,27 +165,7 @@ fn read_row(f: Fields, index: &SchoolIndex, diags: &mut Diagnostics) -> Option<R
             return None;
         }
     };
-    let mut values = BTreeMap::new();
-    for field in FIGURES {
-        let (key, label) = (field.name, field.aliases.first().copied().unwrap_or(field.name));
-        let Some(text) = f.text(key, diags) else {
-            continue;
-        };
-        if matches!(text.value.as_str(), "未填报" | "-" | "—" | "无") {
-            continue;
-        }
-        match Decimal::parse(&text.value) {
-            Ok(n) if n.is_negative() || (key == "students" && !n.is_positive()) => {
-                let why = if key == "students" { "必须大于 0" } else { "不能为负数" };
-                diags.push(
-                    Diagnostic::error(Code::InvalidCount, text.span).detail(format!("{label}「{}」{why}", text.value)),
-                );
-            }
-            Ok(n) => {
-                values.insert(key, n);
-            }
-            Err(why) => diags.push(Diagnostic::error(Code::InvalidNumber, text.span).detail(format!("{label}：{why}"))),
-        }
-    }
+    // Load has renamed every figure to its key and dropped unknown keys: the rest are figures.
+    let values = numbers(f.node, |k| matches!(k, "school" | "stage"), diags);
     Some(Row { school: school.id.clone(), phase, span: f.span(), values })
 }

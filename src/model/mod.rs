@@ -7,6 +7,7 @@
 
 pub mod attachment;
 pub mod check;
+pub mod custom;
 pub mod data;
 pub mod date;
 pub mod doc_no;

@@ -5,8 +5,8 @@
 //! read like a site's own); a site's standards/*.yaml adds more or replaces a built-in one with
 //! the same id.
 
+use super::custom::{self, CountyCheck, RawKey, Rule};
 use super::id::StandardId;
-use super::indicator::raw_key;
 use super::number::Decimal;
 use super::read::Fields;
 use super::school::Phase;
@@ -37,16 +37,24 @@ pub struct IndicatorDef {
     pub name: String,
     /// A few characters, for chart labels on a phone.
     pub short: String,
-    pub numerator: &'static str,
-    pub denominator: &'static str,
+    pub numerator: String,
+    /// `None` for a figure judged as it is (校额, 家长满意度): no denominator.
+    pub denominator: Option<String>,
     /// 1 for per student, 100 for per hundred students.
     pub per: Decimal,
     pub unit: String,
     pub thresholds: ByPhase<Option<Decimal>>,
+    /// Whether the value must reach the threshold or stay within it.
+    pub rule: Rule,
+    /// Whether its coefficient of variation counts in the county's spread (`in_cv`,
+    /// 计入差异系数; default yes). 校额 or 满意度 say little as a spread between schools.
+    pub in_cv: bool,
 }
 
 /// A school meets the standard when at least `min_met` indicators reach their threshold and
-/// none is below `floor` times its threshold.
+/// none is below `floor` times its threshold. For an at-most indicator the floor reads the other
+/// way: the value may not be above threshold ÷ floor (with 0.85 and 班额 45: 52.94…), so that
+/// threshold ÷ value, its share of the standard, is never below the floor either way.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SchoolRule {
     pub min_met: usize,
@@ -74,15 +82,21 @@ pub struct Standard {
     pub indicators: Vec<IndicatorDef>,
     pub school_rule: Option<SchoolRule>,
     pub cv: CvRule,
+    /// Figures it adds to the indicator files.
+    pub raw_keys: Vec<RawKey>,
+    /// Figures of the whole county held to a limit.
+    pub county_checks: Vec<CountyCheck>,
 }
 
 pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
     let f = super::read::record(root, "评估标准", diags)?;
     let id = f.required_text("id", "编号 id", diags).and_then(|id| super::school::valid_id(id, diags));
     let name = f.required_text("name", "名称 name", diags);
+    let raw_keys: Vec<RawKey> =
+        f.records("raw_keys", "自定义数据", diags).into_iter().filter_map(|r| custom::raw_key(r, diags)).collect();
     let mut indicators: Vec<IndicatorDef> = Vec::new();
     for node in f.records("indicators", "指标", diags) {
-        if let Some((def, span)) = indicator(node, diags) {
+        if let Some((def, span)) = indicator(node, &raw_keys, diags) {
             if indicators.iter().any(|d| d.id == def.id) {
                 diags.push(Diagnostic::error(Code::DuplicateId, span).detail(format!("指标「{}」", def.id)));
             } else {
@@ -101,7 +115,20 @@ pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
             None
         }
     };
-    Some(Standard { id: StandardId::new(&id?.value), name: name?.value, indicators, school_rule, cv: cv? })
+    let county_checks = f
+        .records("county_checks", "县级指标", diags)
+        .into_iter()
+        .filter_map(|r| custom::county_check(r, &raw_keys, diags))
+        .collect();
+    Some(Standard {
+        id: StandardId::new(&id?.value),
+        name: name?.value,
+        indicators,
+        school_rule,
+        cv: cv?,
+        raw_keys,
+        county_checks,
+    })
 }
 
 fn decimal(f: &Fields, key: &str, diags: &mut Diagnostics) -> Option<Spanned<Decimal>> {
@@ -132,7 +159,16 @@ fn by_phase(f: &Fields, key: &str, diags: &mut Diagnostics) -> ByPhase<Option<De
     ByPhase { primary: value("primary"), junior: value("junior") }
 }
 
-fn indicator(f: Fields, diags: &mut Diagnostics) -> Option<(IndicatorDef, crate::diagnostics::Span)> {
+/// Whether an indicator's figure is `none`/`无`: no denominator.
+fn no_figure(text: &str) -> bool {
+    matches!(text, "none" | "无" | "不除")
+}
+
+fn indicator(
+    f: Fields,
+    raw_keys: &[RawKey],
+    diags: &mut Diagnostics,
+) -> Option<(IndicatorDef, crate::diagnostics::Span)> {
     let id = f.required_text("id", "编号 id", diags).and_then(|id| {
         let ok = !id.value.is_empty()
             && id.value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
@@ -145,28 +181,33 @@ fn indicator(f: Fields, diags: &mut Diagnostics) -> Option<(IndicatorDef, crate:
         ok.then_some(id)
     });
     let name = f.required_text("name", "名称 name", diags);
-    let mut key = |k: &str, default: Option<&'static str>| match f.text(k, diags) {
-        Some(text) => match raw_key(&text.value) {
-            Some(key) => Some(key),
-            None => {
-                let known: Vec<&str> = super::indicator::raw_keys().collect();
-                diags.push(
-                    Diagnostic::error(Code::InvalidValue, text.span)
-                        .detail(format!("「{}」不是指标文件里的数字", text.value))
-                        .hint(format!("可用：{}", known.join("、"))),
-                );
-                None
-            }
-        },
-        None if default.is_some() => default,
+    // A figure the indicator divides: built in, or declared in this standard's raw_keys.
+    let known = |text: Spanned<String>, diags: &mut Diagnostics| {
+        let ok = super::indicator::is_builtin(&text.value) || raw_keys.iter().any(|r| r.key == text.value);
+        if !ok {
+            diags.push(custom::undeclared(
+                &text,
+                raw_keys,
+                "指标只能用内置的数字或本标准 raw_keys（自定义数据）里声明的数字",
+            ));
+        }
+        ok.then_some(text.value)
+    };
+    let numerator = match f.text("numerator", diags) {
+        Some(t) => known(t, diags),
         None => {
-            diags.push(super::read::missing(f.span(), k));
+            diags.push(super::read::missing(f.span(), "numerator"));
             None
         }
     };
-    let numerator = key("numerator", None);
-    let denominator = key("denominator", Some("students"));
+    let denominator = match f.text("denominator", diags) {
+        Some(t) if no_figure(&t.value) => Some(None),
+        Some(t) => known(t, diags).map(Some),
+        None => Some(Some("students".to_string())),
+    };
     let per = decimal(&f, "per", diags).map_or(Decimal::from_int(1), |d| d.value);
+    let rule = custom::rule(&f, diags);
+    let in_cv = f.bool("in_cv", diags).unwrap_or(true);
     let id = id?;
     let name = name?.value;
     Some((
@@ -179,6 +220,8 @@ fn indicator(f: Fields, diags: &mut Diagnostics) -> Option<(IndicatorDef, crate:
             per,
             unit: f.text("unit", diags).map(|s| s.value).unwrap_or_default(),
             thresholds: by_phase(&f, "thresholds", diags),
+            rule: rule?,
+            in_cv,
         },
         id.span,
     ))
@@ -278,6 +321,7 @@ mod tests {
         assert_eq!(s.cv.limits.primary.unwrap().to_string(), "0.65");
         assert_eq!(s.cv.limits.junior.unwrap().to_string(), "0.55");
         let ratio = s.indicators.iter().find(|i| i.id == "teacher_ratio").unwrap();
-        assert_eq!((ratio.numerator, ratio.denominator), ("teachers", "students"));
+        assert_eq!((ratio.numerator.as_str(), ratio.denominator.as_deref()), ("teachers", Some("students")));
+        assert!(s.indicators.iter().all(|i| i.rule == Rule::AtLeast && i.in_cv));
     }
 }

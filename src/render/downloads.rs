@@ -128,6 +128,9 @@ pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
         out.push((format!("evaluation-{}", figures.year), evaluation(site, judged)));
         out.push((format!("cv-{}", figures.year), cv(site, judged)));
     }
+    if !site.figures.is_empty() {
+        out.push(("cv-trend".to_string(), cv_trend(site, findings)));
+    }
     out
 }
 
@@ -330,6 +333,48 @@ fn cv(site: &Site, judged: &StandardYear) -> Table {
             ]);
         }
     }
+    t
+}
+
+/// Every year × 学段 × indicator coefficient of the site's standard, for the spread over time.
+fn cv_trend(site: &Site, findings: &Findings) -> Table {
+    let standard = site.standard();
+    let mut t = Table::new(&["year", "stage", "indicator", "name", "cv", "limit"]);
+    let phases = crate::evaluate::trend::phases(findings, &standard.id, standard.indicators.len());
+    let each = standard.cv.method == crate::model::standard::CvMethod::Each;
+    let mut rows = Vec::new();
+    for p in &phases {
+        let limit = p.limit.map_or(Cell::Empty, |l| text(l.to_string()));
+        let mut series: Vec<(&str, &str, &[Option<f64>], Cell)> = standard
+            .indicators
+            .iter()
+            .zip(&p.indicators)
+            .map(|(def, i)| {
+                (def.id.as_str(), def.name.as_str(), &i.cvs[..], if each { limit.clone() } else { Cell::Empty })
+            })
+            .collect();
+        if let Some(c) = &p.composite {
+            series.push(("composite", "综合差异系数", &c.cvs[..], limit.clone()));
+        }
+        for (y, &year) in p.years.iter().enumerate() {
+            for (id, name, cvs, limit) in &series {
+                rows.push(vec![
+                    Cell::Int(i64::from(year)),
+                    text(p.phase.label()),
+                    text(*id),
+                    text(*name),
+                    cvs.get(y).copied().flatten().map_or(Cell::Empty, Cell::Ratio),
+                    limit.clone(),
+                ]);
+            }
+        }
+    }
+    // Year first, then 学段 (a stable sort keeps 小学 before 初中 and the standard's order).
+    rows.sort_by_key(|r| match r.first() {
+        Some(Cell::Int(year)) => *year,
+        _ => 0,
+    });
+    t.rows = rows;
     t
 }
 

@@ -6,6 +6,7 @@
 //! deficiencies; every mark also carries its value as text.
 
 pub mod bars;
+pub mod lines;
 pub mod progress;
 
 use plotters::style::RGBColor;

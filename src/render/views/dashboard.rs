@@ -90,6 +90,10 @@ pub struct DashboardView {
     pub exchange: Vec<super::exchange::RatioRow>,
     pub exchange_limits: super::exchange::Limits,
     pub others: Vec<OtherStandard>,
+    /// Every year's spread (views::spread), shown by the dashboard_spread.html partial.
+    pub spread: Option<super::spread::SpreadView>,
+    /// County-level checks (views::checks), shown by the dashboard_checks.html partial.
+    pub checks: Vec<super::checks::ChecksView>,
     pub downloads: Vec<Download>,
 }
 
@@ -138,6 +142,7 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
     if let Some(year) = latest.map(|f| f.year) {
         downloads.push(download(&format!("{year} 年各校指标与达标情况"), &format!("evaluation-{year}")));
         downloads.push(download(&format!("{year} 年差异系数"), &format!("cv-{year}")));
+        downloads.push(download("历年差异系数", "cv-trend"));
     }
     if let Some(c) = findings.coverage.years.last() {
         let year = c.date.year();
@@ -179,6 +184,8 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
         exchange: super::exchange::ratio_years(site, findings).into_iter().map(|y| y.county).collect(),
         exchange_limits: super::exchange::limits(site),
         others: latest.map_or_else(Vec::new, |f| others(site, findings, f.year)),
+        spread: super::spread::view(site, findings),
+        checks: super::checks::view(site, findings),
         downloads,
     }
 }
@@ -338,7 +345,7 @@ fn lacking(site: &Site, findings: &Findings, year: i32) -> Vec<LackingRow> {
                 .iter()
                 .zip(&s.indicators)
                 .filter(|(_, r)| matches!(r.mark, Mark::Short | Mark::Below | Mark::Missing))
-                .map(|(d, r)| format!("{}（{}）", d.short, labels::mark(r.mark).label))
+                .map(|(d, r)| format!("{}（{}）", d.short, labels::mark(r.mark, r.rule).label))
                 .collect(),
         })
         .collect()
@@ -351,7 +358,9 @@ fn others(site: &Site, findings: &Findings, year: i32) -> Vec<OtherStandard> {
         .filter(|standard| standard.id != site.standard)
         .filter_map(|standard| {
             let county = &findings.standard_year(year, &standard.id)?.county;
-            let any = county.iter().any(|p| p.cvs.iter().any(Option::is_some));
+            let counted =
+                |p: &PhaseSpread| p.cvs.iter().zip(&standard.indicators).any(|(cv, d)| d.in_cv && cv.is_some());
+            let any = county.iter().any(counted);
             any.then(|| OtherStandard { name: standard.name.clone(), phases: phases(standard, county, year) })
         })
         .collect()

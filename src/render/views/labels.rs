@@ -6,11 +6,14 @@ use crate::evaluate::PeriodState;
 use crate::evaluate::duties::DutyState;
 use crate::evaluate::progress::PlanStatus;
 use crate::evaluate::verdict::Mark;
+use crate::model::custom::Rule;
 
-pub fn mark(m: Mark) -> Badge {
+/// An indicator's mark; beyond the floor of an at-most limit (班额) reads 超出过多, not 低于85%.
+pub fn mark(m: Mark, rule: Rule) -> Badge {
     let (label, key) = match m {
         Mark::Met => ("达标", "met"),
         Mark::Short => ("未达标", "short"),
+        Mark::Below if rule == Rule::AtMost => ("超出过多", "below"),
         Mark::Below => ("低于85%", "below"),
         Mark::Missing => ("未填报", "missing"),
         Mark::Unjudged => ("—", "unjudged"),

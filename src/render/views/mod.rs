@@ -4,6 +4,7 @@
 //! templates put `{{ root }}` before it, so links are relative to the page.
 
 pub mod catalogue;
+pub mod checks;
 pub mod citations;
 pub mod coverage;
 pub mod dashboard;
@@ -16,6 +17,7 @@ pub mod nobreak;
 pub mod pairing;
 pub mod report;
 pub mod school;
+pub mod spread;
 
 use crate::model::id::SchoolId;
 use crate::model::pages::{Column, FeedKind, PageKind, Pages};

@@ -256,7 +256,7 @@ fn section(site: &Site, school: &School, s: &SectionResult, year: i32) -> Sectio
             value: r.value.map_or_else(|| "未填报".to_string(), |v| number(v.to_f64())),
             threshold: r.threshold.map_or_else(|| "—".to_string(), |t| t.to_string()),
             share: r.share().map_or_else(|| "—".to_string(), charts::percent),
-            mark: labels::mark(r.mark),
+            mark: labels::mark(r.mark, r.rule),
         })
         .collect();
     let summary = summary(standard, s);
