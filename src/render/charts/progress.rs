@@ -46,7 +46,7 @@ pub fn draw(points: &[YearPoint], id: &str, title: &str, desc: &str) -> Option<C
         // Up to six year labels fit a phone's width; with more, every second (third…) year,
         // counted back from the last.
         let every = points.len().div_ceil(6);
-        let labelled = |i: usize| (points.len() - 1 - i) % every == 0;
+        let labelled = |i: usize| (points.len() - 1 - i).is_multiple_of(every);
         for (i, p) in points.iter().enumerate().filter(|(i, _)| labelled(*i)) {
             root.draw(&Text::new(
                 p.year.to_string(),
