@@ -123,6 +123,8 @@ pub enum FeedKind {
     Site,
     List(ListKey),
     Data,
+    /// The plan's duties overdue and next due (data/duties.xml).
+    Duties,
 }
 
 #[derive(Clone, Debug)]
@@ -343,6 +345,10 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
     if !site.figures.is_empty() || !site.pairings.is_empty() || !site.exchanges.is_empty() {
         let path = SitePath::page(&["data"]).and_then(|p| p.file_in("updates.xml"));
         r.add_feed(FeedKind::Data, path.ok(), Origin::Builtin, diags);
+    }
+    if !site.plan.milestones.is_empty() {
+        let path = SitePath::page(&["data"]).and_then(|p| p.file_in("duties.xml"));
+        r.add_feed(FeedKind::Duties, path.ok(), Origin::Builtin, diags);
     }
     for list in site.lists.all() {
         let origin = list.origin.map_or(Origin::Builtin, Origin::Input);

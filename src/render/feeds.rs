@@ -11,6 +11,7 @@
 //! out), and per group of pairings that start on the same day (dated by that day; pairings
 //! without a cycle are left out).
 
+use crate::evaluate::Findings;
 use crate::model::date::Date;
 use crate::model::lists::ListKey;
 use crate::model::pages::{Column, FeedKind, PageKind};
@@ -55,6 +56,7 @@ pub fn title(site: &Site, kind: &FeedKind) -> String {
     let what = match kind {
         FeedKind::Site => return site.config.title.clone(),
         FeedKind::Data => "数据更新".to_string(),
+        FeedKind::Duties => "工作节点".to_string(),
         FeedKind::List(key @ ListKey::Category(_)) => {
             format!("政策文件：{}", site.lists.get(key).map_or("", |l| l.label.as_str()))
         }
@@ -77,11 +79,11 @@ pub fn link(site: &Site, kind: &FeedKind) -> Option<FeedLink> {
 }
 
 /// Every feed of the registry: (output path, view).
-pub fn feeds(site: &Site) -> Vec<(String, FeedView)> {
-    site.pages.feeds.iter().map(|f| (f.path.output_file(), feed(site, &f.kind, f.path.as_str()))).collect()
+pub fn feeds(site: &Site, findings: &Findings) -> Vec<(String, FeedView)> {
+    site.pages.feeds.iter().map(|f| (f.path.output_file(), feed(site, findings, &f.kind, f.path.as_str()))).collect()
 }
 
-fn feed(site: &Site, kind: &FeedKind, path: &str) -> FeedView {
+fn feed(site: &Site, findings: &Findings, kind: &FeedKind, path: &str) -> FeedView {
     let base = &site.config.base_url;
     let (page, mut entries) = match kind {
         FeedKind::Site => {
@@ -94,6 +96,9 @@ fn feed(site: &Site, kind: &FeedKind, path: &str) -> FeedView {
             (list.map(|l| super::views::url(&l.base)).unwrap_or_default(), documents(site, docs))
         }
         FeedKind::Data => (String::new(), data(site)),
+        FeedKind::Duties => {
+            (super::views::url_of(site, &PageKind::Dashboard).unwrap_or_default(), duties(site, findings))
+        }
     };
     entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
     entries.truncate(FEED_LIMIT);
@@ -171,4 +176,35 @@ fn data(site: &Site) -> Vec<(Date, EntryView)> {
         out.push((start, entry(start, &pairings, format!("pairings-{start}"), title, summary)));
     }
     out
+}
+
+/// The duties the home page lists: every overdue one and the next ones due, each dated by its
+/// due date and linking to its entry on the dashboard.
+fn duties(site: &Site, findings: &Findings) -> Vec<(Date, EntryView)> {
+    let base = &site.config.base_url;
+    let dashboard = base.absolute(&super::views::url_of(site, &PageKind::Dashboard).unwrap_or_default());
+    let agenda = super::views::duty::agenda(site, findings);
+    agenda
+        .overdue
+        .iter()
+        .chain(&agenda.upcoming)
+        .map(|d| {
+            let mut summary = format!("截止 {}，{}", d.due, d.state.label);
+            if let Some(p) = &d.progress {
+                summary.push_str(&format!("（{p}）"));
+            }
+            let url = format!("{dashboard}#{}", d.anchor);
+            let entry = EntryView {
+                title: format!("{}（{}）", d.title, d.state.label),
+                id: url.clone(),
+                url,
+                updated: timestamp(d.due_on()),
+                category: "工作节点".to_string(),
+                doc_no: d.policy.as_ref().map(|p| p.doc_no.clone()),
+                summary: Some(summary),
+                author: site.config.issuer.clone(),
+            };
+            (d.due_on(), entry)
+        })
+        .collect()
 }

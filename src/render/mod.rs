@@ -121,7 +121,7 @@ impl Renderer {
         for (path, bytes) in search.files {
             output.insert(path, OutputFile::Bytes(bytes), diags);
         }
-        site_files(site, &self.templates, &mut output, diags);
+        site_files(site, findings, &self.templates, &mut output, diags);
         for (name, asset) in &self.theme.statics {
             let file = match asset {
                 theme::Asset::Embedded(bytes) => OutputFile::Embedded(bytes),
@@ -142,7 +142,13 @@ impl Renderer {
 }
 
 /// The feeds, sitemap.xml (with its parts on a large site) and robots.txt.
-fn site_files(site: &Site, templates: &templates::Templates, output: &mut Output, diags: &mut Diagnostics) {
+fn site_files(
+    site: &Site,
+    findings: &Findings,
+    templates: &templates::Templates,
+    output: &mut Output,
+    diags: &mut Diagnostics,
+) {
     #[derive(serde::Serialize)]
     struct Robots {
         sitemap_url: String,
@@ -151,7 +157,7 @@ fn site_files(site: &Site, templates: &templates::Templates, output: &mut Output
     let robots = Robots { sitemap_url: base.absolute("sitemap.xml") };
     let parts = sitemap::sitemaps(site);
     let mut results = vec![("robots.txt".to_string(), templates.render("robots.txt", &robots, None))];
-    for (path, view) in feeds::feeds(site) {
+    for (path, view) in feeds::feeds(site, findings) {
         results.push((path, templates.render("atom.xml", &view, None)));
     }
     if parts.len() > 1 {

@@ -195,10 +195,13 @@ fn each_column_has_an_atom_feed_with_its_own_entries() {
     assert_eq!(updated, "2024-09-01T00:00:00+08:00");
     // Autodiscovery: the site's feeds everywhere, the column's on its lists.
     let feeds = |page: &str| t.html(page).attrs("link[rel=alternate][type='application/atom+xml']", "href");
-    assert_eq!(feeds("policies/89/index.html"), ["../../feed.xml", "../../data/updates.xml"]);
-    assert_eq!(feeds("notices/index.html"), ["../feed.xml", "../data/updates.xml", "../notices/feed.xml"]);
+    assert_eq!(feeds("policies/89/index.html"), ["../../feed.xml", "../../data/updates.xml", "../../data/duties.xml"]);
     assert_eq!(
-        feeds("policies/category/keji-jiaoyu-tongzhi/index.html")[2],
+        feeds("notices/index.html"),
+        ["../feed.xml", "../data/updates.xml", "../data/duties.xml", "../notices/feed.xml"]
+    );
+    assert_eq!(
+        feeds("policies/category/keji-jiaoyu-tongzhi/index.html")[3],
         "../../../policies/category/keji-jiaoyu-tongzhi/feed.xml"
     );
     // The same input gives the same feeds.

@@ -142,6 +142,32 @@ fn recurring_duties_show_on_the_home_page_and_the_dashboard() {
     // The lead school is named with its own state; the list duty was done on the list's 公布日期.
     assert!(items[0].contains("丙中学 按时完成 2025-08-09"), "{}", items[0]);
     assert!(items[1].contains("完成于 2025-08-25"), "{}", items[1]);
+    // The same duties as the home page, as an Atom feed linking to their dashboard entries.
+    let feed = t.read("data/duties.xml");
+    let xml = roxmltree::Document::parse(&feed).expect("duties.xml is XML");
+    let atom = "http://www.w3.org/2005/Atom";
+    assert_eq!(xml.root_element().tag_name().namespace(), Some(atom));
+    let entries: Vec<(String, String)> = xml
+        .descendants()
+        .filter(|n| n.has_tag_name((atom, "entry")))
+        .map(|e| {
+            let text = |tag: &str| {
+                e.children().find(|c| c.has_tag_name((atom, tag))).and_then(|c| c.text()).unwrap_or("").to_string()
+            };
+            (text("title"), text("id"))
+        })
+        .collect();
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    assert!(
+        entries.contains(&(
+            "公布交流名单（逾期未完成）".into(),
+            "https://jyj.example.cn/junheng/dashboard/#duty-1-2026-08-20".into()
+        )),
+        "{entries:?}"
+    );
+    let anchor = entries[0].1.rsplit('#').next().unwrap().to_string();
+    assert_eq!(dashboard.attrs(&format!("#{anchor}"), "id"), [anchor]);
+    assert!(home.contains("data/duties.xml"), "autodiscovery on the home page");
 }
 
 /// A good site is built, then `plan` replaces plan.yaml: the build must fail, say `lines`, and

@@ -29,6 +29,9 @@ pub struct DutyView {
     /// `3/8 所已完成`, for a duty of several schools.
     pub progress: Option<String>,
     pub policy: Option<PolicyRef>,
+    /// The entry's id on the dashboard (`duty-2-2019-08-10`: milestone and due date), a target
+    /// for links from the home page and the duties feed.
+    pub anchor: String,
     #[serde(skip)]
     worst: DutyState,
     #[serde(skip)]
@@ -109,9 +112,16 @@ fn group(site: &Site, duties: &[Duty]) -> DutyView {
         progress: (owners.len() > 1).then(|| format!("{finished}/{} 所已完成", owners.len())),
         owners,
         policy: m.policy.as_ref().map(|p| policy_ref(site, &p.value)),
+        anchor: format!("duty-{}-{}", first.milestone, first.due),
         worst,
         milestone: first.milestone,
         due_on: first.due,
+    }
+}
+
+impl DutyView {
+    pub fn due_on(&self) -> crate::model::date::Date {
+        self.due_on
     }
 }
 

@@ -175,7 +175,10 @@ pub fn frame<'a>(
         nav,
         meta,
         today: site.today.to_string(),
-        feeds: [FeedKind::Site, FeedKind::Data].iter().filter_map(|k| crate::render::feeds::link(site, k)).collect(),
+        feeds: [FeedKind::Site, FeedKind::Data, FeedKind::Duties]
+            .iter()
+            .filter_map(|k| crate::render::feeds::link(site, k))
+            .collect(),
     }
 }
 
