@@ -26,6 +26,7 @@ pub mod serve;
 
 use diagnostics::{Diagnostics, Sources};
 use std::path::Path;
+use std::sync::Arc;
 
 /// What a build needs besides the site folder.
 #[derive(Clone, Debug)]
@@ -36,13 +37,15 @@ pub struct Options {
     pub deny_warnings: bool,
 }
 
-/// The result of running the pipeline up to (not including) publishing.
-pub struct Built {
+/// The result of running the pipeline up to (not including) publishing. `O` is what was
+/// rendered: every file ([`render::Output`]), or for the preview the site ready to render page
+/// by page ([`render::on_demand::OnDemand`]).
+pub struct Built<O = render::Output> {
     /// Every file read, for drawing diagnostics.
     pub sources: Sources,
     pub diagnostics: Diagnostics,
     /// Present when no stage reported an error.
-    pub output: Option<render::Output>,
+    pub output: Option<O>,
     /// The path the site is published under (`/junheng/` for `https://host/junheng/`), when
     /// site.yaml could be read.
     pub base_path: Option<String>,
@@ -57,12 +60,28 @@ pub fn build(site_dir: &Path, options: &Options) -> Built {
 /// templates from one build to the next.
 #[derive(Default)]
 pub struct Builder {
-    renderer: Option<render::Renderer>,
+    renderer: Option<Arc<render::Renderer>>,
 }
 
 impl Builder {
     /// Runs load → model → evaluate → render. Nothing is written.
     pub fn build(&mut self, site_dir: &Path, options: &Options) -> Built {
+        self.run(site_dir, options, |renderer, site, findings, diags| renderer.render(&site, &findings, diags))
+    }
+
+    /// Runs load → model → evaluate, and readies the site to render page by page (the preview).
+    pub fn preview(&mut self, site_dir: &Path, options: &Options) -> Built<render::on_demand::OnDemand> {
+        self.run(site_dir, options, |renderer, site, findings, _| {
+            Some(render::on_demand::OnDemand::new(renderer, Arc::new(site), Arc::new(findings)))
+        })
+    }
+
+    fn run<O>(
+        &mut self,
+        site_dir: &Path,
+        options: &Options,
+        render: impl FnOnce(Arc<render::Renderer>, model::Site, evaluate::Findings, &mut Diagnostics) -> Option<O>,
+    ) -> Built<O> {
         let mut diags = Diagnostics::default();
         let raw = load::load(site_dir, &options.load, &mut diags);
         // The model runs even after load errors, so that one run reports the problems of every
@@ -73,7 +92,7 @@ impl Builder {
         let output = match site {
             Some(site) if !diags.has_errors() => {
                 let findings = evaluate::evaluate(&site);
-                self.renderer(&site, &mut diags).and_then(|r| r.render(&site, &findings, &mut diags))
+                self.renderer(&site, &mut diags).and_then(|r| render(r, site, findings, &mut diags))
             }
             _ => None,
         };
@@ -98,10 +117,10 @@ impl Builder {
     }
 
     /// The renderer for the site's theme, loaded when there is none or the theme was switched.
-    fn renderer(&mut self, site: &model::Site, diags: &mut Diagnostics) -> Option<&render::Renderer> {
+    fn renderer(&mut self, site: &model::Site, diags: &mut Diagnostics) -> Option<Arc<render::Renderer>> {
         if !self.renderer.as_ref().is_some_and(|r| r.is_for(&site.root, &site.config.theme)) {
-            self.renderer = render::Renderer::load(&site.root, &site.config.theme, diags);
+            self.renderer = render::Renderer::load(&site.root, &site.config.theme, diags).map(Arc::new);
         }
-        self.renderer.as_ref()
+        self.renderer.clone()
     }
 }

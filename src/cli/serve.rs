@@ -27,7 +27,7 @@ pub fn run(args: &ServeArgs) -> Result<(), ()> {
             open_browser(url);
         }
     };
-    let built = |b: &crate::Built| {
+    let built = |b: &crate::serve::PreviewBuilt| {
         report::diagnostics(&b.sources, &b.diagnostics);
         match &b.output {
             Some(output) => report::previewed(output.page_count(), &b.diagnostics),

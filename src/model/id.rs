@@ -76,6 +76,15 @@ impl<K: Hash + Eq + Clone, T> Table<K, T> {
         self.index.get(id).map(|&i| &self.items[i])
     }
 
+    /// Where the record with this id is in output order.
+    pub fn position<Q>(&self, id: &Q) -> Option<usize>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.index.get(id).copied()
+    }
+
     pub fn contains<Q>(&self, id: &Q) -> bool
     where
         K: std::borrow::Borrow<Q>,

@@ -3,11 +3,10 @@
 //! reported at its place in the Markdown (a warning: the site still builds, and `--deny-warnings`
 //! stops CI).
 
-use super::body::Body;
+use super::body::Bodies;
 use super::{Output, OutputFile};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::model::Site;
-use crate::model::id::DocId;
 use std::collections::{HashMap, HashSet};
 
 /// The site path a link of the page at `page` (`policies/a/`) leads to, and its anchor.
@@ -53,10 +52,10 @@ fn ids(html: &str) -> HashSet<String> {
         .collect()
 }
 
-pub fn check(site: &Site, bodies: &HashMap<DocId, Body>, output: &Output, diags: &mut Diagnostics) {
+pub fn check(site: &Site, bodies: &Bodies, output: &Output, diags: &mut Diagnostics) {
     let mut anchors: HashMap<String, HashSet<String>> = HashMap::new();
     for d in site.documents.iter() {
-        let Some(body) = bodies.get(&d.id) else { continue };
+        let Some(body) = bodies.get(site, &d.id) else { continue };
         for (dest, at) in &body.links {
             let span = Span::new(d.file, d.body_start + at.start, d.body_start + at.end);
             let (path, anchor) = resolve(d.url.as_str(), dest);

@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod linkcheck;
 pub mod links;
 pub mod markdown;
+pub mod on_demand;
 pub mod pages;
 pub mod search;
 pub mod sitemap;
@@ -26,6 +27,7 @@ use crate::model::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 pub use theme::Theme;
 
 /// The content of one output file.
@@ -95,33 +97,56 @@ impl Renderer {
     }
 
     pub fn render(&self, site: &Site, findings: &Findings, diags: &mut Diagnostics) -> Option<Output> {
-        let bodies = body::bodies(site);
-        let search = search::index(site, findings, &bodies);
-        let cx = pages::Context {
-            site,
-            findings,
-            templates: &self.templates,
-            view: views::site_view(site),
-            bodies: &bodies,
-            search: &search.manifest,
-        };
-        let rendered: Vec<Result<String, Diagnostic>> =
-            site.pages.list.par_iter().map(|page| pages::render(&cx, page)).collect();
-
+        let bodies = body::Bodies::new(site);
+        bodies.render_all(site);
+        let search = OnceLock::new();
         let mut output = Output::default();
-        let mut seen_errors = HashSet::new();
-        for (page, result) in site.pages.list.iter().zip(rendered) {
-            match result {
-                Ok(html) => output.insert(page.path.output_file(), OutputFile::Bytes(html.into_bytes()), diags),
-                // A broken template fails every page that uses it: report it once.
-                Err(d) if seen_errors.insert(d.detail.clone()) => diags.push(d),
-                Err(_) => {}
+        {
+            let cx = self.context(site, findings, &bodies, &search);
+            cx.search();
+            let rendered: Vec<Result<String, Diagnostic>> =
+                site.pages.list.par_iter().map(|page| pages::render(&cx, page)).collect();
+            let mut seen_errors = HashSet::new();
+            for (page, result) in site.pages.list.iter().zip(rendered) {
+                match result {
+                    Ok(html) => output.insert(page.path.output_file(), OutputFile::Bytes(html.into_bytes()), diags),
+                    // A broken template fails every page that uses it: report it once.
+                    Err(d) if seen_errors.insert(d.detail.clone()) => diags.push(d),
+                    Err(_) => {}
+                }
             }
         }
-        for (path, bytes) in search.files {
+        for (path, bytes) in search.into_inner().map(|i| i.files).unwrap_or_default() {
             output.insert(path, OutputFile::Bytes(bytes), diags);
         }
-        site_files(site, findings, &self.templates, &mut output, diags);
+        self.site_files(site, findings, &mut output, diags);
+        self.copied(site, &mut output, diags);
+        linkcheck::check(site, &bodies, &output, diags);
+        Some(output)
+    }
+
+    /// What every page is rendered with.
+    fn context<'a>(
+        &'a self,
+        site: &'a Site,
+        findings: &'a Findings,
+        bodies: &'a body::Bodies,
+        search: &'a OnceLock<search::Index>,
+    ) -> pages::Context<'a> {
+        pages::Context { site, findings, templates: &self.templates, view: views::site_view(site), bodies, search }
+    }
+
+    /// The files made from the whole site: feeds, sitemap, robots.txt and the data downloads.
+    fn site_files(&self, site: &Site, findings: &Findings, output: &mut Output, diags: &mut Diagnostics) {
+        site_files(site, findings, &self.templates, output, diags);
+        for (stem, table) in downloads::tables(site, findings) {
+            output.insert(format!("data/{stem}.csv"), OutputFile::Bytes(table.to_csv()), diags);
+            output.insert(format!("data/{stem}.json"), OutputFile::Bytes(table.to_json()), diags);
+        }
+    }
+
+    /// The files passed on as they are: the theme's static files and the attachments.
+    fn copied(&self, site: &Site, output: &mut Output, diags: &mut Diagnostics) {
         for (name, asset) in &self.theme.statics {
             let file = match asset {
                 theme::Asset::Embedded(bytes) => OutputFile::Embedded(bytes),
@@ -129,15 +154,9 @@ impl Renderer {
             };
             output.insert(format!("static/{name}"), file, diags);
         }
-        for (stem, table) in downloads::tables(site, findings) {
-            output.insert(format!("data/{stem}.csv"), OutputFile::Bytes(table.to_csv()), diags);
-            output.insert(format!("data/{stem}.json"), OutputFile::Bytes(table.to_json()), diags);
-        }
         for a in &site.attachments {
             output.insert(format!("files/{}", a.rel), OutputFile::Copy(a.source.clone()), diags);
         }
-        linkcheck::check(site, &bodies, &output, diags);
-        Some(output)
     }
 }
 

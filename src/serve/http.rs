@@ -3,7 +3,8 @@
 //! server-sent events that tells open pages to reload.
 
 use super::overlay;
-use crate::render::{Output, OutputFile};
+use crate::render::OutputFile;
+use crate::render::on_demand::OnDemand;
 use axum::extract::State;
 use axum::http::{StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -17,7 +18,8 @@ use tokio_stream::{Stream, StreamExt, wrappers::BroadcastStream};
 /// failed.
 #[derive(Default)]
 pub struct Preview {
-    pub output: Option<Output>,
+    /// Renders each page as it is asked for.
+    pub output: Option<Arc<OnDemand>>,
     /// The path the site lives under, `/` or `/junheng/`.
     pub base: String,
     pub panel: Option<String>,
@@ -78,8 +80,10 @@ fn html(status: StatusCode, page: &str, panel: Option<&str>) -> Response {
 
 async fn file(State(app): State<App>, uri: Uri) -> Response {
     let path = percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy().into_owned();
-    let preview = app.preview.read().unwrap_or_else(|e| e.into_inner());
-    let base = preview.base.clone();
+    let (base, panel, output) = {
+        let preview = app.preview.read().unwrap_or_else(|e| e.into_inner());
+        (preview.base.clone(), preview.panel.clone(), preview.output.clone())
+    };
     let Some(rel) = path.strip_prefix(&base) else {
         return if format!("{path}/") == base || path == "/" {
             Redirect::temporary(&base).into_response()
@@ -87,22 +91,39 @@ async fn file(State(app): State<App>, uri: Uri) -> Response {
             (StatusCode::NOT_FOUND, format!("预览在 {base} 下 / the preview is under {base}")).into_response()
         };
     };
-    let panel = preview.panel.as_deref();
-    let Some(output) = &preview.output else {
+    let panel = panel.as_deref();
+    let Some(output) = output else {
         let page =
             "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>构建失败</title><body></body></html>";
         return html(StatusCode::SERVICE_UNAVAILABLE, page, panel);
     };
     let key = if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() };
-    match output.files.get(&key) {
-        Some(f) if key.ends_with(".html") => html(StatusCode::OK, &String::from_utf8_lossy(&bytes(f)), panel),
-        Some(f) => ([(header::CONTENT_TYPE, content_type(&key))], bytes(f)).into_response(),
-        None if output.files.contains_key(&format!("{rel}/index.html")) => {
-            Redirect::permanent(&format!("{path}/")).into_response()
+    // Rendering a page takes milliseconds; it runs off the async workers all the same.
+    let rel = rel.to_string();
+    let found = tokio::task::spawn_blocking(move || {
+        let found = output.get(&key);
+        let is_dir = found.is_none() && output.contains(&format!("{rel}/index.html"));
+        let not_found = if found.is_none() && !is_dir { output.get("404.html") } else { None };
+        (key, found, is_dir, not_found)
+    })
+    .await;
+    let Ok((key, found, is_dir, not_found)) = found else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "预览出错 / preview failed").into_response();
+    };
+    match found {
+        Some(Err(failure)) => {
+            let panel = overlay::page_failure(&failure);
+            html(StatusCode::INTERNAL_SERVER_ERROR, "", Some(&panel))
         }
+        Some(Ok(f)) if key.ends_with(".html") => html(StatusCode::OK, &String::from_utf8_lossy(&bytes(&f)), panel),
+        Some(Ok(f)) => ([(header::CONTENT_TYPE, content_type(&key))], bytes(&f)).into_response(),
+        None if is_dir => Redirect::permanent(&format!("{path}/")).into_response(),
         None => {
-            let page = output.files.get("404.html").map(|f| String::from_utf8_lossy(&bytes(f)).into_owned());
-            html(StatusCode::NOT_FOUND, &page.unwrap_or_default(), panel)
+            let page = match not_found {
+                Some(Ok(f)) => String::from_utf8_lossy(&bytes(&f)).into_owned(),
+                _ => String::new(),
+            };
+            html(StatusCode::NOT_FOUND, &page, panel)
         }
     }
 }

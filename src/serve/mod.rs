@@ -11,6 +11,7 @@ pub mod http;
 pub mod overlay;
 pub mod watch;
 
+use crate::render::on_demand::OnDemand;
 use crate::{Builder, Built, Options};
 use http::{App, Preview};
 use std::path::{Path, PathBuf};
@@ -18,9 +19,12 @@ use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
 use watch::ChangeKind;
 
+/// The result of one preview build.
+pub type PreviewBuilt = Built<OnDemand>;
+
 /// Builds once into `preview`; tells open pages to reload; hands the result to `report`.
-fn rebuild(builder: &mut Builder, site: &Path, options: &Options, app: &App, n: u64, report: &dyn Fn(&Built)) {
-    let built = builder.build(site, options);
+fn rebuild(builder: &mut Builder, site: &Path, options: &Options, app: &App, n: u64, report: &dyn Fn(&PreviewBuilt)) {
+    let built = builder.preview(site, options);
     report(&built);
     {
         let mut preview = app.preview.write().unwrap_or_else(|e| e.into_inner());
@@ -32,7 +36,7 @@ fn rebuild(builder: &mut Builder, site: &Path, options: &Options, app: &App, n: 
             None => preview.panel = Some(overlay::failure(&built.sources, &built.diagnostics)),
         }
         if let Some(output) = built.output {
-            preview.output = Some(output);
+            preview.output = Some(std::sync::Arc::new(output));
         }
     }
     let _ = app.reloads.send(n);
@@ -45,7 +49,7 @@ pub fn run(
     options: Options,
     port: u16,
     ready: impl FnOnce(&str),
-    report: impl Fn(&Built) + Send + 'static,
+    report: impl Fn(&PreviewBuilt) + Send + 'static,
 ) -> Result<(), String> {
     let site: PathBuf = site.to_path_buf();
     let (reloads, _) = broadcast::channel(16);

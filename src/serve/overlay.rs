@@ -3,7 +3,7 @@
 //! source line with a caret, the hint) drawn as the terminal draws them.
 
 use crate::diagnostics::term::{self, Style};
-use crate::diagnostics::{Diagnostics, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 
 /// Where pages listen for finished builds.
 pub const EVENTS: &str = "/__gongshi/events";
@@ -19,12 +19,24 @@ pub fn failure(sources: &Sources, diags: &Diagnostics) -> String {
         .into_iter()
         .map(|d| format!("<pre>{}</pre>", escape(&term::render(d, sources, Style::Plain))))
         .collect();
+    panel(
+        "构建失败：下面是要修改的地方。改好保存后页面会自动恢复；现在显示的是上一次成功的版本。/ The build failed; fix and save to reload.",
+        &items,
+    )
+}
+
+/// The panel for a page that failed to render (a template error); the rest of the site works.
+pub fn page_failure(d: &Diagnostic) -> String {
+    let item = format!("<pre>{}</pre>", escape(&term::render(d, &Sources::default(), Style::Plain)));
+    panel("这个页面无法生成：下面是要修改的地方。改好保存后页面会自动恢复。/ This page failed to render.", &item)
+}
+
+fn panel(heading: &str, items: &str) -> String {
     format!(
         "<div id=\"gongshi-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;max-height:80vh;overflow:auto;\
          z-index:2147483647;background:#fff8f6;color:#1d232b;border-bottom:4px solid #a4161a;padding:1rem;\
          font:15px/1.5 sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25)\">\
-         <p style=\"margin:0 0 .5rem;font-weight:700;color:#a4161a\">构建失败：下面是要修改的地方。改好保存后页面会自动恢复；\
-         现在显示的是上一次成功的版本。/ The build failed; fix and save to reload.</p>\
+         <p style=\"margin:0 0 .5rem;font-weight:700;color:#a4161a\">{heading}</p>\
          <div style=\"font:14px/1.45 monospace;white-space:pre-wrap\">{items}</div>\
          <button type=\"button\" onclick=\"this.parentNode.remove()\">关闭 / close</button></div>"
     )

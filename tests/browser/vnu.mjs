@@ -17,7 +17,11 @@ const out = (run.stderr || "") + (run.stdout || "");
 if (run.error || !out.includes("{")) { console.log("  ✗ vnu did not run: " + (run.error?.message || out)); process.exit(1); }
 const { messages } = JSON.parse(out.slice(out.indexOf("{")));
 const where = (m) => `${relative(dir, new URL(m.url).pathname)}:${m.lastLine ?? "?"}`;
-const errors = messages.filter((m) => m.type === "error" || m.type === "non-document-error");
+// The checker's CSS profile predates container queries (CSS Containment 3, in every current
+// browser): its complaints about `container` and `@container` are listed, not counted.
+const unknownToChecker = (m) => m.url.endsWith(".css") && /“@?container”/.test(m.message);
+const errors = messages.filter((m) => (m.type === "error" || m.type === "non-document-error") && !unknownToChecker(m));
+for (const m of messages.filter(unknownToChecker)) console.log(`  · vnu does not know: ${where(m)}: ${m.message}`);
 const warnings = messages.filter((m) => m.type === "info" && m.subType === "warning");
 const grouped = new Map();
 for (const w of warnings) grouped.set(w.message, [...(grouped.get(w.message) || []), where(w)]);

@@ -77,7 +77,7 @@ pub fn search(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
         manifest: String,
     }
     let site = cx.site;
-    let view = Search { manifest: serde_json::to_string(cx.search).unwrap_or_default() };
+    let view = Search { manifest: serde_json::to_string(&cx.search().manifest).unwrap_or_default() };
     let meta = views::column_meta(site, page.column.name(), "搜索", None);
     let frame = views::frame(site, &cx.view, &page.path, page.column, "搜索", meta);
     cx.templates.render("search.html", &frame, Some(("search", &view)))
@@ -85,7 +85,7 @@ pub fn search(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
 
 pub fn document(cx: &Context, page: &Page, id: &DocId) -> Result<String, Diagnostic> {
     let site = cx.site;
-    let (Some(d), Some(body)) = (site.documents.get(id), cx.bodies.get(id)) else { return Err(missing(page)) };
+    let (Some(d), Some(body)) = (site.documents.get(id), cx.bodies.get(site, id)) else { return Err(missing(page)) };
     let view = doc_views::document(site, cx.findings, d, body);
     let meta = views::Meta {
         column_name: page.column.name().to_string(),

@@ -6,15 +6,14 @@ mod disclosure;
 mod documents;
 mod progress;
 
-use super::body::Body;
+use super::body::Bodies;
 use super::templates::Templates;
 use super::views::SiteView;
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::evaluate::Findings;
 use crate::model::Site;
-use crate::model::id::DocId;
 use crate::model::pages::{Page, PageKind};
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Everything a page needs besides its own entry in the registry.
 pub struct Context<'a> {
@@ -23,9 +22,19 @@ pub struct Context<'a> {
     pub templates: &'a Templates,
     pub view: SiteView,
     /// Every document's body, rendered once.
-    pub bodies: &'a HashMap<DocId, Body>,
-    /// What the search page needs to find the index.
-    pub search: &'a super::search::Manifest,
+    pub bodies: &'a Bodies,
+    /// The search index, built on first use (the search page and the school finder need its
+    /// manifest; a full build writes its files).
+    pub search: &'a OnceLock<super::search::Index>,
+}
+
+impl Context<'_> {
+    pub fn search(&self) -> &super::search::Index {
+        self.search.get_or_init(|| {
+            self.bodies.render_all(self.site);
+            super::search::index(self.site, self.findings, self.bodies)
+        })
+    }
 }
 
 /// The HTML of one page.

@@ -38,7 +38,7 @@ struct Grouped<G> {
 
 pub fn schools(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     let view = WithDownloads {
-        view: views::school::list_page(cx.site, cx.findings, &cx.search.fold),
+        view: views::school::list_page(cx.site, cx.findings, &cx.search().manifest.fold),
         downloads: vec![download("学校名录", "schools")],
     };
     render(cx, page, "学校", "schools.html", "schools", &view)

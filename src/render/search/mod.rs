@@ -13,11 +13,10 @@ pub mod text;
 
 use crate::evaluate::Findings;
 use crate::model::Site;
-use crate::model::id::DocId;
-use crate::render::body::Body;
+use crate::render::body::Bodies;
 use rayon::prelude::*;
 use records::{Field, Kind, Record};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Folding tables are split by `code point >> FOLD_BLOCK_BITS` (search.js uses the same).
 pub const FOLD_BLOCK_BITS: u32 = 10;
@@ -90,7 +89,7 @@ fn fold_tables(records: &[Record]) -> BTreeMap<u32, String> {
     blocks
 }
 
-pub fn index(site: &Site, findings: &Findings, bodies: &HashMap<DocId, Body>) -> Index {
+pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
     let records = records::records(site, findings, bodies);
     let keyed: Vec<Vec<(String, Field)>> = records.par_iter().map(keys).collect();
     let mut postings = encode::Postings::new();

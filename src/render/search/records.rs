@@ -10,10 +10,9 @@ use super::pinyin;
 use crate::evaluate::Findings;
 use crate::model::pages::PageKind;
 use crate::model::{Document, Section, Site};
-use crate::render::body::Body;
+use crate::render::body::{Bodies, Body};
 use crate::render::views::{self, labels};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// How long a result's excerpt may be, in characters: enough for a snippet around a match near
 /// the start, small enough that ten results stay a few kilobytes.
@@ -224,11 +223,11 @@ fn pairing(site: &Site, p: &crate::model::pairing::Pairing) -> Record {
 }
 
 /// Every record, numbered by position.
-pub fn records(site: &Site, findings: &Findings, bodies: &HashMap<crate::model::id::DocId, Body>) -> Vec<Record> {
+pub fn records(site: &Site, findings: &Findings, bodies: &Bodies) -> Vec<Record> {
     let mut docs: Vec<&Document> = site.documents.iter().collect();
     docs.sort_by(|a, b| b.sort_date().cmp(&a.sort_date()).then_with(|| a.id.cmp(&b.id)));
     let mut out: Vec<Record> = site.schools.iter().map(|s| school(site, findings, s)).collect();
-    out.extend(docs.into_iter().map(|d| document(site, d, bodies.get(&d.id))));
+    out.extend(docs.into_iter().map(|d| document(site, d, bodies.get(site, &d.id))));
     out.extend(site.pairings.iter().map(|p| pairing(site, p)));
     out
 }
