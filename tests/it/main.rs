@@ -15,3 +15,4 @@ mod progress;
 mod publish;
 mod robustness;
 mod support;
+mod swap;
