@@ -667,7 +667,10 @@ description: 集中公开推进义务教育优质均衡发展的政策文件、�
         let body = self.body(mention, table, footnote, link);
         let body = if p.trad { to_trad(&body) } else { body };
         let (section, slug, date) = ("policies", p.slug.clone(), p.published);
-        f.finish(&mut self.record, Page { section, slug, title, date: Some(date.to_string()), categories: vec![], meta: vec![], body })
+        f.finish(
+            &mut self.record,
+            Page { section, slug, title, date: Some(date.to_string()), categories: vec![], meta: vec![], body },
+        )
     }
 
     fn policy_title(&mut self, p: &Policy, topic: &str) -> String {
@@ -758,7 +761,10 @@ description: 集中公开推进义务教育优质均衡发展的政策文件、�
         let body = self.body(mention, table, footnote, None);
         let body = if trad { to_trad(&body) } else { body };
         let (slug, date) = (format!("notice-{i:04}"), Some(published.to_string()));
-        f.finish(&mut self.record, Page { section: "notices", slug, title, date, categories: vec![], meta: vec![], body })
+        f.finish(
+            &mut self.record,
+            Page { section: "notices", slug, title, date, categories: vec![], meta: vec![], body },
+        )
     }
 
     fn notice_title(&mut self, i: usize, year: i32, topic: &str) -> String {

@@ -88,7 +88,7 @@ pub fn output_size(dir: &Path) -> (usize, u64) {
 }
 
 fn label((docs, schools): (usize, usize)) -> String {
-    let k = |n: usize| if n % 1000 == 0 { format!("{}k", n / 1000) } else { n.to_string() };
+    let k = |n: usize| if n.is_multiple_of(1000) { format!("{}k", n / 1000) } else { n.to_string() };
     format!("{}/{}", k(docs), k(schools))
 }
 

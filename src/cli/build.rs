@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 /// How long `build` waits, after reporting, for the old output to be deleted in the background;
 /// what is left then is deleted by the next build.
-const SWEEP_BUDGET: Duration = Duration::from_secs(1);
+const SWEEP_BUDGET: Duration = Duration::from_millis(250);
 
 #[derive(clap::Args, Debug)]
 pub struct BuildArgs {

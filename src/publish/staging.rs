@@ -43,7 +43,9 @@ pub fn stage(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<(),
 
 /// A relative path of plain parts: no `..`, `.`, empty part or leading `/`.
 fn is_safe(path: &str) -> bool {
-    !path.is_empty() && !path.starts_with('/') && path.split('/').all(|part| !part.is_empty() && part != ".." && part != ".")
+    !path.is_empty()
+        && !path.starts_with('/')
+        && path.split('/').all(|part| !part.is_empty() && part != ".." && part != ".")
 }
 
 /// Every folder the files need, once, grouped by depth so each level can be created in parallel
@@ -103,9 +105,9 @@ fn link_if_same(file: &OutputFile, old: &Path, target: &Path) -> Linked {
         && match file {
             OutputFile::Bytes(bytes) => same_bytes(&mut previous, &mut bytes.as_slice(), bytes.len() as u64, &meta),
             OutputFile::Embedded(bytes) => same_bytes(&mut previous, &mut &bytes[..], bytes.len() as u64, &meta),
-            OutputFile::Copy(from) => File::open(from).and_then(|f| Ok((f.metadata()?.len(), f))).is_ok_and(
-                |(len, mut source)| same_bytes(&mut previous, &mut source, len, &meta),
-            ),
+            OutputFile::Copy(from) => File::open(from)
+                .and_then(|f| Ok((f.metadata()?.len(), f)))
+                .is_ok_and(|(len, mut source)| same_bytes(&mut previous, &mut source, len, &meta)),
         };
     if !same {
         return Linked::Differs;

@@ -20,7 +20,9 @@ fn site(name: &str, docs: usize) -> SiteTest {
             i % 10,
             i % 7
         );
-        let body = format!("## 一、目标\n\n墟沟小学与庙岭小学结对，第{i}批。\n\n| 学校 | 人数 |\n|---|--:|\n| 墟沟小学 | {i} |");
+        let body = format!(
+            "## 一、目标\n\n墟沟小学与庙岭小学结对，第{i}批。\n\n| 学校 | 人数 |\n|---|--:|\n| 墟沟小学 | {i} |"
+        );
         t.file(&format!("policies/p{i:04}.md"), &doc(&front, &body));
     }
     t.file(
