@@ -39,8 +39,33 @@ pub struct Spec {
 /// The first line of the generated site.yaml, by which `gen_corpus` knows a folder it may replace.
 pub const SITE_MARK: &str = "# 生成的测试站点";
 
-/// Writes a complete site into `dir` (created if missing; nothing already there is removed).
-pub fn generate(dir: &Path, spec: &Spec) -> io::Result<()> {
+/// What the same site needs as plain content pages, for the Hugo and Zola sites of
+/// benches/peers.rs: every document and every school, with its metadata table.
+#[derive(Default)]
+pub struct Record {
+    pub docs: Vec<Page>,
+    pub schools: Vec<Page>,
+}
+
+/// One content page of a peer site.
+pub struct Page {
+    /// `policies`, `notices` or `schools`.
+    pub section: &'static str,
+    pub slug: String,
+    pub title: String,
+    /// The publication date (documents only), YYYY-MM-DD.
+    pub date: Option<String>,
+    pub categories: Vec<String>,
+    /// The rows of the metadata table: Chinese label, value as shown.
+    pub meta: Vec<(String, String)>,
+    /// Markdown.
+    pub body: String,
+}
+
+/// Writes a complete site into `dir` (created if missing; nothing already there is removed) and
+/// returns what peer sites need of it. Recording draws nothing from the random stream, so the
+/// site is the same with or without peers.
+pub fn generate(dir: &Path, spec: &Spec) -> io::Result<Record> {
     if spec.schools < 10 {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, "need at least 10 schools"));
     }
@@ -54,7 +79,9 @@ pub fn generate(dir: &Path, spec: &Spec) -> io::Result<()> {
     g.pages()?;
     g.exchanges()?;
     g.indicators()?;
-    g.plan()
+    g.plan()?;
+    g.record_schools();
+    Ok(g.record)
 }
 
 // ---- vocabulary --------------------------------------------------------------------------------
@@ -360,6 +387,9 @@ struct Gen<'a> {
     /// `policies[..referable]` were published by [`REF_CUTOFF`].
     referable: usize,
     pairings: Vec<Pairing>,
+    record: Record,
+    /// Per school, its indicator rows as Markdown table rows (for [`Record`]).
+    indicator_rows: Vec<Vec<String>>,
 }
 
 impl<'a> Gen<'a> {
@@ -377,6 +407,8 @@ impl<'a> Gen<'a> {
             policies: Vec::new(),
             referable: 0,
             pairings: Vec::new(),
+            record: Record::default(),
+            indicator_rows: vec![Vec::new(); spec.schools],
         }
     }
 
@@ -633,7 +665,12 @@ description: 集中公开推进义务教育优质均衡发展的政策文件、�
         let link = link.map(|(title, file)| format!("附件见[{title}](files/{file})。"));
         let (table, footnote) = (self.r.chance(0.2), self.r.chance(0.05));
         let body = self.body(mention, table, footnote, link);
-        f.finish() + &if p.trad { to_trad(&body) } else { body }
+        let body = if p.trad { to_trad(&body) } else { body };
+        let (section, slug, date) = ("policies", p.slug.clone(), p.published);
+        f.finish(
+            &mut self.record,
+            Page { section, slug, title, date: Some(date.to_string()), categories: vec![], meta: vec![], body },
+        )
     }
 
     fn policy_title(&mut self, p: &Policy, topic: &str) -> String {
@@ -722,7 +759,12 @@ description: 集中公开推进义务教育优质均衡发展的政策文件、�
         let mention = self.r.chance(0.1).then_some(published);
         let (table, footnote) = (self.r.chance(0.2), self.r.chance(0.05));
         let body = self.body(mention, table, footnote, None);
-        f.finish() + &if trad { to_trad(&body) } else { body }
+        let body = if trad { to_trad(&body) } else { body };
+        let (slug, date) = (format!("notice-{i:04}"), Some(published.to_string()));
+        f.finish(
+            &mut self.record,
+            Page { section: "notices", slug, title, date, categories: vec![], meta: vec![], body },
+        )
     }
 
     fn notice_title(&mut self, i: usize, year: i32, topic: &str) -> String {
@@ -1008,6 +1050,7 @@ description: 集中公开推进义务教育优质均衡发展的政策文件、�
                     let students = ((size[a] * share * self.r.uniform(0.95, 1.05)) as u64).max(30);
                     fields.push((key(self, "students", "在校学生数"), students.to_string()));
                     let missing = if self.r.chance(0.03) { Some(self.r.below(FIGURES.len())) } else { None };
+                    let mut row = format!("| {year} | {section} | {students} |");
                     for (n, &(en, zh, per, primary, junior)) in FIGURES.iter().enumerate() {
                         let threshold = if section == "小学" { primary } else { junior };
                         let f = quality[a] * (1.0 + 0.05 * k as f64) * self.r.uniform(0.85, 1.2);
@@ -1017,17 +1060,63 @@ description: 集中公开推进义务教育优质均衡发展的政策文件、�
                         } else {
                             (v.round() as u64).max(1).to_string()
                         };
+                        let _ = write!(row, " {} |", if missing == Some(n) { "—" } else { &v });
                         if missing != Some(n) {
                             fields.push((key(self, en, zh), v));
                         }
                     }
                     let fields: Vec<String> = fields.iter().map(|(k, v)| format!("{k}: {v}")).collect();
                     let _ = writeln!(out, "  - {{{}}}", fields.join(", "));
+                    self.indicator_rows[active[a]].push(row);
                 }
             }
             self.write(&format!("data/indicators/{year}.yaml"), out.as_bytes())?;
         }
         Ok(())
+    }
+
+    /// A content page per school for [`Record`]: its facts, pairings and indicators.
+    fn record_schools(&mut self) {
+        let mut pairings = vec![Vec::new(); self.schools.len()];
+        for p in &self.pairings {
+            let lead = match p.lead {
+                Lead::School(s) => {
+                    pairings[s].push(format!("- {}：牵头学校", p.id));
+                    &self.schools[s].name
+                }
+                Lead::External(name) => name,
+            };
+            for &m in &p.members {
+                pairings[m].push(format!("- {}：成员学校，牵头学校为{lead}", p.id));
+            }
+        }
+        let head: Vec<&str> = FIGURES.iter().map(|f| f.1).collect();
+        for (i, s) in self.schools.iter().enumerate() {
+            let mut body = String::from("## 结对共建\n\n");
+            body += &if pairings[i].is_empty() { "暂无。".to_string() } else { pairings[i].join("\n") };
+            body += "\n\n## 办学条件指标\n\n";
+            if self.indicator_rows[i].is_empty() {
+                body += "暂无。\n";
+            } else {
+                let _ = writeln!(body, "| 年度 | 学段 | 在校学生数 | {} |", head.join(" | "));
+                let _ = writeln!(body, "|--:|---|--:|{}", "--:|".repeat(head.len()));
+                self.indicator_rows[i].iter().for_each(|row| body.push_str(&format!("{row}\n")));
+            }
+            let mut meta = vec![("编号", s.id.clone()), ("学段", s.stage.into()), ("乡镇街道", s.town.into())];
+            meta.push(("城乡类别", s.location.into()));
+            if s.planned {
+                meta.push(("办学状态", "待建".into()));
+            }
+            self.record.schools.push(Page {
+                section: "schools",
+                slug: s.id.clone(),
+                title: s.name.clone(),
+                date: None,
+                categories: Vec::new(),
+                meta: meta.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                body,
+            });
+        }
     }
 
     fn plan(&mut self) -> io::Result<()> {
@@ -1090,11 +1179,18 @@ impl Parts {
 struct Front {
     text: String,
     trad: bool,
+    /// The metadata table of the page (label, value as shown), for [`Record`].
+    rows: Vec<(String, String)>,
+    categories: Vec<String>,
 }
 
 impl Front {
     fn new(trad: bool) -> Self {
-        Front { text: String::from("---\n"), trad }
+        Front { text: String::from("---\n"), trad, rows: Vec::new(), categories: Vec::new() }
+    }
+
+    fn shown(&self, value: &str) -> String {
+        if self.trad { to_trad(value) } else { value.to_string() }
     }
 
     fn key(&self, r: &mut Rng, en: &str, zh: &str) -> String {
@@ -1114,17 +1210,25 @@ impl Front {
     fn text(&mut self, r: &mut Rng, en: &str, zh: &str, value: &str) {
         let (k, v) = (self.key(r, en, zh), self.value(value));
         let _ = writeln!(self.text, "{k}: {v}");
+        match en {
+            "title" => {}
+            "category" => self.categories.push(self.shown(value)),
+            _ => self.rows.push((zh.to_string(), self.shown(value))),
+        }
     }
 
     fn date(&mut self, r: &mut Rng, en: &str, zh: &str, date: Date) {
         let k = self.key(r, en, zh);
         let _ = writeln!(self.text, "{k}: {date}");
+        self.rows.push((zh.to_string(), date.to_string()));
     }
 
     fn list(&mut self, r: &mut Rng, en: &str, zh: &str, items: &[String]) {
         let k = self.key(r, en, zh);
-        let items: Vec<String> = items.iter().map(|i| self.value(i)).collect();
-        let _ = writeln!(self.text, "{k}: [{}]", items.join(", "));
+        let values: Vec<String> = items.iter().map(|i| self.value(i)).collect();
+        let _ = writeln!(self.text, "{k}: [{}]", values.join(", "));
+        let shown: Vec<String> = items.iter().map(|i| self.shown(i)).collect();
+        self.rows.push((zh.to_string(), shown.join("、")));
     }
 
     /// `notice_period` as a block map.
@@ -1132,6 +1236,7 @@ impl Front {
         let k = self.key(r, "notice_period", "公示期");
         let (sk, ek) = (self.key(r, "start", "开始"), self.key(r, "end", "结束"));
         let _ = write!(self.text, "{k}:\n  {sk}: {start}\n  {ek}: {end}\n");
+        self.rows.push(("公示期".to_string(), format!("{start} 至 {end}")));
     }
 
     /// `attachments` (nothing when empty); one file in five is written with its `files/` prefix.
@@ -1147,10 +1252,17 @@ impl Front {
             let (title, file) = (self.value(title), ys(&format!("{prefix}{file}")));
             let _ = write!(self.text, "  - {tk}: {title}\n    {fk}: {file}\n");
         }
+        let titles: Vec<String> = items.iter().map(|(title, _)| self.shown(title)).collect();
+        self.rows.push(("附件".to_string(), titles.join("、")));
     }
 
-    fn finish(self) -> String {
-        self.text + "---\n\n"
+    /// The document's text: this front matter and `page.body`; `page` with this metadata goes
+    /// into `record`.
+    fn finish(self, record: &mut Record, mut page: Page) -> String {
+        let text = self.text + "---\n\n" + &page.body;
+        (page.meta, page.categories) = (self.rows, self.categories);
+        record.docs.push(page);
+        text
     }
 }
 

@@ -1,21 +1,23 @@
 //! Writes a synthetic site for benchmarks:
 //!
 //! ```text
-//! cargo bench --bench gen_corpus -- OUT_DIR --docs N --schools S [--pairings P] [--seed X]
+//! cargo bench --bench gen_corpus -- OUT_DIR --docs N --schools S [--pairings P] [--seed X] [--peers]
 //! ```
 //!
 //! OUT_DIR is replaced when it holds a site this command generated before; any other non-empty
-//! folder is refused. Same arguments, same bytes.
+//! folder is refused. Same arguments, same bytes. With `--peers`, the same pages as a Hugo site
+//! and a Zola site go into OUT_DIR-hugo and OUT_DIR-zola (benches/peers.rs; replaced likewise).
 
 mod corpus;
+mod peers;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: gen_corpus OUT_DIR --docs N --schools S [--pairings P] [--seed X]
+const USAGE: &str = "usage: gen_corpus OUT_DIR --docs N --schools S [--pairings P] [--seed X] [--peers]
   N documents (80% policies, 20% notices), S schools (at least 10),
-  P pairings (default 2×S), X seed (default 42)";
+  P pairings (default 2×S), X seed (default 42); --peers: also OUT_DIR-hugo and OUT_DIR-zola";
 
 fn main() -> ExitCode {
     match run() {
@@ -28,10 +30,26 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let (dir, spec) = parse(std::env::args().skip(1))?;
+    let (dir, spec, with_peers) = parse(std::env::args().skip(1))?;
     prepare(&dir)?;
     let started = Instant::now();
-    corpus::generate(&dir, &spec).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let record = corpus::generate(&dir, &spec).map_err(|e| format!("{}: {e}", dir.display()))?;
+    if with_peers {
+        let peer = |tool: &str| PathBuf::from(format!("{}-{tool}", dir.display()));
+        let (hugo, zola) = (peer("hugo"), peer("zola"));
+        for folder in [&hugo, &zola] {
+            if folder.join("config.toml").is_file() {
+                std::fs::remove_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+            } else if folder.exists() {
+                return Err(format!(
+                    "{} exists and holds no generated site; refusing to write there",
+                    folder.display()
+                ));
+            }
+        }
+        peers::write_hugo(&hugo, &record).map_err(|e| format!("{}: {e}", hugo.display()))?;
+        peers::write_zola(&zola, &record).map_err(|e| format!("{}: {e}", zola.display()))?;
+    }
     eprintln!(
         "gen_corpus: {} documents, {} schools, {} pairings (seed {}) in {} in {:.2} s",
         spec.docs,
@@ -44,8 +62,8 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn parse(args: impl Iterator<Item = String>) -> Result<(PathBuf, corpus::Spec), String> {
-    let mut dir = None;
+fn parse(args: impl Iterator<Item = String>) -> Result<(PathBuf, corpus::Spec, bool), String> {
+    let (mut dir, mut with_peers) = (None, false);
     let (mut docs, mut schools, mut pairings, mut seed) = (None, None, None, 42);
     let mut args = args.peekable();
     while let Some(arg) = args.next() {
@@ -58,6 +76,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<(PathBuf, corpus::Spec), 
             "--schools" => schools = Some(value("--schools")? as usize),
             "--pairings" => pairings = Some(value("--pairings")? as usize),
             "--seed" => seed = value("--seed")?,
+            "--peers" => with_peers = true,
             // `cargo bench` adds this to every bench binary's arguments
             "--bench" => {}
             "-h" | "--help" => return Err(USAGE.to_string()),
@@ -73,7 +92,7 @@ fn parse(args: impl Iterator<Item = String>) -> Result<(PathBuf, corpus::Spec), 
         return Err("need at least 10 schools".to_string());
     }
     let pairings = pairings.unwrap_or(2 * schools);
-    Ok((dir, corpus::Spec { docs, schools, pairings, seed }))
+    Ok((dir, corpus::Spec { docs, schools, pairings, seed }, with_peers))
 }
 
 /// Empties `dir` when it is a site generated before (site.yaml starts with the generator's mark),

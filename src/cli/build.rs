@@ -2,7 +2,11 @@
 
 use super::{SiteArgs, progress::Progress, report};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// How long `build` waits, after reporting, for the old output to be deleted in the background;
+/// what is left then is deleted by the next build.
+const SWEEP_BUDGET: Duration = Duration::from_millis(250);
 
 #[derive(clap::Args, Debug)]
 pub struct BuildArgs {
@@ -29,8 +33,9 @@ pub fn run(args: &BuildArgs) -> Result<(), ()> {
     progress.finish();
     report::diagnostics(&built.sources, &built.diagnostics);
     match (published, &built.output) {
-        (Some(Ok(())), Some(output)) => {
+        (Some(Ok(sweep)), Some(output)) => {
             report::built(output.page_count(), output.files.len(), started.elapsed(), &args.output);
+            sweep.finish(SWEEP_BUDGET);
             Ok(())
         }
         (Some(Err(d)), _) => {

@@ -1,110 +1,153 @@
-//! Writes the output into a staging folder beside the target, then swaps it in, so a reader
-//! (or a failed build) never sees half a site.
+//! Writes the output into a fresh staging folder beside the target: each folder is created once,
+//! files are written in parallel, and on a rebuild a file whose bytes are unchanged is hard-linked
+//! from the previous output instead of written again.
+//!
+//! A linked file shares its inode with the live output. That is safe because no file is ever
+//! modified in place: staging only creates new files, and old outputs are only unlinked. Where
+//! links fail (another filesystem, no link support) the file is written as before.
 
 use super::marker::{MARKER, MARKER_TEXT};
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::render::{Output, OutputFile};
-use std::path::{Path, PathBuf};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-/// A sibling of `out` named after it and this process: `.public.gongshi-staging-1234`.
-fn sibling(out: &Path, what: &str) -> PathBuf {
-    let name = out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    parent(out).join(format!(".{name}.gongshi-{what}-{}", std::process::id()))
-}
-
-fn parent(out: &Path) -> &Path {
-    out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
-}
-
-/// Removes what builds that were killed left beside `out` (their staging and old copies, often
-/// hundreds of MB). A copy whose process still runs is another build at work and is left alone;
-/// where running processes cannot be seen (not Linux), only copies a day old are removed.
-fn remove_leftovers(out: &Path) {
-    let Some(name) = out.file_name().map(|n| n.to_string_lossy().into_owned()) else { return };
-    let Ok(entries) = std::fs::read_dir(parent(out)) else { return };
-    for entry in entries.flatten() {
-        let file = entry.file_name().to_string_lossy().into_owned();
-        let pid = ["staging", "old"].iter().find_map(|what| {
-            file.strip_prefix(&format!(".{name}.gongshi-{what}-")).and_then(|p| p.parse::<u32>().ok())
-        });
-        let Some(pid) = pid.filter(|&p| p != std::process::id()) else { continue };
-        let proc = Path::new("/proc");
-        let gone = if proc.is_dir() {
-            !proc.join(pid.to_string()).exists()
-        } else {
-            entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| t.elapsed().ok())
-                .is_some_and(|age| age.as_secs() > 24 * 3600)
-        };
-        if gone {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-fn failed(at: &Path, e: std::io::Error) -> Diagnostic {
+pub(super) fn failed(at: &Path, e: io::Error) -> Diagnostic {
     Diagnostic::error(Code::WriteFailed, Location::Path(at.display().to_string())).detail(e.to_string())
 }
 
-pub fn write_and_swap(output: &Output, out: &Path) -> Result<(), Diagnostic> {
-    remove_leftovers(out);
-    let staging = sibling(out, "staging");
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| failed(&staging, e))?;
+/// Writes every file of `output` into `dir` (which must not exist yet), linking unchanged files
+/// from `previous` when given.
+pub fn stage(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<(), Diagnostic> {
+    if let Some(path) = output.files.keys().find(|p| !is_safe(p)) {
+        return Err(failed(Path::new(path), io::Error::other("不安全的输出路径")));
     }
-    if let Err(d) = write_all(output, &staging) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(d);
+    std::fs::create_dir(dir).map_err(|e| failed(dir, e))?;
+    for level in folders(output) {
+        level.par_iter().try_for_each(|folder| {
+            let at = dir.join(folder);
+            std::fs::create_dir(&at).map_err(|e| failed(&at, e))
+        })?;
     }
-    swap(&staging, out)
-}
-
-fn write_all(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
-    std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
-    for (path, file) in &output.files {
-        let safe = !path.is_empty()
-            && !path.starts_with('/')
-            && path.split('/').all(|part| !part.is_empty() && part != ".." && part != ".");
-        if !safe {
-            return Err(failed(Path::new(path), std::io::Error::other("不安全的输出路径")));
-        }
+    let links = AtomicBool::new(previous.is_some());
+    output.files.par_iter().try_for_each(|(path, file)| {
         let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
-        }
-        let result = match file {
-            OutputFile::Bytes(bytes) => std::fs::write(&target, bytes),
-            OutputFile::Embedded(bytes) => std::fs::write(&target, bytes),
-            OutputFile::Copy(from) => std::fs::copy(from, &target).map(|_| ()),
-        };
-        result.map_err(|e| failed(&target, e))?;
-    }
+        put(file, &target, previous.map(|p| p.join(path)).as_deref(), &links).map_err(|e| failed(&target, e))
+    })?;
     std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| failed(dir, e))
 }
 
-/// Moves the old output aside, the new one in, then deletes the old one. If the second move
-/// fails, the old output is moved back.
-fn swap(staging: &Path, out: &Path) -> Result<(), Diagnostic> {
-    if !out.exists() {
-        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
+/// A relative path of plain parts: no `..`, `.`, empty part or leading `/`.
+fn is_safe(path: &str) -> bool {
+    !path.is_empty()
+        && !path.starts_with('/')
+        && path.split('/').all(|part| !part.is_empty() && part != ".." && part != ".")
+}
+
+/// Every folder the files need, once, grouped by depth so each level can be created in parallel
+/// once its parents exist.
+fn folders(output: &Output) -> Vec<Vec<&str>> {
+    let mut all = BTreeSet::new();
+    for path in output.files.keys() {
+        let mut end = path.rfind('/');
+        while let Some(at) = end {
+            if !all.insert(&path[..at]) {
+                break; // its parents are in already
+            }
+            end = path[..at].rfind('/');
         }
-        return std::fs::rename(staging, out).map_err(|e| failed(out, e));
     }
-    let old = sibling(out, "old");
-    if old.exists() {
-        std::fs::remove_dir_all(&old).map_err(|e| failed(&old, e))?;
+    let mut levels: Vec<Vec<&str>> = Vec::new();
+    for folder in all {
+        let depth = folder.matches('/').count();
+        if levels.len() <= depth {
+            levels.resize_with(depth + 1, Vec::new);
+        }
+        levels[depth].push(folder);
     }
-    std::fs::rename(out, &old).map_err(|e| failed(out, e))?;
-    if let Err(e) = std::fs::rename(staging, out) {
-        let _ = std::fs::rename(&old, out);
-        let _ = std::fs::remove_dir_all(staging);
-        return Err(failed(out, e));
+    levels
+}
+
+/// Puts one file at `target`: a link to `old` when that holds the same bytes, else a new file.
+fn put(file: &OutputFile, target: &Path, old: Option<&Path>, links: &AtomicBool) -> io::Result<()> {
+    if let Some(old) = old.filter(|_| links.load(Ordering::Relaxed)) {
+        match link_if_same(file, old, target) {
+            Linked::Yes => return Ok(()),
+            Linked::Differs => {}
+            Linked::Unsupported => links.store(false, Ordering::Relaxed),
+        }
     }
-    // The new site is in place; a leftover old copy is only untidy.
-    let _ = std::fs::remove_dir_all(&old);
-    Ok(())
+    match file {
+        OutputFile::Bytes(bytes) => std::fs::write(target, bytes),
+        OutputFile::Embedded(bytes) => std::fs::write(target, bytes),
+        OutputFile::Copy(from) => std::fs::copy(from, target).map(|_| ()),
+    }
+}
+
+enum Linked {
+    Yes,
+    Differs,
+    /// The filesystem refused the link: stop trying for this build.
+    Unsupported,
+}
+
+#[cfg(unix)]
+fn link_if_same(file: &OutputFile, old: &Path, target: &Path) -> Linked {
+    use std::os::unix::fs::MetadataExt;
+    let Some((mut previous, meta)) = File::open(old).ok().and_then(|f| f.metadata().ok().map(|m| (f, m))) else {
+        return Linked::Differs;
+    };
+    let same = meta.is_file()
+        && match file {
+            OutputFile::Bytes(bytes) => same_bytes(&mut previous, &mut bytes.as_slice(), bytes.len() as u64, &meta),
+            OutputFile::Embedded(bytes) => same_bytes(&mut previous, &mut &bytes[..], bytes.len() as u64, &meta),
+            OutputFile::Copy(from) => File::open(from)
+                .and_then(|f| Ok((f.metadata()?.len(), f)))
+                .is_ok_and(|(len, mut source)| same_bytes(&mut previous, &mut source, len, &meta)),
+        };
+    if !same {
+        return Linked::Differs;
+    }
+    if std::fs::hard_link(old, target).is_err() {
+        return Linked::Unsupported;
+    }
+    // Another build may have swapped a different output in between the compare and the link:
+    // keep the link only if it is the very file that was compared.
+    match std::fs::symlink_metadata(target) {
+        Ok(linked) if linked.ino() == meta.ino() && linked.dev() == meta.dev() => Linked::Yes,
+        _ => {
+            let _ = std::fs::remove_file(target);
+            Linked::Differs
+        }
+    }
+}
+
+/// Without inode numbers a link cannot be checked: write every file.
+#[cfg(not(unix))]
+fn link_if_same(_: &OutputFile, _: &Path, _: &Path) -> Linked {
+    Linked::Unsupported
+}
+
+/// Whether `old` (of metadata `meta`) holds exactly the `len` bytes that `new` reads.
+#[cfg(unix)]
+fn same_bytes(old: &mut File, new: &mut impl Read, len: u64, meta: &std::fs::Metadata) -> bool {
+    const CHUNK: u64 = 64 * 1024;
+    if meta.len() != len {
+        return false;
+    }
+    let size = len.min(CHUNK) as usize;
+    let (mut a, mut b) = (vec![0; size], vec![0; size]);
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(CHUNK) as usize;
+        if old.read_exact(&mut a[..n]).is_err() || new.read_exact(&mut b[..n]).is_err() || a[..n] != b[..n] {
+            return false;
+        }
+        left -= n as u64;
+    }
+    true
 }

@@ -19,4 +19,5 @@ mod publish;
 mod robustness;
 mod spread;
 mod support;
+mod swap;
 mod targets;
