@@ -61,6 +61,10 @@ pub fn build(site_dir: &Path, options: &Options) -> Built {
 #[derive(Default)]
 pub struct Builder {
     renderer: Option<Arc<render::Renderer>>,
+    /// Files as last read: a rebuild reads and parses only the changed ones.
+    files: load::Cache,
+    /// Checks of those files, kept while they are unchanged.
+    checks: model::Cache,
 }
 
 impl Builder {
@@ -83,10 +87,10 @@ impl Builder {
         render: impl FnOnce(Arc<render::Renderer>, model::Site, evaluate::Findings, &mut Diagnostics) -> Option<O>,
     ) -> Built<O> {
         let mut diags = Diagnostics::default();
-        let raw = load::load(site_dir, &options.load, &mut diags);
+        let raw = load::load_cached(site_dir, &options.load, &mut self.files, &mut diags);
         // The model runs even after load errors, so that one run reports the problems of every
         // file that could be read; it stops here when anything failed.
-        let site = model::build(&raw, &options.model, &mut diags);
+        let site = model::build_cached(&raw, &options.model, &mut self.checks, &mut diags);
         let base_path = site.as_ref().map(|s| s.config.base_url.path.clone());
         let deny = options.deny_warnings || site.as_ref().is_some_and(|s| s.config.deny_warnings);
         let output = match site {

@@ -101,7 +101,7 @@ impl From<Span> for Location {
 }
 
 /// The diagnostics of a run, in the order they were found (sorted when printed).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
 }

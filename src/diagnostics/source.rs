@@ -57,11 +57,12 @@ impl<T> Spanned<T> {
 }
 
 /// One decoded file: its site-relative path (with `/`), its text and where its lines start.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SourceFile {
     pub path: String,
     pub text: Arc<str>,
-    line_starts: Vec<usize>,
+    /// Shared, so a kept copy of the file costs no copy of its lines.
+    line_starts: Arc<[usize]>,
 }
 
 impl SourceFile {

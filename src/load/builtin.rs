@@ -20,7 +20,7 @@ pub fn standards(sources: &mut Sources, diags: &mut Diagnostics) -> Vec<RawData>
             match yaml::parse(file, source, 0, text.len()) {
                 Ok(mut node) => {
                     keys::canonicalize(&mut node, keys::data_shape(DataKind::Standard), diags);
-                    Some(RawData { kind: DataKind::Standard, file, node, builtin: true })
+                    Some(RawData { kind: DataKind::Standard, file, node: std::sync::Arc::new(node), builtin: true })
                 }
                 Err(d) => {
                     diags.push(d);

@@ -22,12 +22,14 @@ struct Declared {
 pub fn close(data: &mut [RawData], diags: &mut Diagnostics) {
     let declared = declared(data, diags);
     for file in data.iter_mut().filter(|d| d.kind == DataKind::Indicators) {
-        if let Some(Node { value: Value::List(items), .. }) = field_mut(&mut file.node, "schools") {
+        if let Some(Node { value: Value::List(items), .. }) =
+            field_mut(std::sync::Arc::make_mut(&mut file.node), "schools")
+        {
             for row in items {
                 rename(row, &INDICATOR_ROW, &declared, diags);
             }
         }
-        if let Some(county) = field_mut(&mut file.node, "county") {
+        if let Some(county) = field_mut(std::sync::Arc::make_mut(&mut file.node), "county") {
             rename(county, &COUNTY_FIGURES, &declared, diags);
         }
     }

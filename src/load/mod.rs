@@ -17,6 +17,7 @@ pub mod yaml;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Location, SourceFile, Sources, Span};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 pub use walk::{DOCUMENT_FOLDERS, DataKind};
@@ -42,31 +43,36 @@ pub struct Raw {
     /// Kinds of data file that could not be read; checks that refer to them are skipped,
     /// since every reference would look broken.
     pub unreadable: Vec<DataKind>,
+    /// For each site file read through a [`Cache`], the load that read it: the same version
+    /// means the same text, so checks of that text can be kept too.
+    pub versions: HashMap<FileId, u64>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RawFile {
     pub file: FileId,
     pub node: Node,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RawDocument {
     /// Path in the site folder: `policies/2017/lianqujiao-89.md`.
     pub path: String,
     pub file: FileId,
     /// Path inside its folder, without the extension: `2017/lianqujiao-89`.
     pub stem: String,
-    pub front: Node,
+    /// Shared: a long-running process keeps it between loads (see [`Cache`]).
+    pub front: Arc<Node>,
     /// Byte offset of the Markdown body in the file's text.
     pub body_start: usize,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RawData {
     pub kind: DataKind,
     pub file: FileId,
-    pub node: Node,
+    /// Shared, so a long-running process keeps it between loads (see [`Cache`]).
+    pub node: Arc<Node>,
     /// Shipped with gongshi (the built-in standards) rather than read from the site.
     pub builtin: bool,
 }
@@ -82,13 +88,70 @@ pub struct RawAttachment {
     pub table: Option<Arc<table::TablePreview>>,
 }
 
+#[derive(Clone)]
 enum Item {
     Site(RawFile),
     Document(RawDocument),
     Data(RawData),
 }
 
+/// What a long-running process (`serve`) keeps from one load to the next: every text file as
+/// it was read and parsed, with its modification time and length, so that a file that has not
+/// changed is not read or parsed again.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<PathBuf, Cached>,
+    /// Counts loads; a file read in load n has version n.
+    generation: u64,
+    /// The data files as the last load finished them (custom figures renamed), with the
+    /// versions of the site's data files they came from and what finishing them reported.
+    data: Option<FinishedData>,
+    /// The options the files were read with (`--encoding`); other options read them afresh.
+    encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// The data files' (id, version) pairs, the finished data and what finishing reported.
+type FinishedData = (Vec<(FileId, u64)>, Vec<RawData>, Vec<Diagnostic>);
+
+#[derive(Clone)]
+struct Cached {
+    /// Its stamp, when it was old enough to be trusted: a file changed within a filesystem's
+    /// time resolution of being read may change again under the same stamp (as git's “racy”
+    /// index entries), so it is read again next time.
+    stamp: Option<Stamp>,
+    id: FileId,
+    /// The load that read it.
+    version: u64,
+    read: Arc<(SourceFile, Option<Item>, Vec<Diagnostic>)>,
+}
+
+/// A file's modification time and length: a file saved again has a new one.
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+/// Whether a file's stamp is older than any filesystem's time resolution (2 s on FAT).
+fn settled(stamp: &Stamp) -> bool {
+    let now = std::time::SystemTime::now();
+    stamp.0.and_then(|m| now.duration_since(m).ok()).is_some_and(|age| age > std::time::Duration::from_secs(2))
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok(), meta.len()))
+}
+
+/// Reads the site folder at `root`.
 pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw {
+    load_cached(root, options, &mut Cache::default(), diags)
+}
+
+/// Reads the site folder at `root`, taking unchanged text files from `cache` and keeping what
+/// was read in it.
+pub fn load_cached(root: &Path, options: &LoadOptions, cache: &mut Cache, diags: &mut Diagnostics) -> Raw {
+    if cache.encoding != options.encoding {
+        *cache = Cache { encoding: options.encoding, generation: cache.generation, ..Cache::default() };
+    }
+    cache.generation += 1;
+    let generation = cache.generation;
     let mut raw = Raw {
         root: root.to_path_buf(),
         sources: Sources::default(),
@@ -97,6 +160,7 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
         data: Vec::new(),
         attachments: Vec::new(),
         unreadable: Vec::new(),
+        versions: HashMap::new(),
     };
     if !root.is_dir() {
         diags.push(
@@ -129,10 +193,28 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
 
     // Ids come from paths and are handed out first, so files can be read and parsed in parallel.
     let ids: Vec<FileId> = texts.iter().map(|f| raw.sources.reserve(&f.rel)).collect();
-    let results: Vec<(SourceFile, Option<Item>, Vec<Diagnostic>)> =
-        texts.par_iter().zip(&ids).map(|(found, &id)| read_text(found, id, options)).collect();
+    let results: Vec<Cached> = texts
+        .par_iter()
+        .zip(&ids)
+        .map(|(found, &id)| {
+            let stamp = stamp(&found.abs);
+            match cache.files.get(&found.abs) {
+                Some(c) if c.stamp.is_some() && c.stamp == stamp && c.id == id => c.clone(),
+                _ => Cached {
+                    stamp: stamp.filter(settled),
+                    id,
+                    version: generation,
+                    read: Arc::new(read_text(found, id, options)),
+                },
+            }
+        })
+        .collect();
+    let mut kept = HashMap::with_capacity(results.len());
     let mut site_data = Vec::new();
-    for (((source, item, file_diags), found), id) in results.into_iter().zip(&texts).zip(ids) {
+    for ((cached, found), id) in results.into_iter().zip(&texts).zip(ids) {
+        let (source, item, file_diags) = (*cached.read).clone();
+        raw.versions.insert(id, cached.version);
+        kept.insert(found.abs.clone(), cached);
         raw.sources.insert(id, source);
         diags.extend(file_diags);
         match (item, found.kind) {
@@ -143,10 +225,10 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
             (None, _) => {}
         }
     }
+    cache.files = kept;
     // Built-in files come first, so that a site's own file with the same id replaces them.
-    raw.data = builtin::standards(&mut raw.sources, diags);
-    raw.data.extend(site_data);
-    figures::close(&mut raw.data, diags);
+    let builtin = builtin::standards(&mut raw.sources, diags);
+    raw.data = finish_data(cache, &raw.versions, builtin, site_data, diags);
     if !texts.iter().any(|f| f.kind == FileKind::SiteConfig) {
         diags.push(
             Diagnostic::error(Code::SiteConfigMissing, Location::Path(root.display().to_string()))
@@ -154,6 +236,33 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
         );
     }
     raw
+}
+
+/// The data files with custom figures renamed ([`figures::close`], which looks across files);
+/// when no data file changed since the last load, the last result.
+fn finish_data(
+    cache: &mut Cache,
+    versions: &HashMap<FileId, u64>,
+    builtin: Vec<RawData>,
+    site_data: Vec<RawData>,
+    diags: &mut Diagnostics,
+) -> Vec<RawData> {
+    let key: Option<Vec<(FileId, u64)>> =
+        site_data.iter().map(|d| versions.get(&d.file).map(|&v| (d.file, v))).collect();
+    if let (Some(key), Some((last, data, reported))) = (&key, &cache.data)
+        && key == last
+    {
+        diags.extend(reported.iter().cloned());
+        return data.clone();
+    }
+    let mut data = builtin;
+    data.extend(site_data);
+    let mut reported = Diagnostics::default();
+    figures::close(&mut data, &mut reported);
+    let reported: Vec<Diagnostic> = reported.into_iter().collect();
+    cache.data = key.map(|k| (k, data.clone(), reported.clone()));
+    diags.extend(reported);
+    data
 }
 
 fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {
@@ -276,7 +385,7 @@ fn parse_item(found: &Found, id: FileId, source: &SourceFile, diags: &mut Vec<Di
         FileKind::SiteConfig => parse_yaml_file(id, source, &keys::Shape::Record(&keys::SITE), &mut local)
             .map(|node| Item::Site(RawFile { file: id, node })),
         FileKind::Data(kind) => parse_yaml_file(id, source, keys::data_shape(kind), &mut local)
-            .map(|node| Item::Data(RawData { kind, file: id, node, builtin: false })),
+            .map(|node| Item::Data(RawData { kind, file: id, node: Arc::new(node), builtin: false })),
         FileKind::Attachment => None,
     };
     diags.extend(local);
@@ -329,7 +438,13 @@ fn parse_document(found: &Found, id: FileId, source: &SourceFile, diags: &mut Di
     keys::canonicalize(&mut front, &keys::Shape::Record(&keys::DOCUMENT), diags);
     let inner = found.rel.split_once('/').map_or("", |(_, rest)| rest);
     let stem = inner.rsplit_once('.').map_or(inner, |(s, _)| s).to_string();
-    Some(Item::Document(RawDocument { path: found.rel.clone(), file: id, stem, front, body_start: split.body }))
+    Some(Item::Document(RawDocument {
+        path: found.rel.clone(),
+        file: id,
+        stem,
+        front: Arc::new(front),
+        body_start: split.body,
+    }))
 }
 
 /// Warns where a value goes on after ` #` that looks like content (`标题: 关于公布 #1 批名单`):

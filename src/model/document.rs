@@ -130,7 +130,7 @@ pub struct Document {
     /// 页面类型: what kind of plain page this is (pages/ only).
     pub kind: Option<super::page_type::PageType>,
     /// The Markdown body and where it starts in the file.
-    pub body: String,
+    pub body: Markdown,
     pub body_start: usize,
 }
 
@@ -141,9 +141,31 @@ impl Document {
     }
 }
 
+/// A document's Markdown: its file's text after the front matter, shared with the file's text
+/// rather than copied (a site of ten thousand documents holds tens of megabytes of it).
+#[derive(Clone, Debug)]
+pub struct Markdown {
+    text: std::sync::Arc<str>,
+    start: usize,
+}
+
+impl Markdown {
+    pub fn new(text: std::sync::Arc<str>, start: usize) -> Markdown {
+        let start = if text.is_char_boundary(start) { start } else { text.len() };
+        Markdown { text, start }
+    }
+}
+
+impl std::ops::Deref for Markdown {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text.get(self.start..).unwrap_or("")
+    }
+}
+
 pub fn read(
     raw: &RawDocument,
-    body: &str,
+    body: Markdown,
     site_issuer: &str,
     files: &Attachments,
     diags: &mut Diagnostics,
@@ -157,7 +179,7 @@ pub fn read(
     }
     let published = f.date("published", diags).map(|d| d.value);
     let validity = f.choice("validity", "时效", Validity::SPELLINGS, "有效、失效 或 废止", diags);
-    let kind = page_type(&f, section, body, diags);
+    let kind = page_type(&f, section, &body, diags);
     if section != Section::Notices {
         for key in ["notice_period", "feedback"] {
             if let Some(span) = f.key_span(key) {
@@ -165,7 +187,7 @@ pub fn read(
             }
         }
     }
-    check_nesting(body, raw.file, raw.body_start, diags);
+    check_nesting(&body, raw.file, raw.body_start, diags);
     let (url, url_span) = url(raw, section, &f, diags)?;
     let category = f.text("category", diags);
     let interprets = f.text("interprets", diags).map(|d| Spanned::new(doc_no::tidy(&d.value), d.span));
@@ -211,7 +233,7 @@ pub fn read(
         interprets,
         interpretation: interpretation.unwrap_or(Interpretation::Text),
         kind,
-        body: body.to_string(),
+        body,
         body_start: raw.body_start,
     };
     Some(doc)

@@ -107,7 +107,19 @@ impl Site {
 
 /// Builds the site model; returns `None` only when site.yaml could not be read. The caller
 /// stops when `diags` holds errors.
+/// What a long-running process (`serve`) keeps from one model build to the next: the PII
+/// guard's findings per file, by the version load gave the file's text.
+#[derive(Default)]
+pub struct Cache {
+    pii: HashMap<crate::diagnostics::FileId, (u64, Vec<String>, Diagnostics)>,
+}
+
 pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Site> {
+    build_cached(raw, options, &mut Cache::default(), diags)
+}
+
+/// [`build`], keeping the findings of checks on unchanged files in `cache`.
+pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags: &mut Diagnostics) -> Option<Site> {
     let config = raw.site.as_ref().and_then(|s| site::read(s, options.base_url.as_deref(), diags));
     let site_issuer = config.as_ref().map_or("", |c| c.issuer.as_str());
     let files: attachment::Attachments = raw
@@ -123,8 +135,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         .par_iter()
         .map(|rd| {
             let mut local = Diagnostics::default();
-            let text = &raw.sources.get(rd.file).text;
-            let body = text.get(rd.body_start..).unwrap_or("");
+            let body = document::Markdown::new(raw.sources.get(rd.file).text.clone(), rd.body_start);
             (document::read(rd, body, site_issuer, &files, &mut local), local)
         })
         .collect();
@@ -133,7 +144,7 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
         diags.extend(local);
         documents.extend(doc);
     }
-    check_pii(raw, config.as_ref().map_or(&[], |c| &c.pii_allow), diags);
+    check_pii(raw, config.as_ref().map_or(&[], |c| &c.pii_allow), cache, diags);
 
     let (kept, held): (Vec<Document>, Vec<Document>) = documents
         .into_iter()
@@ -199,40 +210,55 @@ pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Opti
     Some(site)
 }
 
-/// Runs the PII guard over every text file that is read, skipping 索引号 values.
-fn check_pii(raw: &Raw, allow: &[String], diags: &mut Diagnostics) {
+/// Runs the PII guard over every text file that is read, skipping 索引号 values. A file whose
+/// text has the same version as in the last build, checked with the same allowed values, keeps
+/// its findings.
+fn check_pii(raw: &Raw, allow: &[String], cache: &mut Cache, diags: &mut Diagnostics) {
     let mut skip: HashMap<crate::diagnostics::FileId, Vec<std::ops::Range<usize>>> = HashMap::new();
     for d in &raw.documents {
         if let Some(n) = d.front.get("index_no") {
             skip.entry(d.file).or_default().push(n.span.start as usize..n.span.end as usize);
         }
     }
+    // Each file's YAML tree, whose aliased values are checked with the file.
+    let trees: HashMap<crate::diagnostics::FileId, &crate::load::Node> = raw
+        .documents
+        .iter()
+        .map(|d| (d.file, &*d.front))
+        .chain(raw.data.iter().map(|d| (d.file, &*d.node)))
+        .chain(raw.site.iter().map(|s| (s.file, &s.node)))
+        .collect();
     let ids = raw.sources.ids();
-    let found: Vec<Diagnostics> = ids
+    let kept = |id: &crate::diagnostics::FileId| {
+        let version = raw.versions.get(id)?;
+        cache.pii.get(id).filter(|(v, a, _)| v == version && a == allow).map(|(.., found)| found.clone())
+    };
+    let found: Vec<(crate::diagnostics::FileId, Diagnostics)> = ids
         .into_par_iter()
         .map(|id| {
-            let mut local = Diagnostics::default();
-            let text = &raw.sources.get(id).text;
-            check::pii::check(id, text, skip.get(&id).map_or(&[], |v| v), allow, &mut local);
-            local
+            let found = kept(&id).unwrap_or_else(|| {
+                let mut local = Diagnostics::default();
+                let text = &raw.sources.get(id).text;
+                check::pii::check(id, text, skip.get(&id).map_or(&[], |v| v), allow, &mut local);
+                if let Some(tree) = trees.get(&id) {
+                    aliased_values(tree, &raw.sources, allow, &mut local);
+                }
+                local
+            });
+            (id, found)
         })
         .collect();
-    for local in found {
+    cache.pii.clear();
+    for (id, local) in found {
+        if let Some(&version) = raw.versions.get(&id) {
+            cache.pii.insert(id, (version, allow.to_vec(), local.clone()));
+        }
         diags.extend(local);
     }
     let names =
         raw.attachments.iter().map(|a| format!("files/{}", a.rel)).chain(raw.documents.iter().map(|d| d.path.clone()));
     for name in names {
         check::pii::check_name(&name, allow, diags);
-    }
-    let trees = raw
-        .documents
-        .iter()
-        .map(|d| &d.front)
-        .chain(raw.data.iter().map(|d| &d.node))
-        .chain(raw.site.iter().map(|s| &s.node));
-    for tree in trees {
-        aliased_values(tree, &raw.sources, allow, diags);
     }
 }
 

@@ -52,7 +52,7 @@ pub fn watch(root: &Path) -> Result<(impl Drop + use<>, mpsc::Receiver<ChangeKin
         }
     };
     let mut debouncer =
-        new_debouncer(Duration::from_millis(150), None, handler).map_err(|e| format!("无法监视文件夹：{e}"))?;
+        new_debouncer(Duration::from_millis(50), None, handler).map_err(|e| format!("无法监视文件夹：{e}"))?;
     debouncer.watch(&watched, RecursiveMode::Recursive).map_err(|e| format!("无法监视 {}：{e}", watched.display()))?;
     Ok((debouncer, rx))
 }

@@ -49,3 +49,68 @@ fn a_broken_theme_is_not_kept() {
     t.file("templates/404.html", "好了");
     assert_eq!(not_found_page(&mut builder, &t), "好了");
 }
+
+/// The bytes of a file as the preview serves it.
+fn served(o: &gongshi::render::on_demand::OnDemand, path: &str) -> Vec<u8> {
+    match o.get(path) {
+        Some(Ok(OutputFile::Bytes(b))) => b,
+        Some(Ok(OutputFile::Embedded(b))) => b.to_vec(),
+        Some(Ok(OutputFile::Copy(p))) => std::fs::read(p).unwrap(),
+        Some(Err(d)) => panic!("{path}: {}", d.detail),
+        None => panic!("{path}: not served"),
+    }
+}
+
+fn bytes_of(file: &OutputFile) -> Vec<u8> {
+    match file {
+        OutputFile::Bytes(b) => b.clone(),
+        OutputFile::Embedded(b) => b.to_vec(),
+        OutputFile::Copy(p) => std::fs::read(p).unwrap(),
+    }
+}
+
+#[test]
+fn the_preview_serves_every_file_of_a_full_build_byte_for_byte() {
+    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let full = gongshi::Builder::default().build(&site, &options()).output.expect("the example builds");
+    let preview = gongshi::Builder::default().preview(&site, &options()).output.expect("the example previews");
+    assert_eq!(preview.page_count(), full.page_count());
+    for (path, file) in &full.files {
+        assert!(served(&preview, path) == bytes_of(file), "{path} differs between the preview and a build");
+    }
+    assert!(preview.get("no/such/page.html").is_none());
+}
+
+/// Writes a file and dates it `age` seconds ago: files older than a few seconds are the ones a
+/// rebuild may take from its cache.
+fn write_aged(t: &SiteTest, rel: &str, text: &str, age: u64) {
+    t.file(rel, text);
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(age);
+    std::fs::File::options().write(true).open(t.site().join(rel)).unwrap().set_modified(when).unwrap();
+}
+
+#[test]
+fn a_rebuild_reads_what_changed_and_still_checks_it() {
+    let t = SiteTest::with_site("builder-cache");
+    write_aged(&t, "site.yaml", &std::fs::read_to_string(t.site().join("site.yaml")).unwrap(), 300);
+    write_aged(&t, "policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文一"), 300);
+    write_aged(&t, "policies/b.md", &doc("title: 乙\ndate: 2017-01-02", "正文二"), 300);
+    let mut builder = gongshi::Builder::default();
+    let page = |builder: &mut gongshi::Builder| {
+        let built = builder.preview(&t.site(), &options());
+        let o = built.output.unwrap_or_else(|| panic!("{:?}", built.diagnostics));
+        String::from_utf8(served(&o, "policies/a/index.html")).unwrap()
+    };
+    assert!(page(&mut builder).contains("正文一"));
+    // Same length, new words, a new modification time: the file is read again.
+    write_aged(&t, "policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文三"), 200);
+    assert!(page(&mut builder).contains("正文三"));
+    // A mobile number written into the other file is found although the first one is cached.
+    write_aged(&t, "policies/b.md", &doc("title: 乙\ndate: 2017-01-02", "联系 13812345678"), 100);
+    let built = builder.preview(&t.site(), &options());
+    assert!(built.output.is_none());
+    assert!(built.diagnostics.iter().any(|d| d.code.id() == "GS0210"), "{:?}", built.diagnostics);
+    // And its warning-free twin is fine again, with the cached file's findings kept.
+    write_aged(&t, "policies/b.md", &doc("title: 乙\ndate: 2017-01-02", "正文二"), 50);
+    assert!(page(&mut builder).contains("正文三"));
+}
