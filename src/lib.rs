@@ -65,6 +65,8 @@ pub struct Builder {
     files: load::Cache,
     /// Checks of those files, kept while they are unchanged.
     checks: model::Cache,
+    /// What the next preview build is told changed (see [`Builder::preview`]).
+    modified: Option<Vec<String>>,
 }
 
 impl Builder {
@@ -74,7 +76,15 @@ impl Builder {
     }
 
     /// Runs load → model → evaluate, and readies the site to render page by page (the preview).
-    pub fn preview(&mut self, site_dir: &Path, options: &Options) -> Built<render::on_demand::OnDemand> {
+    /// `modified`: the files (relative, with `/`) whose content is all that changed since the
+    /// last build, when the caller knows it (a file watcher); then nothing else is looked at.
+    pub fn preview(
+        &mut self,
+        site_dir: &Path,
+        options: &Options,
+        modified: Option<&[String]>,
+    ) -> Built<render::on_demand::OnDemand> {
+        self.modified = modified.map(<[String]>::to_vec);
         self.run(site_dir, options, |renderer, site, findings, _| {
             Some(render::on_demand::OnDemand::new(renderer, Arc::new(site), Arc::new(findings)))
         })
@@ -87,7 +97,8 @@ impl Builder {
         render: impl FnOnce(Arc<render::Renderer>, model::Site, evaluate::Findings, &mut Diagnostics) -> Option<O>,
     ) -> Built<O> {
         let mut diags = Diagnostics::default();
-        let raw = load::load_cached(site_dir, &options.load, &mut self.files, &mut diags);
+        let modified = self.modified.take();
+        let raw = load::load_cached(site_dir, &options.load, &mut self.files, modified.as_deref(), &mut diags);
         // The model runs even after load errors, so that one run reports the problems of every
         // file that could be read; it stops here when anything failed.
         let site = model::build_cached(&raw, &options.model, &mut self.checks, &mut diags);

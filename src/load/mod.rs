@@ -103,11 +103,26 @@ pub struct Cache {
     files: HashMap<PathBuf, Cached>,
     /// Counts loads; a file read in load n has version n.
     generation: u64,
+    /// The last walk of the folder, and the attachments and text attachments it found, reused
+    /// when the caller says only the content of some known files changed.
+    walked: Option<Walked>,
     /// The data files as the last load finished them (custom figures renamed), with the
     /// versions of the site's data files they came from and what finishing them reported.
     data: Option<FinishedData>,
     /// The options the files were read with (`--encoding`); other options read them afresh.
     encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+#[derive(Clone)]
+struct Walked {
+    found: Vec<Found>,
+    /// What the walk reported.
+    walk_reported: Vec<Diagnostic>,
+    /// What reading the attachments reported.
+    reported: Vec<Diagnostic>,
+    attachments: Vec<RawAttachment>,
+    /// Text attachments' paths and decoded text.
+    texts: Vec<(String, Arc<str>)>,
 }
 
 /// The data files' (id, version) pairs, the finished data and what finishing reported.
@@ -141,12 +156,20 @@ fn stamp(path: &Path) -> Option<Stamp> {
 
 /// Reads the site folder at `root`.
 pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw {
-    load_cached(root, options, &mut Cache::default(), diags)
+    load_cached(root, options, &mut Cache::default(), None, diags)
 }
 
 /// Reads the site folder at `root`, taking unchanged text files from `cache` and keeping what
-/// was read in it.
-pub fn load_cached(root: &Path, options: &LoadOptions, cache: &mut Cache, diags: &mut Diagnostics) -> Raw {
+/// was read in it. `modified`, when given, lists every file (relative, with `/`) whose content
+/// changed since the last load through this cache, and says no file came or went: then the
+/// folder is not walked again and only those files are read.
+pub fn load_cached(
+    root: &Path,
+    options: &LoadOptions,
+    cache: &mut Cache,
+    modified: Option<&[String]>,
+    diags: &mut Diagnostics,
+) -> Raw {
     if cache.encoding != options.encoding {
         *cache = Cache { encoding: options.encoding, generation: cache.generation, ..Cache::default() };
     }
@@ -169,27 +192,29 @@ pub fn load_cached(root: &Path, options: &LoadOptions, cache: &mut Cache, diags:
         );
         return raw;
     }
-    let mut walk_diags = Vec::new();
-    let found = walk::walk(root, &mut walk_diags);
-    diags.extend(walk_diags);
-
-    let (texts, files): (Vec<&Found>, Vec<&Found>) = found.iter().partition(|f| f.kind != FileKind::Attachment);
-    raw.attachments = files.iter().filter_map(|f| attachment(f, diags)).collect();
-    let tables: Vec<Option<table::TablePreview>> =
-        raw.attachments.par_iter().map(|a| table::read(&a.rel, &a.abs, a.size)).collect();
-    for (a, t) in raw.attachments.iter_mut().zip(tables) {
-        a.table = t.map(Arc::new);
+    let known = |w: &Walked, rel: &str| w.found.iter().any(|f| f.rel == rel);
+    let trusted: Option<std::collections::HashSet<&str>> = match (modified, &cache.walked) {
+        (Some(m), Some(w)) if m.iter().all(|rel| known(w, rel)) => Some(m.iter().map(String::as_str).collect()),
+        _ => None,
+    };
+    let attachments_changed = trusted.as_ref().is_none_or(|m| m.iter().any(|rel| rel.starts_with("files/")));
+    let walked = match (&trusted, cache.walked.take()) {
+        (Some(_), Some(w)) if !attachments_changed => w,
+        (Some(_), Some(w)) => attachments(w.found, w.walk_reported, options),
+        _ => {
+            let mut reported = Vec::new();
+            let found = walk::walk(root, &mut reported);
+            attachments(found, reported, options)
+        }
+    };
+    diags.extend(walked.walk_reported.iter().cloned());
+    diags.extend(walked.reported.iter().cloned());
+    raw.attachments = walked.attachments.clone();
+    for (rel, text) in &walked.texts {
+        let id = raw.sources.reserve(rel);
+        raw.sources.insert(id, SourceFile::new(rel.clone(), text.clone()));
     }
-    // Text attachments are published as they are: their words are checked like any page's.
-    let readable: Vec<&Found> = files.iter().copied().filter(|f| is_text_attachment(&f.rel)).collect();
-    let texts_of: Vec<(FileId, Option<String>)> = readable
-        .iter()
-        .map(|f| raw.sources.reserve(&f.rel))
-        .zip(readable.par_iter().map(|f| read_attachment_text(f, options)).collect::<Vec<_>>())
-        .collect();
-    for ((id, text), f) in texts_of.into_iter().zip(&readable) {
-        raw.sources.insert(id, SourceFile::new(f.rel.clone(), Arc::from(text.unwrap_or_default())));
-    }
+    let texts: Vec<&Found> = walked.found.iter().filter(|f| f.kind != FileKind::Attachment).collect();
 
     // Ids come from paths and are handed out first, so files can be read and parsed in parallel.
     let ids: Vec<FileId> = texts.iter().map(|f| raw.sources.reserve(&f.rel)).collect();
@@ -197,6 +222,10 @@ pub fn load_cached(root: &Path, options: &LoadOptions, cache: &mut Cache, diags:
         .par_iter()
         .zip(&ids)
         .map(|(found, &id)| {
+            let told = trusted.as_ref().is_some_and(|m| !m.contains(found.rel.as_str()));
+            if let Some(c) = cache.files.get(&found.abs).filter(|c| told && c.id == id) {
+                return c.clone();
+            }
             let stamp = stamp(&found.abs);
             match cache.files.get(&found.abs) {
                 Some(c) if c.stamp.is_some() && c.stamp == stamp && c.id == id => c.clone(),
@@ -226,6 +255,7 @@ pub fn load_cached(root: &Path, options: &LoadOptions, cache: &mut Cache, diags:
         }
     }
     cache.files = kept;
+    cache.walked = Some(walked.clone());
     // Built-in files come first, so that a site's own file with the same id replaces them.
     let builtin = builtin::standards(&mut raw.sources, diags);
     raw.data = finish_data(cache, &raw.versions, builtin, site_data, diags);
@@ -263,6 +293,25 @@ fn finish_data(
     cache.data = key.map(|k| (k, data.clone(), reported.clone()));
     diags.extend(reported);
     data
+}
+
+/// The attachments among the files found, with their table previews, and the text of text
+/// attachments (their words are checked like any page's); what goes wrong is kept with them.
+fn attachments(found: Vec<Found>, walk_reported: Vec<Diagnostic>, options: &LoadOptions) -> Walked {
+    let mut diags = Diagnostics::default();
+    let files: Vec<&Found> = found.iter().filter(|f| f.kind == FileKind::Attachment).collect();
+    let mut attachments: Vec<RawAttachment> = files.iter().filter_map(|f| attachment(f, &mut diags)).collect();
+    let tables: Vec<Option<table::TablePreview>> =
+        attachments.par_iter().map(|a| table::read(&a.rel, &a.abs, a.size)).collect();
+    for (a, t) in attachments.iter_mut().zip(tables) {
+        a.table = t.map(Arc::new);
+    }
+    let readable: Vec<&Found> = files.iter().copied().filter(|f| is_text_attachment(&f.rel)).collect();
+    let texts = readable
+        .par_iter()
+        .map(|f| (f.rel.clone(), Arc::from(read_attachment_text(f, options).unwrap_or_default())))
+        .collect();
+    Walked { found, walk_reported, reported: diags.into_iter().collect(), attachments, texts }
 }
 
 fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {

@@ -32,7 +32,7 @@ pub enum FileKind {
     Attachment,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Found {
     pub kind: FileKind,
     pub abs: PathBuf,

@@ -23,8 +23,16 @@ use watch::ChangeKind;
 pub type PreviewBuilt = Built<OnDemand>;
 
 /// Builds once into `preview`; tells open pages to reload; hands the result to `report`.
-fn rebuild(builder: &mut Builder, site: &Path, options: &Options, app: &App, n: u64, report: &dyn Fn(&PreviewBuilt)) {
-    let built = builder.preview(site, options);
+fn rebuild(
+    builder: &mut Builder,
+    site: &Path,
+    options: &Options,
+    modified: Option<&[String]>,
+    app: &App,
+    n: u64,
+    report: &dyn Fn(&PreviewBuilt),
+) {
+    let built = builder.preview(site, options, modified);
     report(&built);
     {
         let mut preview = app.preview.write().unwrap_or_else(|e| e.into_inner());
@@ -55,22 +63,22 @@ pub fn run(
     let (reloads, _) = broadcast::channel(16);
     let app = App { preview: Arc::new(RwLock::new(Preview { base: "/".into(), ..Preview::default() })), reloads };
     let mut builder = Builder::default();
-    rebuild(&mut builder, &site, &options, &app, 0, &report);
+    rebuild(&mut builder, &site, &options, None, &app, 0, &report);
     let (watcher, changes) = watch::watch(&site)?;
     let worker = app.clone();
     std::thread::spawn(move || {
         let _watching = watcher;
         let mut n = 0;
-        while let Ok(mut kind) = changes.recv() {
+        while let Ok(mut batch) = changes.recv() {
             // Changes that came while building are one more build, not one each.
             while let Ok(more) = changes.try_recv() {
-                kind = kind.max(more);
+                batch = batch.merge(more);
             }
-            if kind == ChangeKind::Theme {
+            if batch.kind == ChangeKind::Theme {
                 builder.theme_changed();
             }
             n += 1;
-            rebuild(&mut builder, &site, &options, &worker, n, &report);
+            rebuild(&mut builder, &site, &options, batch.modified.as_deref(), &worker, n, &report);
         }
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()

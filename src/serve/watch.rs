@@ -33,26 +33,70 @@ pub fn classify(rel: &Path) -> ChangeKind {
     }
 }
 
-/// Watches `root` and sends the strongest kind of each debounced batch of changes.
-pub fn watch(root: &Path) -> Result<(impl Drop + use<>, mpsc::Receiver<ChangeKind>), String> {
+/// One debounced batch of changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Batch {
+    /// The strongest kind of change in it.
+    pub kind: ChangeKind,
+    /// The files whose content changed (relative, with `/`), when that is all that happened;
+    /// `None` when a file was created, removed or renamed, or the watcher lost track.
+    pub modified: Option<Vec<String>>,
+}
+
+impl Batch {
+    /// Two batches as one (changes that came while a build ran).
+    pub fn merge(self, other: Batch) -> Batch {
+        let modified = match (self.modified, other.modified) {
+            (Some(mut a), Some(b)) => {
+                a.extend(b);
+                Some(a)
+            }
+            _ => None,
+        };
+        Batch { kind: self.kind.max(other.kind), modified }
+    }
+}
+
+/// Whether an event only changed what is in files that already existed.
+fn content_only(kind: &EventKind) -> bool {
+    use notify_debouncer_full::notify::event::ModifyKind;
+    matches!(kind, EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any | ModifyKind::Metadata(_)))
+}
+
+/// Watches `root` and sends each debounced batch of changes that matters.
+pub fn watch(root: &Path) -> Result<(impl Drop + use<>, mpsc::Receiver<Batch>), String> {
     let (tx, rx) = mpsc::channel();
     let base: PathBuf = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let watched = base.clone();
     let handler = move |result: DebounceEventResult| {
-        let Ok(events) = result else { return };
-        let kind = events
-            .iter()
-            // Reading a file is an event too (notify 8): the build itself would set it off again.
-            .filter(|e| !matches!(e.kind, EventKind::Access(_)))
-            .flat_map(|e| e.paths.iter())
-            .map(|p| classify(p.strip_prefix(&base).unwrap_or(p)))
-            .max();
-        if let Some(kind) = kind.filter(|k| *k != ChangeKind::Ignore) {
-            let _ = tx.send(kind);
+        // Errors mean events were lost: build as if anything could have changed.
+        let Ok(events) = result else {
+            let _ = tx.send(Batch { kind: ChangeKind::Content, modified: None });
+            return;
+        };
+        let mut kind = ChangeKind::Ignore;
+        let mut modified = Some(Vec::new());
+        // Reading a file is an event too (notify 8): the build itself would set it off again.
+        for e in events.iter().filter(|e| !matches!(e.kind, EventKind::Access(_))) {
+            for p in &e.paths {
+                let rel = p.strip_prefix(&base).unwrap_or(p);
+                let this = classify(rel);
+                if this == ChangeKind::Ignore {
+                    continue;
+                }
+                kind = kind.max(this);
+                match (&mut modified, content_only(&e.kind) && !e.need_rescan()) {
+                    (Some(files), true) => files.push(rel.to_string_lossy().replace('\\', "/")),
+                    _ => modified = None,
+                }
+            }
+        }
+        if kind != ChangeKind::Ignore {
+            let _ = tx.send(Batch { kind, modified });
         }
     };
     let mut debouncer =
-        new_debouncer(Duration::from_millis(50), None, handler).map_err(|e| format!("无法监视文件夹：{e}"))?;
+        new_debouncer(Duration::from_millis(30), None, handler).map_err(|e| format!("无法监视文件夹：{e}"))?;
     debouncer.watch(&watched, RecursiveMode::Recursive).map_err(|e| format!("无法监视 {}：{e}", watched.display()))?;
     Ok((debouncer, rx))
 }
@@ -70,5 +114,16 @@ mod tests {
         for junk in [".git/index", "policies/.a.md.swp", "policies/a.md~", "files/~$附件.docx", "notes.tmp"] {
             assert_eq!(classify(Path::new(junk)), ChangeKind::Ignore, "{junk}");
         }
+    }
+
+    #[test]
+    fn merged_batches_keep_the_list_only_when_both_have_one() {
+        let b = |kind, files: Option<&[&str]>| Batch {
+            kind,
+            modified: files.map(|f| f.iter().map(|s| s.to_string()).collect()),
+        };
+        let merged = b(ChangeKind::Content, Some(&["a.md"])).merge(b(ChangeKind::Theme, Some(&["b.md"])));
+        assert_eq!(merged, b(ChangeKind::Theme, Some(&["a.md", "b.md"])));
+        assert_eq!(b(ChangeKind::Content, Some(&["a.md"])).merge(b(ChangeKind::Content, None)).modified, None);
     }
 }

@@ -73,7 +73,7 @@ fn bytes_of(file: &OutputFile) -> Vec<u8> {
 fn the_preview_serves_every_file_of_a_full_build_byte_for_byte() {
     let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let full = gongshi::Builder::default().build(&site, &options()).output.expect("the example builds");
-    let preview = gongshi::Builder::default().preview(&site, &options()).output.expect("the example previews");
+    let preview = gongshi::Builder::default().preview(&site, &options(), None).output.expect("the example previews");
     assert_eq!(preview.page_count(), full.page_count());
     for (path, file) in &full.files {
         assert!(served(&preview, path) == bytes_of(file), "{path} differs between the preview and a build");
@@ -97,7 +97,7 @@ fn a_rebuild_reads_what_changed_and_still_checks_it() {
     write_aged(&t, "policies/b.md", &doc("title: 乙\ndate: 2017-01-02", "正文二"), 300);
     let mut builder = gongshi::Builder::default();
     let page = |builder: &mut gongshi::Builder| {
-        let built = builder.preview(&t.site(), &options());
+        let built = builder.preview(&t.site(), &options(), None);
         let o = built.output.unwrap_or_else(|| panic!("{:?}", built.diagnostics));
         String::from_utf8(served(&o, "policies/a/index.html")).unwrap()
     };
@@ -107,10 +107,31 @@ fn a_rebuild_reads_what_changed_and_still_checks_it() {
     assert!(page(&mut builder).contains("正文三"));
     // A mobile number written into the other file is found although the first one is cached.
     write_aged(&t, "policies/b.md", &doc("title: 乙\ndate: 2017-01-02", "联系 13812345678"), 100);
-    let built = builder.preview(&t.site(), &options());
+    let built = builder.preview(&t.site(), &options(), None);
     assert!(built.output.is_none());
     assert!(built.diagnostics.iter().any(|d| d.code.id() == "GS0210"), "{:?}", built.diagnostics);
     // And its warning-free twin is fine again, with the cached file's findings kept.
     write_aged(&t, "policies/b.md", &doc("title: 乙\ndate: 2017-01-02", "正文二"), 50);
     assert!(page(&mut builder).contains("正文三"));
+}
+
+#[test]
+fn told_what_changed_a_rebuild_reads_only_that() {
+    let t = SiteTest::with_site("builder-told");
+    write_aged(&t, "site.yaml", &std::fs::read_to_string(t.site().join("site.yaml")).unwrap(), 300);
+    write_aged(&t, "policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文一"), 300);
+    let mut builder = gongshi::Builder::default();
+    let build = |builder: &mut gongshi::Builder, modified: Option<&[String]>| {
+        let built = builder.preview(&t.site(), &options(), modified);
+        built.output.unwrap_or_else(|| panic!("{:?}", built.diagnostics))
+    };
+    build(&mut builder, None);
+    write_aged(&t, "policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文二"), 200);
+    let o = build(&mut builder, Some(&["policies/a.md".to_string()]));
+    assert!(String::from_utf8(served(&o, "policies/a/index.html")).unwrap().contains("正文二"));
+    // A new file is not looked for when the caller says only a.md changed…
+    t.file("policies/b.md", &doc("title: 乙\ndate: 2017-01-02", "正文"));
+    assert!(build(&mut builder, Some(&["policies/a.md".to_string()])).get("policies/b/index.html").is_none());
+    // …and is found by a build that is not told (the watcher sends no list when files come or go).
+    assert!(build(&mut builder, None).get("policies/b/index.html").is_some());
 }
