@@ -108,10 +108,17 @@ impl Site {
 /// Builds the site model; returns `None` only when site.yaml could not be read. The caller
 /// stops when `diags` holds errors.
 /// What a long-running process (`serve`) keeps from one model build to the next: the PII
-/// guard's findings per file, by the version load gave the file's text.
+/// guard's findings and the documents read, per file, by the version load gave the file's text.
+/// A document as read from its file, and what reading it reported.
+type DocumentRead = (Option<Document>, Diagnostics);
+
 #[derive(Default)]
 pub struct Cache {
     pii: HashMap<crate::diagnostics::FileId, (u64, Vec<String>, Diagnostics)>,
+    /// Each document as read from a version of its file, while the site's issuer and the files
+    /// under files/ (which attachments are checked against) stay the same.
+    documents: HashMap<crate::diagnostics::FileId, (u64, std::sync::Arc<DocumentRead>)>,
+    documents_read_with: Option<(String, attachment::Attachments)>,
 }
 
 pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Site> {
@@ -130,15 +137,33 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
     let text_of = |path: &str| raw.sources.find(path).map(|f| &*f.text);
     attachment::check_files(raw.attachments.iter().map(|a| a.rel.as_str()), text_of, diags);
 
-    let read: Vec<(Option<Document>, Diagnostics)> = raw
+    let context = (site_issuer.to_string(), files);
+    if cache.documents_read_with.as_ref() != Some(&context) {
+        cache.documents.clear();
+    }
+    let read: Vec<std::sync::Arc<DocumentRead>> = raw
         .documents
         .par_iter()
         .map(|rd| {
-            let mut local = Diagnostics::default();
-            let body = document::Markdown::new(raw.sources.get(rd.file).text.clone(), rd.body_start);
-            (document::read(rd, body, site_issuer, &files, &mut local), local)
+            let version = raw.versions.get(&rd.file);
+            match cache.documents.get(&rd.file) {
+                Some((v, read)) if Some(v) == version => read.clone(),
+                _ => {
+                    let mut local = Diagnostics::default();
+                    let body = document::Markdown::new(raw.sources.get(rd.file).text.clone(), rd.body_start);
+                    std::sync::Arc::new((document::read(rd, body, &context.0, &context.1, &mut local), local))
+                }
+            }
         })
         .collect();
+    cache.documents = raw
+        .documents
+        .iter()
+        .zip(&read)
+        .filter_map(|(rd, r)| Some((rd.file, (*raw.versions.get(&rd.file)?, r.clone()))))
+        .collect();
+    cache.documents_read_with = Some(context);
+    let read: Vec<DocumentRead> = read.iter().map(|r| (r.0.clone(), r.1.clone())).collect();
     let mut documents = Vec::with_capacity(read.len());
     for (doc, local) in read {
         diags.extend(local);
