@@ -100,9 +100,10 @@ impl Renderer {
         let bodies = body::Bodies::new(site);
         bodies.render_all(site);
         let search = OnceLock::new();
+        let facets = views::catalogue::Facets::new(site);
         let mut output = Output::default();
         {
-            let cx = self.context(site, findings, &bodies, &search);
+            let cx = self.context(site, findings, &bodies, &search, &facets);
             cx.search();
             let rendered: Vec<Result<String, Diagnostic>> =
                 site.pages.list.par_iter().map(|page| pages::render(&cx, page)).collect();
@@ -132,8 +133,10 @@ impl Renderer {
         findings: &'a Findings,
         bodies: &'a body::Bodies,
         search: &'a OnceLock<search::Index>,
+        facets: &'a views::catalogue::Facets,
     ) -> pages::Context<'a> {
-        pages::Context { site, findings, templates: &self.templates, view: views::site_view(site), bodies, search }
+        let view = views::site_view(site);
+        pages::Context { site, findings, templates: &self.templates, view, bodies, search, facets }
     }
 
     /// The files made from the whole site: feeds, sitemap, robots.txt and the data downloads.

@@ -9,6 +9,7 @@
 //! check, which needs every page; `gongshi check` and `build` run it.
 
 use super::body::Bodies;
+use super::views::catalogue::Facets;
 use super::{Output, OutputFile, Renderer, pages, search};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::evaluate::Findings;
@@ -22,6 +23,7 @@ pub struct OnDemand {
     findings: Arc<Findings>,
     bodies: Bodies,
     search: OnceLock<search::Index>,
+    facets: Facets,
     /// Output path of each page → its position in the registry.
     pages: HashMap<String, usize>,
     /// Static files and attachments: known at once, read when asked for.
@@ -37,6 +39,7 @@ impl OnDemand {
         renderer.copied(&site, &mut copied, &mut Diagnostics::default());
         OnDemand {
             bodies: Bodies::new(&site),
+            facets: Facets::new(&site),
             renderer,
             site,
             findings,
@@ -55,7 +58,7 @@ impl OnDemand {
     /// The file at an output path (`policies/a/index.html`); `Err` when its page fails to
     /// render (a template error), `None` when the site has no such file.
     pub fn get(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
-        let cx = self.renderer.context(&self.site, &self.findings, &self.bodies, &self.search);
+        let cx = self.renderer.context(&self.site, &self.findings, &self.bodies, &self.search, &self.facets);
         if let Some(&i) = self.pages.get(path) {
             let html = pages::render(&cx, &self.site.pages.list[i]);
             return Some(html.map(|h| OutputFile::Bytes(h.into_bytes())));

@@ -115,7 +115,7 @@ pub fn list(cx: &Context, page: &Page, key: &ListKey) -> Result<String, Diagnost
     let site = cx.site;
     let (Some(list), Some(pager)) = (site.lists.get(key), &page.pager) else { return Err(missing(page)) };
     let shown = list.items.get(pager.items.clone()).unwrap_or_default();
-    let catalogue = catalogue::is_catalogue(key).then(|| catalogue::catalogue(site, list, shown));
+    let catalogue = catalogue::is_catalogue(key).then(|| catalogue::catalogue(site, cx.facets, list, shown));
     let items = if catalogue.is_some() {
         Vec::new()
     } else {

@@ -26,6 +26,8 @@ pub struct Context<'a> {
     /// The search index, built on first use (the search page and the school finder need its
     /// manifest; a full build writes its files).
     pub search: &'a OnceLock<super::search::Index>,
+    /// Each policy list's facets, counted once.
+    pub facets: &'a super::views::catalogue::Facets,
 }
 
 impl Context<'_> {

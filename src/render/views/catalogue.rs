@@ -12,6 +12,7 @@ use crate::model::lists::{DocList, ListKey};
 use crate::model::{Document, Site};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// What a row shows when a document gives no category or genre.
 const NO_CATEGORY: &str = "未分类";
@@ -31,7 +32,7 @@ pub struct Row {
     pub facets: [String; 4],
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Clone)]
 pub struct FacetValue {
     pub label: String,
     pub count: usize,
@@ -40,7 +41,7 @@ pub struct FacetValue {
     pub current: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Clone)]
 pub struct Facet {
     /// The `data-` attribute name of the rows.
     pub key: &'static str,
@@ -49,11 +50,31 @@ pub struct Facet {
 }
 
 #[derive(Debug, Serialize)]
-pub struct CatalogueView {
+pub struct CatalogueView<'a> {
     pub rows: Vec<Row>,
     /// Whether this page holds every row of its list (then facets filter in the browser).
     pub complete: bool,
-    pub facets: Vec<Facet>,
+    pub facets: &'a [Facet],
+}
+
+/// Each list's facets, made once per build: every page of a long list shows the same counts,
+/// and counting the whole list again for each of its pages grows with the square of its size.
+#[derive(Debug, Default)]
+pub struct Facets {
+    lists: HashMap<ListKey, OnceLock<Vec<Facet>>>,
+}
+
+impl Facets {
+    pub fn new(site: &Site) -> Facets {
+        Facets { lists: site.lists.all().map(|l| (l.key.clone(), OnceLock::new())).collect() }
+    }
+
+    fn of(&self, site: &Site, list: &DocList) -> &[Facet] {
+        match self.lists.get(&list.key) {
+            Some(cell) => cell.get_or_init(|| facets(site, list)),
+            None => &[],
+        }
+    }
 }
 
 /// The facets: (data attribute, heading).
@@ -80,22 +101,32 @@ fn row(site: &Site, d: &Document) -> Row {
     }
 }
 
+fn docs<'a>(site: &'a Site, ids: &[crate::model::id::DocId]) -> impl Iterator<Item = &'a Document> {
+    ids.iter().filter_map(|id| site.documents.get(id))
+}
+
 /// The catalogue of `list`, showing `shown` (this page's items).
-pub fn catalogue(site: &Site, list: &DocList, shown: &[crate::model::id::DocId]) -> CatalogueView {
-    let docs = |ids: &[crate::model::id::DocId]| -> Vec<&Document> {
-        ids.iter().filter_map(|id| site.documents.get(id)).collect()
-    };
-    let all: Vec<[String; 4]> = docs(&list.items).into_iter().map(|d| facet_values(site, d)).collect();
-    let facets = FACETS
+pub fn catalogue<'a>(
+    site: &Site,
+    facets: &'a Facets,
+    list: &DocList,
+    shown: &[crate::model::id::DocId],
+) -> CatalogueView<'a> {
+    CatalogueView {
+        rows: docs(site, shown).map(|d| row(site, d)).collect(),
+        complete: shown.len() == list.items.len(),
+        facets: facets.of(site, list),
+    }
+}
+
+/// The facets of a whole list.
+fn facets(site: &Site, list: &DocList) -> Vec<Facet> {
+    let all: Vec<[String; 4]> = docs(site, &list.items).map(|d| facet_values(site, d)).collect();
+    FACETS
         .iter()
         .enumerate()
         .map(|(i, (key, label))| Facet { key, label, values: values(site, list, i, &all) })
-        .collect();
-    CatalogueView {
-        rows: docs(shown).into_iter().map(|d| row(site, d)).collect(),
-        complete: shown.len() == list.items.len(),
-        facets,
-    }
+        .collect()
 }
 
 /// The values of facet `i` with their counts: years newest first, categories in the site's

@@ -22,7 +22,7 @@ pub struct Paginator {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ListView {
+pub struct ListView<'a> {
     pub heading: String,
     /// The section this list belongs to (`policies`, `notices`).
     pub section: &'static str,
@@ -32,7 +32,7 @@ pub struct ListView {
     /// The list's first page, for “全部” links.
     pub all_url: String,
     /// Policy lists: the page as a disclosure catalogue (then `items` is empty).
-    pub catalogue: Option<super::catalogue::CatalogueView>,
+    pub catalogue: Option<super::catalogue::CatalogueView<'a>>,
 }
 
 /// Links for page `current` of `total`: the first, the last, and two either side of the
