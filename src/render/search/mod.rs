@@ -43,17 +43,20 @@ pub struct Index {
 fn keys(record: &Record) -> Vec<(String, Field)> {
     let mut out = Vec::new();
     for (i, field) in [Field::Title, Field::DocNo, Field::Meta, Field::Body].into_iter().enumerate() {
-        let mut keys = Vec::new();
+        let (mut packed, mut whole) = (Vec::new(), Vec::new());
         for run in text::runs(&record.fields[i]) {
-            text::index_keys(&run, &mut keys);
+            text::packed_keys(&run, &mut packed);
             match field {
                 // Single characters are findable in titles and names.
-                Field::Title => keys.extend(run.iter().map(char::to_string)),
+                Field::Title => packed.extend(run.iter().map(|c| text::pack(std::slice::from_ref(c)))),
                 // A 文号's runs whole (`=89号`), so that `89号` finds 89号 before 189号.
-                Field::DocNo => keys.push(text::whole_run_key(&run)),
+                Field::DocNo => whole.push(text::whole_run_key(&run)),
                 Field::Meta | Field::Body => {}
             }
         }
+        packed.sort_unstable();
+        packed.dedup();
+        let mut keys: Vec<String> = packed.into_iter().map(text::unpack).chain(whole).collect();
         keys.sort_unstable();
         keys.dedup();
         out.extend(keys.into_iter().map(|k| (k, field)));

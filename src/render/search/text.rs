@@ -45,17 +45,34 @@ pub fn runs(text: &str) -> Vec<Vec<char>> {
     out
 }
 
-/// Every key of a run, as the index stores them: its bigrams, and the trigrams of its ASCII
-/// letters and digits.
+/// A key of up to three characters packed into a number, 21 bits a character, the first
+/// highest (no character of a run is U+0000): a document's keys are gathered and de-duplicated
+/// as numbers, and only the distinct ones become strings.
+pub type Packed = u64;
+
+pub fn pack(chars: &[char]) -> Packed {
+    chars.iter().take(3).enumerate().fold(0, |k, (i, &c)| k | (u64::from(c) << (42 - 21 * i)))
+}
+
+pub fn unpack(key: Packed) -> String {
+    (0..3)
+        .map(|i| ((key >> (42 - 21 * i)) & 0x1F_FFFF) as u32)
+        .take_while(|&c| c != 0)
+        .filter_map(char::from_u32)
+        .collect()
+}
+
+/// Every key of a run, packed: its bigrams, and the trigrams of its ASCII letters and digits.
+pub fn packed_keys(run: &[char], out: &mut Vec<Packed>) {
+    out.extend(run.windows(2).map(pack));
+    out.extend(run.windows(3).filter(|w| w.iter().all(char::is_ascii_alphanumeric)).map(pack));
+}
+
+/// Every key of a run, as the index stores them (see [`packed_keys`]).
 pub fn index_keys(run: &[char], out: &mut Vec<String>) {
-    for w in run.windows(2) {
-        out.push(w.iter().collect());
-    }
-    for w in run.windows(3) {
-        if w.iter().all(char::is_ascii_alphanumeric) {
-            out.push(w.iter().collect());
-        }
-    }
+    let mut packed = Vec::new();
+    packed_keys(run, &mut packed);
+    out.extend(packed.into_iter().map(unpack));
 }
 
 /// The key of a whole run of a 文号 (`=89号`): a query whose runs are whole runs of a record's
@@ -99,6 +116,20 @@ pub fn query_keys(run: &[char]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn packed_keys_read_back_as_the_same_strings() {
+        for key in ["墟沟", "xgx", "a", "89号", "\u{10FFFF}\u{10FFFF}\u{10FFFF}", "𠀀z"] {
+            let chars: Vec<char> = key.chars().collect();
+            assert_eq!(unpack(pack(&chars)), key);
+        }
+        // Different keys stay different as numbers: a single character, and it followed by another.
+        assert_ne!(pack(&['a']), pack(&['a', 'b']));
+        let mut keys = Vec::new();
+        index_keys(&"xu沟ab".chars().collect::<Vec<_>>(), &mut keys);
+        assert_eq!(keys, ["xu", "u沟", "沟a", "ab"]);
+    }
+
     use super::*;
 
     fn keys(text: &str) -> Vec<Vec<String>> {
