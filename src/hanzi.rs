@@ -5,23 +5,38 @@
 //! as shipped by hanconv. Where a character has several simplified forms the first one that
 //! differs from it is taken (乾→干, 覆→复, 藉→借), as DEPS.md found works for search.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static TABLE: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
-    hanconv::RawDictionary::TSCharacters
-        .var_iter()
-        .filter_map(|(key, values)| {
-            let mut chars = key.chars();
-            let key = chars.next().filter(|_| chars.next().is_none())?;
-            let single = |v: &&str| {
-                let mut c = v.chars();
-                c.next().filter(|_| c.next().is_none())
-            };
-            let target = values.iter().filter_map(single).find(|&c| c != key)?;
-            Some((key, target))
-        })
-        .collect()
+/// The table as a direct lookup for the Basic Multilingual Plane (where nearly every traditional
+/// character is) and a sorted list for the rest: folding runs once per character of every
+/// text, so it must cost an array index, not a hash.
+struct Table {
+    /// `bmp[c]` is the simplified form of `c` (itself when it has none), for `c` < U+10000.
+    bmp: Vec<char>,
+    /// (traditional, simplified) above U+FFFF, sorted.
+    rest: Vec<(char, char)>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut bmp: Vec<char> = (0..0x1_0000u32).map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect();
+    let mut rest = Vec::new();
+    let single = |text: &str| {
+        let mut c = text.chars();
+        c.next().filter(|_| c.next().is_none())
+    };
+    for (key, values) in hanconv::RawDictionary::TSCharacters.var_iter() {
+        let Some(key) = single(key) else { continue };
+        let Some(target) = values.iter().filter_map(|v| single(v)).find(|&c| c != key) else { continue };
+        match bmp.get_mut(key as usize) {
+            Some(slot) => *slot = target,
+            None => rest.push((key, target)),
+        }
+    }
+    // Of a character listed twice the last entry counts, as it did in a map built from the list.
+    rest.reverse();
+    rest.sort_by_key(|&(t, _)| t);
+    rest.dedup_by_key(|(t, _)| *t);
+    Table { bmp, rest }
 });
 
 /// The simplified form of one character (the character itself when it has none).
@@ -29,12 +44,21 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
-    TABLE.get(&c).copied().unwrap_or(c)
+    let table = &*TABLE;
+    match table.bmp.get(c as usize) {
+        Some(&s) => s,
+        None => table.rest.binary_search_by_key(&c, |&(t, _)| t).map_or(c, |i| table.rest[i].1),
+    }
 }
 
 /// Every (traditional, simplified) pair of the table, in no particular order.
 pub fn pairs() -> impl Iterator<Item = (char, char)> {
-    TABLE.iter().map(|(&t, &s)| (t, s))
+    let table = &*TABLE;
+    let bmp = table.bmp.iter().enumerate().filter_map(|(i, &s)| {
+        let t = char::from_u32(i as u32)?;
+        (t != s).then_some((t, s))
+    });
+    bmp.chain(table.rest.iter().copied())
 }
 
 /// Folds every character of `text`.
