@@ -10,7 +10,8 @@ use crate::model::pairing::Pairing;
 use crate::model::plan::Plan;
 use crate::model::school::Party;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Ordered from best to worst, so that a duty of several owners is as late as its latest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DutyState {
     /// 按时完成
     Done,

@@ -114,7 +114,9 @@ type DocumentRead = (Option<Document>, Diagnostics);
 
 #[derive(Default)]
 pub struct Cache {
-    pii: HashMap<crate::diagnostics::FileId, (u64, Vec<String>, Diagnostics)>,
+    pii: HashMap<crate::diagnostics::FileId, (u64, Diagnostics)>,
+    /// The allowed values (`pii_allow`) those findings were made with.
+    pii_allow: Vec<String>,
     /// Each document as read from a version of its file, while the site's issuer and the files
     /// under files/ (which attachments are checked against) stay the same.
     documents: HashMap<crate::diagnostics::FileId, (u64, std::sync::Arc<DocumentRead>)>,
@@ -256,7 +258,7 @@ fn check_pii(raw: &Raw, allow: &[String], cache: &mut Cache, diags: &mut Diagnos
     let ids = raw.sources.ids();
     let kept = |id: &crate::diagnostics::FileId| {
         let version = raw.versions.get(id)?;
-        cache.pii.get(id).filter(|(v, a, _)| v == version && a == allow).map(|(.., found)| found.clone())
+        cache.pii.get(id).filter(|(v, _)| v == version && cache.pii_allow == allow).map(|(_, found)| found.clone())
     };
     let found: Vec<(crate::diagnostics::FileId, Diagnostics)> = ids
         .into_par_iter()
@@ -274,9 +276,10 @@ fn check_pii(raw: &Raw, allow: &[String], cache: &mut Cache, diags: &mut Diagnos
         })
         .collect();
     cache.pii.clear();
+    cache.pii_allow = allow.to_vec();
     for (id, local) in found {
         if let Some(&version) = raw.versions.get(&id) {
-            cache.pii.insert(id, (version, allow.to_vec(), local.clone()));
+            cache.pii.insert(id, (version, local.clone()));
         }
         diags.extend(local);
     }

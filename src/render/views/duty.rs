@@ -49,15 +49,6 @@ pub struct Agenda {
 /// How many not-yet-due duties the home page lists.
 const UPCOMING: usize = 5;
 
-fn rank(s: DutyState) -> u8 {
-    match s {
-        DutyState::Done => 0,
-        DutyState::DoneLate => 1,
-        DutyState::Due => 2,
-        DutyState::Overdue => 3,
-    }
-}
-
 /// The duties grouped by milestone and year, by due date.
 pub fn all(site: &Site, findings: &Findings) -> Vec<DutyView> {
     grouped(site, &findings.duties)
@@ -92,13 +83,13 @@ fn grouped(site: &Site, duties: &[Duty]) -> Vec<DutyView> {
 fn group(site: &Site, duties: &[Duty]) -> DutyView {
     let first = &duties[0];
     let m = &site.plan.milestones[first.milestone];
-    let worst = duties.iter().map(|d| d.state).max_by_key(|s| rank(*s)).unwrap_or(first.state);
+    let worst = duties.iter().map(|d| d.state).max().unwrap_or(first.state);
     let owners: Vec<OwnerState> = duties
         .iter()
         .filter_map(|d| {
             Some(OwnerState {
                 school: school_link(site, d.owner.as_ref()?),
-                state: labels::milestone(d.state),
+                state: labels::duty(d.state),
                 done: d.done.map(|x| x.to_string()),
             })
         })
@@ -107,7 +98,7 @@ fn group(site: &Site, duties: &[Duty]) -> DutyView {
     DutyView {
         title: m.title.clone(),
         due: first.due.to_string(),
-        state: labels::milestone(worst),
+        state: labels::duty(worst),
         done: (duties.len() == 1).then(|| first.done.map(|d| d.to_string())).flatten(),
         progress: (owners.len() > 1).then(|| format!("{finished}/{} 所已完成", owners.len())),
         owners,

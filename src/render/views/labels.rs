@@ -70,7 +70,7 @@ pub fn plan_status(s: PlanStatus) -> Badge {
     Badge::new(label, key)
 }
 
-pub fn milestone(s: DutyState) -> Badge {
+pub fn duty(s: DutyState) -> Badge {
     let (label, key) = match s {
         DutyState::Done => ("按时完成", "done"),
         DutyState::DoneLate => ("逾期完成", "done-late"),
