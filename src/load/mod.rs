@@ -6,6 +6,7 @@
 //! written anywhere.
 
 pub mod builtin;
+mod cache;
 pub mod decode;
 pub mod figures;
 pub mod front_matter;
@@ -16,6 +17,8 @@ pub mod walk;
 pub mod yaml;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Location, SourceFile, Sources, Span};
+pub use cache::Cache;
+use cache::{Cached, Walked, finish_data, settled, stamp};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -93,65 +96,6 @@ enum Item {
     Site(RawFile),
     Document(RawDocument),
     Data(RawData),
-}
-
-/// What a long-running process (`serve`) keeps from one load to the next: every text file as
-/// it was read and parsed, with its modification time and length, so that a file that has not
-/// changed is not read or parsed again.
-#[derive(Default)]
-pub struct Cache {
-    files: HashMap<PathBuf, Cached>,
-    /// Counts loads; a file read in load n has version n.
-    generation: u64,
-    /// The last walk of the folder, and the attachments and text attachments it found, reused
-    /// when the caller says only the content of some known files changed.
-    walked: Option<Walked>,
-    /// The data files as the last load finished them (custom figures renamed), with the
-    /// versions of the site's data files they came from and what finishing them reported.
-    data: Option<FinishedData>,
-    /// The options the files were read with (`--encoding`); other options read them afresh.
-    encoding: Option<&'static encoding_rs::Encoding>,
-}
-
-#[derive(Clone)]
-struct Walked {
-    found: Vec<Found>,
-    /// What the walk reported.
-    walk_reported: Vec<Diagnostic>,
-    /// What reading the attachments reported.
-    reported: Vec<Diagnostic>,
-    attachments: Vec<RawAttachment>,
-    /// Text attachments' paths and decoded text.
-    texts: Vec<(String, Arc<str>)>,
-}
-
-/// The data files' (id, version) pairs, the finished data and what finishing reported.
-type FinishedData = (Vec<(FileId, u64)>, Vec<RawData>, Vec<Diagnostic>);
-
-#[derive(Clone)]
-struct Cached {
-    /// Its stamp, when it was old enough to be trusted: a file changed within a filesystem's
-    /// time resolution of being read may change again under the same stamp (as git's “racy”
-    /// index entries), so it is read again next time.
-    stamp: Option<Stamp>,
-    id: FileId,
-    /// The load that read it.
-    version: u64,
-    read: Arc<(SourceFile, Option<Item>, Vec<Diagnostic>)>,
-}
-
-/// A file's modification time and length: a file saved again has a new one.
-type Stamp = (Option<std::time::SystemTime>, u64);
-
-/// Whether a file's stamp is older than any filesystem's time resolution (2 s on FAT).
-fn settled(stamp: &Stamp) -> bool {
-    let now = std::time::SystemTime::now();
-    stamp.0.and_then(|m| now.duration_since(m).ok()).is_some_and(|age| age > std::time::Duration::from_secs(2))
-}
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok(), meta.len()))
 }
 
 /// Reads the site folder at `root`.
@@ -266,33 +210,6 @@ pub fn load_cached(
         );
     }
     raw
-}
-
-/// The data files with custom figures renamed ([`figures::close`], which looks across files);
-/// when no data file changed since the last load, the last result.
-fn finish_data(
-    cache: &mut Cache,
-    versions: &HashMap<FileId, u64>,
-    builtin: Vec<RawData>,
-    site_data: Vec<RawData>,
-    diags: &mut Diagnostics,
-) -> Vec<RawData> {
-    let key: Option<Vec<(FileId, u64)>> =
-        site_data.iter().map(|d| versions.get(&d.file).map(|&v| (d.file, v))).collect();
-    if let (Some(key), Some((last, data, reported))) = (&key, &cache.data)
-        && key == last
-    {
-        diags.extend(reported.iter().cloned());
-        return data.clone();
-    }
-    let mut data = builtin;
-    data.extend(site_data);
-    let mut reported = Diagnostics::default();
-    figures::close(&mut data, &mut reported);
-    let reported: Vec<Diagnostic> = reported.into_iter().collect();
-    cache.data = key.map(|k| (k, data.clone(), reported.clone()));
-    diags.extend(reported);
-    data
 }
 
 /// The attachments among the files found, with their table previews, and the text of text
