@@ -8,9 +8,11 @@
 //! records costs one bit per record). The shard count grows with the index so that a shard stays
 //! near [`SHARD_BYTES`] however large the site.
 
-use super::records::FIELDS;
+use super::records::{FIELDS, Field};
+use super::text::{Packed, unpack};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// The size a shard aims at. A query of four characters fetches about three shards.
 pub const SHARD_BYTES: usize = 2 * 1024;
@@ -63,15 +65,60 @@ pub fn hash(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
-/// The postings of every key: record numbers per field, ascending. A hash map: filling it takes
-/// tens of millions of lookups on a large site, which a sorted map made several times slower;
-/// [`shards`] sorts the keys once.
-pub type Postings = HashMap<String, [Vec<u32>; FIELDS]>;
+/// Record numbers per field, ascending.
+type Lists = [Vec<u32>; FIELDS];
+
+/// A hash map with a fixed, fast hash: filling the postings takes tens of millions of lookups on
+/// a large site. Nothing depends on its order: [`shards`] sorts the keys once.
+type FastMap<K> = HashMap<K, Lists, BuildHasherDefault<ahash::AHasher>>;
+
+/// The postings of every key. Keys of up to three characters stay packed numbers
+/// ([`text::Packed`]) while they are gathered; each distinct one becomes a string once.
+#[derive(Default)]
+pub struct Postings {
+    packed: FastMap<Packed>,
+    whole: FastMap<String>,
+}
+
+impl Postings {
+    /// Lists record `n` under `key` in `field`; records are added in ascending order.
+    pub fn add(&mut self, key: Packed, field: Field, n: u32) {
+        push(&mut self.packed.entry(key).or_default()[field as usize], n);
+    }
+
+    /// The same for a key that does not pack (a 文号's whole run).
+    pub fn add_whole(&mut self, key: String, field: Field, n: u32) {
+        push(&mut self.whole.entry(key).or_default()[field as usize], n);
+    }
+
+    /// These postings followed by `later`'s, whose records all come after these.
+    pub fn append(mut self, later: Postings) -> Postings {
+        fn join<K: Eq + std::hash::Hash>(into: &mut FastMap<K>, from: FastMap<K>) {
+            for (key, lists) in from {
+                let mine = into.entry(key).or_default();
+                for (m, l) in mine.iter_mut().zip(lists) {
+                    m.extend(l);
+                }
+            }
+        }
+        join(&mut self.packed, later.packed);
+        join(&mut self.whole, later.whole);
+        self
+    }
+}
+
+fn push(list: &mut Vec<u32>, n: u32) {
+    if list.last() != Some(&n) {
+        list.push(n);
+    }
+}
 
 /// The shards: their count and each one's text, lines in key order (empty shards are written
 /// too, so every shard a query may ask for exists).
-pub fn shards(postings: &Postings) -> Vec<String> {
-    let mut lines: Vec<(&str, u32, String)> = postings
+pub fn shards(postings: Postings) -> Vec<String> {
+    let keyed: Vec<(String, Lists)> =
+        postings.packed.into_iter().map(|(k, lists)| (unpack(k), lists)).chain(postings.whole).collect();
+    let mut lines: Vec<(&str, u32, String)> = keyed
         .par_iter()
         .map(|(key, fields)| {
             let cells: Vec<String> = fields.iter().map(|ids| list(ids)).collect();

@@ -39,29 +39,26 @@ pub struct Index {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// Keys of one record: (key, field).
-fn keys(record: &Record) -> Vec<(String, Field)> {
-    let mut out = Vec::new();
+/// Adds the keys of record `n` to `postings`; records come in ascending order, so a record
+/// already listed for a key is the last one of its list.
+fn add_keys(record: &Record, n: u32, postings: &mut encode::Postings) {
     for (i, field) in [Field::Title, Field::DocNo, Field::Meta, Field::Body].into_iter().enumerate() {
-        let (mut packed, mut whole) = (Vec::new(), Vec::new());
-        for run in text::runs(&record.fields[i]) {
-            text::packed_keys(&run, &mut packed);
+        let mut packed = Vec::new();
+        text::for_each_run(&record.fields[i], |run| {
+            packed.clear();
+            text::packed_keys(run, &mut packed);
             match field {
                 // Single characters are findable in titles and names.
                 Field::Title => packed.extend(run.iter().map(|c| text::pack(std::slice::from_ref(c)))),
                 // A 文号's runs whole (`=89号`), so that `89号` finds 89号 before 189号.
-                Field::DocNo => whole.push(text::whole_run_key(&run)),
+                Field::DocNo => postings.add_whole(text::whole_run_key(run), field, n),
                 Field::Meta | Field::Body => {}
             }
-        }
-        packed.sort_unstable();
-        packed.dedup();
-        let mut keys: Vec<String> = packed.into_iter().map(text::unpack).chain(whole).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        out.extend(keys.into_iter().map(|k| (k, field)));
+            for &key in &packed {
+                postings.add(key, field, n);
+            }
+        });
     }
-    out
 }
 
 fn kinds(records: &[Record]) -> Vec<(&'static str, usize)> {
@@ -94,14 +91,23 @@ fn fold_tables(records: &[Record]) -> BTreeMap<u32, String> {
 
 pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
     let records = records::records(site, findings, bodies);
-    let keyed: Vec<Vec<(String, Field)>> = records.par_iter().map(keys).collect();
-    let mut postings = encode::Postings::new();
-    for (n, keys) in keyed.into_iter().enumerate() {
-        for (key, field) in keys {
-            postings.entry(key).or_default()[field as usize].push(n as u32);
-        }
-    }
-    let shards = encode::shards(&postings);
+    // Each thread gathers the postings of a run of records; joined in order, lists stay ascending.
+    let chunk = records.len().div_ceil(4 * rayon::current_num_threads()).max(64);
+    let postings = records
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(c, part)| {
+            let mut postings = encode::Postings::default();
+            for (i, record) in part.iter().enumerate() {
+                add_keys(record, (c * chunk + i) as u32, &mut postings);
+            }
+            postings
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .reduce(encode::Postings::append)
+        .unwrap_or_default();
+    let shards = encode::shards(postings);
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + records.len() + 100);
     let folds = fold_tables(&records);
     let manifest = Manifest {

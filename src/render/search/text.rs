@@ -30,19 +30,25 @@ fn in_run(c: char) -> bool {
 
 /// The runs of folded `text`.
 pub fn runs(text: &str) -> Vec<Vec<char>> {
-    let mut out: Vec<Vec<char>> = Vec::new();
+    let mut out = Vec::new();
+    for_each_run(text, |run| out.push(run.to_vec()));
+    out
+}
+
+/// Calls `each` with every run of folded `text`, in order, without gathering them.
+pub fn for_each_run(text: &str, mut each: impl FnMut(&[char])) {
     let mut current = Vec::new();
     for c in text.chars().map(fold_char) {
         if in_run(c) {
             current.push(c);
         } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+            each(&current);
+            current.clear();
         }
     }
     if !current.is_empty() {
-        out.push(current);
+        each(&current);
     }
-    out
 }
 
 /// A key of up to three characters packed into a number, 21 bits a character, the first
