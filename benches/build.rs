@@ -7,8 +7,9 @@
 //!
 //! For each size (documents/schools) it generates the gongshi site (benches/corpus.rs, seed 42)
 //! and the same pages as a Hugo and a Zola site (benches/peers.rs). Then, `--runs` times, each
-//! tool builds into an empty folder (first build) and, after every tool has, again into its
-//! existing output (rebuild), the tools taking turns. It prints one Markdown table per size, then
+//! tool builds into an empty folder (first build), after every tool has, again into that output
+//! (second build), and once more (rebuild: the steady state of editing and building again, where
+//! gongshi reuses its spare copy of the output before last), the tools taking turns. It prints one Markdown table per size, then
 //! the growth from one size to the next. Wall time is the median; CPU (user + system) the median;
 //! peak memory the largest, all from wait4 on the child. Hugo is Debian's `hugo`; Zola runs when
 //! `zola` is on PATH. It is a benchmark, not a test: it reports and exits 0 whatever the figures.
@@ -19,7 +20,7 @@ mod corpus;
 mod measure;
 mod peers;
 
-use measure::{Run, Summary};
+use measure::{Mode, Run, Summary};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -72,36 +73,35 @@ fn run(options: &Options) -> Result<(), String> {
     Ok(())
 }
 
-/// All runs of one size: per run, each tool's first build, then each tool's rebuild.
+/// All runs of one size: per run, each tool's first build, then each tool's second build, then
+/// each tool's rebuild (the third build in a row).
 fn measure_size(root: &Path, size: (usize, usize), tools: &[&str], runs: usize) -> Result<Vec<Summary>, String> {
-    let mut samples: Vec<(&str, bool, Vec<Run>)> = Vec::new();
+    let mut samples: Vec<(&str, Mode, Vec<Run>)> = Vec::new();
     for run in 0..runs {
-        for first in [true, false] {
+        for mode in Mode::ALL {
             // the tools take turns going first
             for k in 0..tools.len() {
                 let tool = tools[(k + run) % tools.len()];
                 let out = root.join(format!("out-{tool}"));
-                if first {
+                if mode == Mode::First {
                     let _ = std::fs::remove_dir_all(&out);
+                    // gongshi's spare of that output (src/publish/spare.rs)
+                    let _ = std::fs::remove_dir_all(root.join(".gongshi"));
                 }
                 let sample = measure::run(command(tool, &root.join(tool), &out), &root.join(format!("{tool}.log")))?;
-                eprintln!("  {}/{} {tool} {} run {}: {:.2} s", size.0, size.1, mode(first), run + 1, sample.wall);
-                match samples.iter_mut().find(|(t, f, _)| *t == tool && *f == first) {
+                eprintln!("  {}/{} {tool} {} run {}: {:.2} s", size.0, size.1, mode.name(), run + 1, sample.wall);
+                match samples.iter_mut().find(|(t, m, _)| *t == tool && *m == mode) {
                     Some((_, _, runs)) => runs.push(sample),
-                    None => samples.push((tool, first, vec![sample])),
+                    None => samples.push((tool, mode, vec![sample])),
                 }
             }
         }
     }
-    let summaries = samples.into_iter().map(|(tool, first, runs)| {
+    let summaries = samples.into_iter().map(|(tool, mode, runs)| {
         let (pages, bytes) = measure::output_size(&root.join(format!("out-{tool}")));
-        Summary { size, tool: tool.to_string(), first, runs, pages, bytes }
+        Summary { size, tool: tool.to_string(), mode, runs, pages, bytes }
     });
     Ok(summaries.collect())
-}
-
-fn mode(first: bool) -> &'static str {
-    if first { "first build" } else { "rebuild" }
 }
 
 fn command(tool: &str, site: &Path, out: &Path) -> Command {

@@ -12,11 +12,35 @@ pub struct Run {
     pub rss_kib: u64,
 }
 
+/// What a build starts from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// An empty folder (and for gongshi no spare: `.gongshi/` removed too).
+    First,
+    /// The output of one build before (gongshi: no spare yet, a fresh staging folder).
+    Second,
+    /// The output of the builds before, as when editing and building again (gongshi: the
+    /// spare brought up to date).
+    Rebuild,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::First, Mode::Second, Mode::Rebuild];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::First => "first",
+            Mode::Second => "second",
+            Mode::Rebuild => "rebuild",
+        }
+    }
+}
+
 /// All runs of one tool, size and mode, and the output they left.
 pub struct Summary {
     pub size: (usize, usize),
     pub tool: String,
-    pub first: bool,
+    pub mode: Mode,
     pub runs: Vec<Run>,
     pub pages: usize,
     pub bytes: u64,
@@ -102,15 +126,15 @@ pub fn table(rows: &[Summary]) -> String {
          |---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n",
         label(first.size)
     );
-    for first in [true, false] {
-        let hugo = rows.iter().find(|r| r.tool == "hugo" && r.first == first);
-        for r in rows.iter().filter(|r| r.first == first) {
+    for mode in Mode::ALL {
+        let hugo = rows.iter().find(|r| r.tool == "hugo" && r.mode == mode);
+        for r in rows.iter().filter(|r| r.mode == mode) {
             let ratio = |f: fn(&Summary) -> f64| hugo.map_or("—".into(), |h| format!("{:.2}", f(r) / f(h)));
             let _ = writeln!(
                 out,
                 "| {} | {} | {:.2} | {} | {:.2} | {} | {:.0} | {} | {} | {:.1} |",
                 r.tool,
-                if first { "first" } else { "rebuild" },
+                mode.name(),
                 r.wall(),
                 ratio(Summary::wall),
                 r.cpu(),
@@ -132,13 +156,13 @@ pub fn growth(rows: &[Summary]) -> String {
          | tool | build | sizes | documents | wall | CPU | peak memory |\n|---|---|---|--:|--:|--:|--:|\n",
     );
     for (i, r) in rows.iter().enumerate() {
-        let before = rows[..i].iter().rev().find(|b| b.tool == r.tool && b.first == r.first);
+        let before = rows[..i].iter().rev().find(|b| b.tool == r.tool && b.mode == r.mode);
         let Some(b) = before else { continue };
         let _ = writeln!(
             out,
             "| {} | {} | {} → {} | {:.1} | {:.2} | {:.2} | {:.2} |",
             r.tool,
-            if r.first { "first" } else { "rebuild" },
+            r.mode.name(),
             label(b.size),
             label(r.size),
             r.size.0 as f64 / b.size.0 as f64,

@@ -1,11 +1,14 @@
 //! Stage 5, publish: the only code that writes the output folder.
 //!
-//! `publish(&Output, dir)`. The files are staged in a folder beside `dir` (unchanged ones linked
-//! from the previous output), which then trades places with `dir` in one step; a failure or a
-//! kill at any point leaves the previous output as it was. gongshi only replaces folders it owns
-//! (see [`marker`]). The old output is deleted in the background: see [`Sweep`].
+//! `publish(&Output, dir)`. The files are staged in a folder beside `dir`, which then trades
+//! places with `dir` in one step; a failure or a kill at any point leaves the previous output as
+//! it was. gongshi only replaces folders it owns (see [`marker`]). The staging folder is the
+//! output before last brought up to date when there is one ([`spare`]), else a fresh folder
+//! with unchanged files linked from the previous output; the replaced output becomes the next
+//! build's spare. Old copies that cannot be kept are deleted in the background: see [`Sweep`].
 
 pub mod marker;
+pub mod spare;
 pub mod staging;
 pub mod swap;
 
@@ -29,14 +32,22 @@ pub fn publish(output: &Output, out: &Path, site: &Path) -> Result<Sweep, Diagno
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(|e| staging::failed(&staging, e))?;
     }
-    let previous = out.join(marker::MARKER).is_file().then_some(out);
-    if let Err(d) = staging::stage(output, &staging, previous) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(d);
+    let staged = if spare::claim(out, &staging) {
+        staging::refresh(output, &staging)
+    } else {
+        let previous = out.join(marker::MARKER).is_file().then_some(out);
+        staging::stage(output, &staging, previous)
+    };
+    match staged.and_then(|()| swap::swap(&staging, out)) {
+        Ok(old) => {
+            if let Some(old) = old {
+                spare::keep(old, out, &mut sweep);
+            }
+            Ok(sweep)
+        }
+        Err(d) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            Err(d)
+        }
     }
-    if let Err(d) = swap::swap(&staging, out, &mut sweep) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(d);
-    }
-    Ok(sweep)
 }

@@ -1,16 +1,21 @@
-//! Writes the output into a fresh staging folder beside the target: each folder is created once,
-//! files are written in parallel, and on a rebuild a file whose bytes are unchanged is hard-linked
-//! from the previous output instead of written again.
+//! Writes the output into a staging folder beside the target, in one of two ways:
+//!
+//! - [`stage`]: a fresh folder. Each folder is created once, files are written in parallel, and a
+//!   file whose bytes are unchanged from the previous output is hard-linked from it instead of
+//!   written again. Where links fail (another filesystem, no link support) it is written.
+//! - [`refresh`]: an older output ([`super::spare`]) brought up to date. Files that already hold
+//!   the right bytes stay, others are replaced, files and folders the output lacks are removed.
+//!   No folder is made again, nothing is deleted afterwards: a rebuild does little besides reading.
 //!
 //! A linked file shares its inode with the live output. That is safe because no file is ever
-//! modified in place: staging only creates new files, and old outputs are only unlinked. Where
-//! links fail (another filesystem, no link support) the file is written as before.
+//! modified in place: a changed file is unlinked and created anew, and old outputs are only
+//! unlinked.
 
 use super::marker::{MARKER, MARKER_TEXT};
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::render::{Output, OutputFile};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
@@ -27,18 +32,90 @@ pub fn stage(output: &Output, dir: &Path, previous: Option<&Path>) -> Result<(),
         return Err(failed(Path::new(path), io::Error::other("不安全的输出路径")));
     }
     std::fs::create_dir(dir).map_err(|e| failed(dir, e))?;
-    for level in folders(output) {
-        level.par_iter().try_for_each(|folder| {
-            let at = dir.join(folder);
-            std::fs::create_dir(&at).map_err(|e| failed(&at, e))
-        })?;
-    }
+    create_folders(dir, &folders(output))?;
     let links = AtomicBool::new(previous.is_some());
     output.files.par_iter().try_for_each(|(path, file)| {
         let target = dir.join(path);
         put(file, &target, previous.map(|p| p.join(path)).as_deref(), &links).map_err(|e| failed(&target, e))
     })?;
     std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| failed(dir, e))
+}
+
+/// Makes `dir`, which holds an older output, hold exactly `output` (see the module doc).
+pub fn refresh(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
+    if let Some(path) = output.files.keys().find(|p| !is_safe(p)) {
+        return Err(failed(Path::new(path), io::Error::other("不安全的输出路径")));
+    }
+    let levels = folders(output);
+    let wanted: HashSet<&str> = levels.iter().flatten().copied().collect();
+    let (files, dirs) = contents(dir)?;
+    // What the output lacks goes first, so that a folder may take the place of a file and back.
+    files.par_iter().filter(|f| !output.files.contains_key(f.as_str()) && f.as_str() != MARKER).try_for_each(|f| {
+        let at = dir.join(f);
+        std::fs::remove_file(&at).map_err(|e| failed(&at, e))
+    })?;
+    // Folders deepest first: only empty ones are left after the files, but for those a file goes to.
+    for folder in dirs.iter().rev().filter(|d| !wanted.contains(d.as_str())) {
+        let at = dir.join(folder);
+        std::fs::remove_dir_all(&at).map_err(|e| failed(&at, e))?;
+    }
+    let present: HashSet<&str> = dirs.iter().map(String::as_str).collect();
+    let missing: Vec<Vec<&str>> =
+        levels.iter().map(|level| level.iter().copied().filter(|f| !present.contains(f)).collect()).collect();
+    create_folders(dir, &missing)?;
+    output.files.par_iter().try_for_each(|(path, file)| {
+        let target = dir.join(path);
+        replace(file, &target).map_err(|e| failed(&target, e))
+    })?;
+    let marker = OutputFile::Embedded(MARKER_TEXT.as_bytes());
+    replace(&marker, &dir.join(MARKER)).map_err(|e| failed(dir, e))
+}
+
+/// The regular files and the folders under `dir`, relative with `/`, each folder after its
+/// parent. Anything else (a link, a socket) and any name gongshi does not write is removed.
+fn contents(dir: &Path) -> Result<(Vec<String>, Vec<String>), Diagnostic> {
+    let (mut files, mut dirs) = (Vec::new(), Vec::new());
+    let mut walk = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name().into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = entry.map_err(|e| failed(dir, e.into()))?;
+        let (kind, at) = (entry.file_type(), entry.path());
+        match at.strip_prefix(dir).ok().and_then(Path::to_str) {
+            Some(rel) if kind.is_dir() || kind.is_file() => {
+                let rel = rel.replace(std::path::MAIN_SEPARATOR, "/");
+                if kind.is_dir() { dirs.push(rel) } else { files.push(rel) }
+            }
+            _ if kind.is_dir() => {
+                std::fs::remove_dir_all(at).map_err(|e| failed(at, e))?;
+                walk.skip_current_dir();
+            }
+            _ => std::fs::remove_file(at).map_err(|e| failed(at, e))?,
+        }
+    }
+    Ok((files, dirs))
+}
+
+/// Creates the folders, level by level (each level in parallel once its parents exist).
+fn create_folders(dir: &Path, levels: &[Vec<&str>]) -> Result<(), Diagnostic> {
+    for level in levels {
+        level.par_iter().try_for_each(|folder| {
+            let at = dir.join(folder);
+            std::fs::create_dir(&at).map_err(|e| failed(&at, e))
+        })?;
+    }
+    Ok(())
+}
+
+/// Leaves `target` as it is when it is a regular file of the same bytes; else unlinks it (it may
+/// be linked from the live output) and writes the file anew.
+fn replace(file: &OutputFile, target: &Path) -> io::Result<()> {
+    if same_file(file, target).is_some() {
+        return Ok(());
+    }
+    match std::fs::remove_file(target) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    write(file, target)
 }
 
 /// A relative path of plain parts: no `..`, `.`, empty part or leading `/`.
@@ -81,6 +158,10 @@ fn put(file: &OutputFile, target: &Path, old: Option<&Path>, links: &AtomicBool)
             Linked::Unsupported => links.store(false, Ordering::Relaxed),
         }
     }
+    write(file, target)
+}
+
+fn write(file: &OutputFile, target: &Path) -> io::Result<()> {
     match file {
         OutputFile::Bytes(bytes) => std::fs::write(target, bytes),
         OutputFile::Embedded(bytes) => std::fs::write(target, bytes),
@@ -95,12 +176,9 @@ enum Linked {
     Unsupported,
 }
 
-#[cfg(unix)]
-fn link_if_same(file: &OutputFile, old: &Path, target: &Path) -> Linked {
-    use std::os::unix::fs::MetadataExt;
-    let Some((mut previous, meta)) = File::open(old).ok().and_then(|f| f.metadata().ok().map(|m| (f, m))) else {
-        return Linked::Differs;
-    };
+/// The metadata of the regular file at `path` when it holds exactly the bytes of `file`.
+fn same_file(file: &OutputFile, path: &Path) -> Option<std::fs::Metadata> {
+    let (mut previous, meta) = File::open(path).ok().and_then(|f| f.metadata().ok().map(|m| (f, m)))?;
     let same = meta.is_file()
         && match file {
             OutputFile::Bytes(bytes) => same_bytes(&mut previous, &mut bytes.as_slice(), bytes.len() as u64, &meta),
@@ -109,9 +187,15 @@ fn link_if_same(file: &OutputFile, old: &Path, target: &Path) -> Linked {
                 .and_then(|f| Ok((f.metadata()?.len(), f)))
                 .is_ok_and(|(len, mut source)| same_bytes(&mut previous, &mut source, len, &meta)),
         };
-    if !same {
+    same.then_some(meta)
+}
+
+#[cfg(unix)]
+fn link_if_same(file: &OutputFile, old: &Path, target: &Path) -> Linked {
+    use std::os::unix::fs::MetadataExt;
+    let Some(meta) = same_file(file, old) else {
         return Linked::Differs;
-    }
+    };
     if std::fs::hard_link(old, target).is_err() {
         return Linked::Unsupported;
     }
@@ -133,7 +217,6 @@ fn link_if_same(_: &OutputFile, _: &Path, _: &Path) -> Linked {
 }
 
 /// Whether `old` (of metadata `meta`) holds exactly the `len` bytes that `new` reads.
-#[cfg(unix)]
 fn same_bytes(old: &mut File, new: &mut impl Read, len: u64, meta: &std::fs::Metadata) -> bool {
     const CHUNK: u64 = 64 * 1024;
     if meta.len() != len {

@@ -21,11 +21,11 @@ fn sibling_of(out: &Path, what: &str, pid: u32) -> PathBuf {
     parent(out).join(format!(".{}.gongshi-{what}-{pid}", name(out)))
 }
 
-fn name(out: &Path) -> String {
+pub(super) fn name(out: &Path) -> String {
     out.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned())
 }
 
-fn parent(out: &Path) -> &Path {
+pub(super) fn parent(out: &Path) -> &Path {
     out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
@@ -35,7 +35,7 @@ fn parent(out: &Path) -> &Path {
 pub struct Sweep(Vec<JoinHandle<()>>);
 
 impl Sweep {
-    fn start(&mut self, folders: Vec<PathBuf>) {
+    pub(super) fn start(&mut self, folders: Vec<PathBuf>) {
         if !folders.is_empty() {
             self.0.push(std::thread::spawn(move || {
                 for folder in folders {
@@ -104,18 +104,17 @@ fn leftovers(out: &Path) -> Vec<(&'static str, PathBuf)> {
     found
 }
 
-/// Puts `staging` in place of `out` and starts deleting the old output.
-pub fn swap(staging: &Path, out: &Path, sweep: &mut Sweep) -> Result<(), Diagnostic> {
+/// Puts `staging` in place of `out`; returns where the old output now is, if there was one.
+pub fn swap(staging: &Path, out: &Path) -> Result<Option<PathBuf>, Diagnostic> {
     if !out.exists() {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| failed(parent, e))?;
         }
-        return std::fs::rename(staging, out).map_err(|e| failed(out, e));
+        return std::fs::rename(staging, out).map(|()| None).map_err(|e| failed(out, e));
     }
     if exchange(staging, out).is_ok() {
         // `staging` now holds the old output
-        sweep.start(vec![staging.to_path_buf()]);
-        return Ok(());
+        return Ok(Some(staging.to_path_buf()));
     }
     let old = sibling(out, "old");
     if old.exists() {
@@ -126,8 +125,7 @@ pub fn swap(staging: &Path, out: &Path, sweep: &mut Sweep) -> Result<(), Diagnos
         let _ = std::fs::rename(&old, out);
         return Err(failed(out, e));
     }
-    sweep.start(vec![old]);
-    Ok(())
+    Ok(Some(old))
 }
 
 #[cfg(target_os = "linux")]
