@@ -1,7 +1,6 @@
 //! Publishing (issue 13): the same output however it is built (first build, rebuild, one thread
 //! or all, from a spare whatever it holds), unchanged files linked or kept rather than rewritten,
-//! and a build killed at any point of
-//! publishing leaves the old or the new output, whole.
+//! and a build killed at any point of publishing leaves the old or the new output, whole.
 
 use crate::support::{SiteTest, doc, files_under};
 use std::collections::BTreeMap;
