@@ -105,12 +105,12 @@ impl Renderer {
         {
             let cx = self.context(site, findings, &bodies, &search, &facets);
             cx.search();
-            let rendered: Vec<Result<String, Diagnostic>> =
+            let rendered: Vec<Result<Vec<u8>, Diagnostic>> =
                 site.pages.list.par_iter().map(|page| pages::render(&cx, page)).collect();
             let mut seen_errors = HashSet::new();
             for (page, result) in site.pages.list.iter().zip(rendered) {
                 match result {
-                    Ok(html) => output.insert(page.path.output_file(), OutputFile::Bytes(html.into_bytes()), diags),
+                    Ok(html) => output.insert(page.path.output_file(), OutputFile::Bytes(html), diags),
                     // A broken template fails every page that uses it: report it once.
                     Err(d) if seen_errors.insert(d.detail.clone()) => diags.push(d),
                     Err(_) => {}
@@ -191,7 +191,7 @@ fn site_files(
     }
     for (path, result) in results {
         match result {
-            Ok(text) => output.insert(path, OutputFile::Bytes(text.into_bytes()), diags),
+            Ok(text) => output.insert(path, OutputFile::Bytes(text), diags),
             Err(d) => diags.push(d),
         }
     }

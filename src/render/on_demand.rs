@@ -61,7 +61,7 @@ impl OnDemand {
         let cx = self.renderer.context(&self.site, &self.findings, &self.bodies, &self.search, &self.facets);
         if let Some(&i) = self.pages.get(path) {
             let html = pages::render(&cx, &self.site.pages.list[i]);
-            return Some(html.map(|h| OutputFile::Bytes(h.into_bytes())));
+            return Some(html.map(OutputFile::Bytes));
         }
         if let Some(file) = self.copied.files.get(path) {
             return Some(Ok(file.clone()));

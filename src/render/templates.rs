@@ -30,12 +30,16 @@ impl Templates {
         name: &str,
         frame: &impl Serialize,
         page: Option<(&'static str, &dyn ErasedView)>,
-    ) -> Result<String, Diagnostic> {
+    ) -> Result<Vec<u8>, Diagnostic> {
         let mut context = tera::Context::from_serialize(frame).map_err(|e| error(&e, &self.shown))?;
         if let Some((key, value)) = page {
             value.insert_into(&mut context, key);
         }
-        self.tera.render(name, &context).map_err(|e| error(&e, &self.shown))
+        // Straight into bytes, the form the output keeps: no UTF-8 check of what tera wrote
+        // (all of it came from `str`s), and room for a typical page from the start.
+        let mut bytes = Vec::with_capacity(32 * 1024);
+        self.tera.render_to(name, &context, &mut bytes).map_err(|e| error(&e, &self.shown))?;
+        Ok(bytes)
     }
 }
 

@@ -5,7 +5,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::pages::Page;
 use crate::render::views::{self, download, report};
 
-pub fn disclosure(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+pub fn disclosure(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     let site = cx.site;
     let view = report::disclosure(site);
     let meta = views::column_meta(site, page.column.name(), "政府信息公开", None);
@@ -13,7 +13,7 @@ pub fn disclosure(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     cx.templates.render("disclosure.html", &frame, Some(("disclosure", &view)))
 }
 
-pub fn report(cx: &Context, page: &Page, year: i32) -> Result<String, Diagnostic> {
+pub fn report(cx: &Context, page: &Page, year: i32) -> Result<Vec<u8>, Diagnostic> {
     #[derive(serde::Serialize)]
     struct WithDownload {
         #[serde(flatten)]

@@ -15,7 +15,7 @@ fn summaries<'a>(cx: &Context, docs: impl Iterator<Item = &'a Document>) -> Vec<
     docs.map(|d| doc_views::summary(cx.findings, d)).collect()
 }
 
-pub fn home(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+pub fn home(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     #[derive(serde::Serialize)]
     struct Progress {
         year: Option<i32>,
@@ -60,7 +60,7 @@ pub fn home(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     cx.templates.render("index.html", &frame, Some(("home", &home)))
 }
 
-pub fn not_found(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+pub fn not_found(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     let site = cx.site;
     let meta = views::column_meta(site, "页面不存在", "页面不存在", None);
     let mut frame = views::frame(site, &cx.view, &page.path, page.column, "页面不存在", meta);
@@ -70,7 +70,7 @@ pub fn not_found(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     cx.templates.render("404.html", &frame, None)
 }
 
-pub fn search(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+pub fn search(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     #[derive(serde::Serialize)]
     struct Search {
         /// The manifest as JSON, for the page to carry inline.
@@ -83,7 +83,7 @@ pub fn search(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     cx.templates.render("search.html", &frame, Some(("search", &view)))
 }
 
-pub fn document(cx: &Context, page: &Page, id: &DocId) -> Result<String, Diagnostic> {
+pub fn document(cx: &Context, page: &Page, id: &DocId) -> Result<Vec<u8>, Diagnostic> {
     let site = cx.site;
     let (Some(d), Some(body)) = (site.documents.get(id), cx.bodies.get(site, id)) else { return Err(missing(page)) };
     let view = doc_views::document(site, cx.findings, d, body);
@@ -111,7 +111,7 @@ fn heading(list: &DocList) -> String {
     }
 }
 
-pub fn list(cx: &Context, page: &Page, key: &ListKey) -> Result<String, Diagnostic> {
+pub fn list(cx: &Context, page: &Page, key: &ListKey) -> Result<Vec<u8>, Diagnostic> {
     let site = cx.site;
     let (Some(list), Some(pager)) = (site.lists.get(key), &page.pager) else { return Err(missing(page)) };
     let shown = list.items.get(pager.items.clone()).unwrap_or_default();

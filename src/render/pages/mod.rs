@@ -39,8 +39,8 @@ impl Context<'_> {
     }
 }
 
-/// The HTML of one page.
-pub fn render(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+/// The HTML of one page, as bytes.
+pub fn render(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     match &page.kind {
         PageKind::Home => documents::home(cx, page),
         PageKind::NotFound => documents::not_found(cx, page),

@@ -14,7 +14,7 @@ fn render(
     template: &str,
     key: &'static str,
     view: &dyn crate::render::templates::ErasedView,
-) -> Result<String, Diagnostic> {
+) -> Result<Vec<u8>, Diagnostic> {
     let site = cx.site;
     let meta = views::column_meta(site, page.column.name(), title, None);
     let frame = views::frame(site, &cx.view, &page.path, page.column, title, meta);
@@ -36,7 +36,7 @@ struct Grouped<G> {
     coverage: Option<views::coverage::CoverageView>,
 }
 
-pub fn schools(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+pub fn schools(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     let view = WithDownloads {
         view: views::school::list_page(cx.site, cx.findings, &cx.search().manifest.fold),
         downloads: vec![download("学校名录", "schools")],
@@ -44,7 +44,7 @@ pub fn schools(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     render(cx, page, "学校", "schools.html", "schools", &view)
 }
 
-pub fn school(cx: &Context, page: &Page, id: &SchoolId) -> Result<String, Diagnostic> {
+pub fn school(cx: &Context, page: &Page, id: &SchoolId) -> Result<Vec<u8>, Diagnostic> {
     let site = cx.site;
     let Some(school) = site.schools.get(id) else { return Err(missing(page)) };
     let view = WithDownloads {
@@ -59,7 +59,7 @@ pub fn school(cx: &Context, page: &Page, id: &SchoolId) -> Result<String, Diagno
     render(cx, page, &school.name, "school.html", "school", &view)
 }
 
-pub fn pairings(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+pub fn pairings(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     let mut downloads = vec![download("结对共建名单", "pairings")];
     if let Some(c) = cx.findings.coverage.years.last() {
         let year = c.date.year();
@@ -76,14 +76,14 @@ pub fn pairings(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     render(cx, page, "结对共建", "pairings.html", "pairings", &view)
 }
 
-pub fn pairing(cx: &Context, page: &Page, id: &PairingId) -> Result<String, Diagnostic> {
+pub fn pairing(cx: &Context, page: &Page, id: &PairingId) -> Result<Vec<u8>, Diagnostic> {
     let Some(pairing) = cx.site.pairings.get(id) else { return Err(missing(page)) };
     let view = views::pairing::page(cx.site, cx.findings, pairing);
     let title = view.row.title.clone();
     render(cx, page, &title, "pairing.html", "pairing", &view)
 }
 
-pub fn exchanges(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+pub fn exchanges(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     #[derive(serde::Serialize)]
     struct Exchanges {
         years: Vec<views::exchange::ExchangeYear>,
@@ -105,7 +105,7 @@ pub fn exchanges(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
     render(cx, page, "教干教师交流", "exchanges.html", "exchanges", &view)
 }
 
-pub fn dashboard(cx: &Context, page: &Page) -> Result<String, Diagnostic> {
+pub fn dashboard(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     let view = views::dashboard::view(cx.site, cx.findings);
     render(cx, page, "达标进展", "dashboard.html", "dashboard", &view)
 }
