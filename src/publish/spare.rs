@@ -21,10 +21,18 @@ pub fn folder(out: &Path) -> PathBuf {
     parent(out).join(".gongshi").join(name(out))
 }
 
-/// Moves the spare of `out` to `staging`; whether there was one to take.
+/// Moves the spare of `out` to `staging`; whether there was one to take. A folder in its place
+/// without gongshi's marker (half deleted by hand, say) is removed, so that this build can keep
+/// a spare again.
 pub fn claim(out: &Path, staging: &Path) -> bool {
     let spare = folder(out);
-    spare.join(MARKER).is_file() && std::fs::rename(&spare, staging).is_ok()
+    if spare.join(MARKER).is_file() {
+        return std::fs::rename(&spare, staging).is_ok();
+    }
+    if spare.exists() {
+        let _ = std::fs::remove_dir_all(&spare);
+    }
+    false
 }
 
 /// Keeps `old`, the output just replaced, as the spare of `out`; when it cannot be kept (a

@@ -134,6 +134,11 @@ fn a_rebuild_from_the_spare_gives_the_same_output_whatever_the_spare_holds() {
     // deleting the cache is safe: the next build starts afresh
     std::fs::remove_dir_all(&cache).unwrap();
     assert!(build(&t, "site", &out, None) == first);
+    // a spare without gongshi's marker is not used but replaced
+    std::fs::remove_file(spare.join(".gongshi-output")).unwrap();
+    std::fs::write(spare.join("junk.txt"), "不是 gongshi 写的").unwrap();
+    assert!(build(&t, "site", &out, None) == first);
+    assert!(spare.join(".gongshi-output").is_file() && !spare.join("junk.txt").exists());
 }
 
 /// splitmix64, for delays that are the same on every run.
