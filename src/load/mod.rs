@@ -104,9 +104,12 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
 }
 
 /// Reads the site folder at `root`, taking unchanged text files from `cache` and keeping what
-/// was read in it. `modified`, when given, lists every file (relative, with `/`) whose content
-/// changed since the last load through this cache, and says no file came or went: then the
-/// folder is not walked again and only those files are read.
+/// was read in it. `modified`, when given, lists every path (relative, with `/`) that anything
+/// happened to since the last load through this cache. When each is either a known file that
+/// is still there (its content changed, perhaps by an editor saving through a temporary file
+/// renamed over it) or a path that neither was nor is there (that temporary file), the folder
+/// is not walked again and only those files are read; a file or folder that came or went means
+/// a walk.
 pub fn load_cached(
     root: &Path,
     options: &LoadOptions,
@@ -136,9 +139,8 @@ pub fn load_cached(
         );
         return raw;
     }
-    let known = |w: &Walked, rel: &str| w.found.iter().any(|f| f.rel == rel);
-    let trusted: Option<std::collections::HashSet<&str>> = match (modified, &cache.walked) {
-        (Some(m), Some(w)) if m.iter().all(|rel| known(w, rel)) => Some(m.iter().map(String::as_str).collect()),
+    let trusted = match (modified, &cache.walked) {
+        (Some(m), Some(w)) => changed_files(root, w, m),
         _ => None,
     };
     let attachments_changed = trusted.as_ref().is_none_or(|m| m.iter().any(|rel| rel.starts_with("files/")));
@@ -210,6 +212,24 @@ pub fn load_cached(
         );
     }
     raw
+}
+
+/// The files of `told` to read again, when nothing else can have changed since the walk `w`
+/// (see [`load_cached`]); `None` when the folder must be walked.
+fn changed_files<'a>(root: &Path, w: &Walked, told: &'a [String]) -> Option<std::collections::HashSet<&'a str>> {
+    let mut files = std::collections::HashSet::new();
+    for rel in told {
+        let file = w.found.iter().any(|f| f.rel == *rel);
+        let folder = || w.found.iter().any(|f| f.rel.strip_prefix(rel.as_str()).is_some_and(|r| r.starts_with('/')));
+        match std::fs::symlink_metadata(root.join(rel)) {
+            Ok(now) if file && now.is_file() => {
+                files.insert(rel.as_str());
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !file && !folder() => {}
+            _ => return None,
+        }
+    }
+    Some(files)
 }
 
 /// The attachments among the files found, with their table previews, and the text of text

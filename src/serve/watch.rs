@@ -38,8 +38,8 @@ pub fn classify(rel: &Path) -> ChangeKind {
 pub struct Batch {
     /// The strongest kind of change in it.
     pub kind: ChangeKind,
-    /// The files whose content changed (relative, with `/`), when that is all that happened;
-    /// `None` when a file was created, removed or renamed, or the watcher lost track.
+    /// Every path something happened to (relative, with `/`): the build tells from the disk
+    /// whether a file only changed or came or went. `None` when the watcher lost track.
     pub modified: Option<Vec<String>>,
 }
 
@@ -55,12 +55,6 @@ impl Batch {
         };
         Batch { kind: self.kind.max(other.kind), modified }
     }
-}
-
-/// Whether an event only changed what is in files that already existed.
-fn content_only(kind: &EventKind) -> bool {
-    use notify_debouncer_full::notify::event::ModifyKind;
-    matches!(kind, EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any | ModifyKind::Metadata(_)))
 }
 
 /// Watches `root` and sends each debounced batch of changes that matters.
@@ -85,8 +79,8 @@ pub fn watch(root: &Path) -> Result<(impl Drop + use<>, mpsc::Receiver<Batch>), 
                     continue;
                 }
                 kind = kind.max(this);
-                match (&mut modified, content_only(&e.kind) && !e.need_rescan()) {
-                    (Some(files), true) => files.push(rel.to_string_lossy().replace('\\', "/")),
+                match (&mut modified, e.need_rescan()) {
+                    (Some(paths), false) => paths.push(rel.to_string_lossy().replace('\\', "/")),
                     _ => modified = None,
                 }
             }

@@ -132,6 +132,19 @@ fn told_what_changed_a_rebuild_reads_only_that() {
     // A new file is not looked for when the caller says only a.md changed…
     t.file("policies/b.md", &doc("title: 乙\ndate: 2017-01-02", "正文"));
     assert!(build(&mut builder, Some(&["policies/a.md".to_string()])).get("policies/b/index.html").is_none());
-    // …and is found by a build that is not told (the watcher sends no list when files come or go).
-    assert!(build(&mut builder, None).get("policies/b/index.html").is_some());
+    // …and is found by a build that is not told, or told about it (it is new: the folder is walked).
+    assert!(build(&mut builder, Some(&["policies/b.md".to_string()])).get("policies/b/index.html").is_some());
+    // An editor's save through a temporary file renamed over a.md: the temporary file is gone
+    // and never was a page; a.md is read again.
+    write_aged(&t, "policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文三"), 100);
+    let saved = ["policies/.a.md.tmp-1", "policies/sedX1", "policies/a.md"].map(String::from);
+    let o = build(&mut builder, Some(&saved));
+    assert!(String::from_utf8(served(&o, "policies/a/index.html")).unwrap().contains("正文三"));
+    // A removed file, and a folder moved away, are noticed although they are not there to read.
+    std::fs::remove_file(t.site().join("policies/b.md")).unwrap();
+    assert!(build(&mut builder, Some(&["policies/b.md".to_string()])).get("policies/b/index.html").is_none());
+    t.file("policies/2018/c.md", &doc("title: 丙\ndate: 2017-01-03", "正文"));
+    assert!(build(&mut builder, None).get("policies/c/index.html").is_some());
+    std::fs::rename(t.site().join("policies/2018"), t.root.join("moved-away")).unwrap();
+    assert!(build(&mut builder, Some(&["policies/2018".to_string()])).get("policies/c/index.html").is_none());
 }
