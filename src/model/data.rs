@@ -12,7 +12,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
 use crate::load::{DataKind, Raw, RawData};
 use std::collections::HashMap;
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Data {
     /// In the order of data/schools.yaml.
     pub schools: Vec<School>,

@@ -121,6 +121,29 @@ pub struct Cache {
     /// under files/ (which attachments are checked against) stay the same.
     documents: HashMap<crate::diagnostics::FileId, (u64, std::sync::Arc<DocumentRead>)>,
     documents_read_with: Option<(String, attachment::Attachments)>,
+    /// The data read from data/ and standards/, and what reading it reported, by the versions
+    /// of those files (a document edit leaves them as they were).
+    data: Option<(DataFiles, data::Data, Diagnostics)>,
+}
+
+/// Which versions of which data files (and which could not be read) some data came from.
+type DataFiles = (Vec<(crate::diagnostics::FileId, Option<u64>)>, Vec<crate::load::DataKind>);
+
+/// [`data::read`], or what it gave last time when the data files are the same versions.
+fn read_data(raw: &Raw, cache: &mut Cache, diags: &mut Diagnostics) -> data::Data {
+    let files: DataFiles =
+        (raw.data.iter().map(|d| (d.file, raw.versions.get(&d.file).copied())).collect(), raw.unreadable.clone());
+    if let Some((read_from, data, found)) = &cache.data
+        && *read_from == files
+    {
+        diags.extend(found.clone());
+        return data.clone();
+    }
+    let mut found = Diagnostics::default();
+    let data = data::read(raw, &mut found);
+    diags.extend(found.clone());
+    cache.data = Some((files, data.clone(), found));
+    data
 }
 
 pub fn build(raw: &Raw, options: &BuildOptions, diags: &mut Diagnostics) -> Option<Site> {
@@ -198,7 +221,7 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
     check::references::supersedes(&mut documents, &doc_index, &held_doc_nos, diags);
     check::references::interprets(&documents, &doc_index, &held_doc_nos, diags);
 
-    let data = data::read(raw, diags);
+    let data = read_data(raw, cache, diags);
     let policies = data
         .pairings
         .iter()

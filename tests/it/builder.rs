@@ -148,3 +148,36 @@ fn told_what_changed_a_rebuild_reads_only_that() {
     std::fs::rename(t.site().join("policies/2018"), t.root.join("moved-away")).unwrap();
     assert!(build(&mut builder, Some(&["policies/2018".to_string()])).get("policies/c/index.html").is_none());
 }
+
+#[test]
+fn data_is_kept_across_document_edits_and_read_again_when_a_data_file_changes() {
+    let t = SiteTest::with_site("builder-data");
+    write_aged(&t, "site.yaml", &std::fs::read_to_string(t.site().join("site.yaml")).unwrap(), 300);
+    write_aged(&t, "policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文一"), 300);
+    let schools = |name: &str, stage: &str| {
+        format!("schools:\n  - {{id: xugou, name: {name}, stage: {stage}, town: 墟沟街道, location: 城区}}\n")
+    };
+    write_aged(&t, "data/schools.yaml", &schools("墟沟小学", "小学"), 300);
+    let mut builder = gongshi::Builder::default();
+    let school_page = |builder: &mut gongshi::Builder, told: &[&str]| {
+        let told: Vec<String> = told.iter().map(|s| s.to_string()).collect();
+        let built = builder.preview(&t.site(), &options(), Some(&told));
+        (built.output.map(|o| String::from_utf8(served(&o, "schools/xugou/index.html")).unwrap()), built.diagnostics)
+    };
+    assert!(school_page(&mut builder, &[]).0.unwrap().contains("墟沟小学"));
+    write_aged(&t, "policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文二"), 200);
+    assert!(school_page(&mut builder, &["policies/a.md"]).0.unwrap().contains("墟沟小学"));
+    write_aged(&t, "data/schools.yaml", &schools("墟沟第一小学", "小学"), 100);
+    assert!(school_page(&mut builder, &["data/schools.yaml"]).0.unwrap().contains("墟沟第一小学"));
+    // an error in a data file is reported by every build until it is fixed, not only the first
+    write_aged(&t, "data/schools.yaml", &schools("墟沟第一小学", "大学"), 50);
+    for told in [&["data/schools.yaml"][..], &["policies/a.md"][..]] {
+        if told == ["policies/a.md"] {
+            write_aged(&t, "policies/a.md", &doc("title: 甲\ndate: 2017-01-01", "正文三"), 40);
+        }
+        let (page, diags) = school_page(&mut builder, told);
+        assert!(page.is_none(), "a build with a bad stage succeeded");
+        let shown = format!("{diags:?}");
+        assert!(shown.contains("大学"), "{told:?}: {shown}");
+    }
+}
