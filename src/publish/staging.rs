@@ -75,7 +75,7 @@ pub fn refresh(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
 /// parent. Anything else (a link, a socket) and any name gongshi does not write is removed.
 fn contents(dir: &Path) -> Result<(Vec<String>, Vec<String>), Diagnostic> {
     let (mut files, mut dirs) = (Vec::new(), Vec::new());
-    let mut walk = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name().into_iter();
+    let mut walk = walkdir::WalkDir::new(dir).min_depth(1).into_iter();
     while let Some(entry) = walk.next() {
         let entry = entry.map_err(|e| failed(dir, e.into()))?;
         let (kind, at) = (entry.file_type(), entry.path());
