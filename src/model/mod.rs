@@ -264,47 +264,55 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
 /// text has the same version as in the last build, checked with the same allowed values, keeps
 /// its findings.
 fn check_pii(raw: &Raw, allow: &[String], cache: &mut Cache, diags: &mut Diagnostics) {
-    let mut skip: HashMap<crate::diagnostics::FileId, Vec<std::ops::Range<usize>>> = HashMap::new();
-    for d in &raw.documents {
+    use crate::diagnostics::FileId;
+    // Findings kept from the last build, and the files to check now, in the order of `ids`.
+    let same_allow = cache.pii_allow == allow;
+    let mut last = std::mem::take(&mut cache.pii);
+    let mut found: Vec<(usize, FileId, Diagnostics)> = Vec::new();
+    let mut to_check: Vec<(usize, FileId)> = Vec::new();
+    for (n, id) in raw.sources.ids().into_iter().enumerate() {
+        let version = raw.versions.get(&id);
+        match last.remove(&id) {
+            Some((v, kept)) if same_allow && Some(&v) == version => found.push((n, id, kept)),
+            _ => to_check.push((n, id)),
+        }
+    }
+    let checking: std::collections::HashSet<FileId> = to_check.iter().map(|&(_, id)| id).collect();
+    let mut skip: HashMap<FileId, Vec<std::ops::Range<usize>>> = HashMap::new();
+    for d in raw.documents.iter().filter(|d| checking.contains(&d.file)) {
         if let Some(n) = d.front.get("index_no") {
             skip.entry(d.file).or_default().push(n.span.start as usize..n.span.end as usize);
         }
     }
     // Each file's YAML tree, whose aliased values are checked with the file.
-    let trees: HashMap<crate::diagnostics::FileId, &crate::load::Node> = raw
+    let trees: HashMap<FileId, &crate::load::Node> = raw
         .documents
         .iter()
         .map(|d| (d.file, &*d.front))
         .chain(raw.data.iter().map(|d| (d.file, &*d.node)))
         .chain(raw.site.iter().map(|s| (s.file, &s.node)))
+        .filter(|(id, _)| checking.contains(id))
         .collect();
-    let ids = raw.sources.ids();
-    let kept = |id: &crate::diagnostics::FileId| {
-        let version = raw.versions.get(id)?;
-        cache.pii.get(id).filter(|(v, _)| v == version && cache.pii_allow == allow).map(|(_, found)| found.clone())
-    };
-    let found: Vec<(crate::diagnostics::FileId, Diagnostics)> = ids
+    let checked: Vec<(usize, FileId, Diagnostics)> = to_check
         .into_par_iter()
-        .map(|id| {
-            let found = kept(&id).unwrap_or_else(|| {
-                let mut local = Diagnostics::default();
-                let text = &raw.sources.get(id).text;
-                check::pii::check(id, text, skip.get(&id).map_or(&[], |v| v), allow, &mut local);
-                if let Some(tree) = trees.get(&id) {
-                    aliased_values(tree, &raw.sources, allow, &mut local);
-                }
-                local
-            });
-            (id, found)
+        .map(|(n, id)| {
+            let mut local = Diagnostics::default();
+            let text = &raw.sources.get(id).text;
+            check::pii::check(id, text, skip.get(&id).map_or(&[], |v| v), allow, &mut local);
+            if let Some(tree) = trees.get(&id) {
+                aliased_values(tree, &raw.sources, allow, &mut local);
+            }
+            (n, id, local)
         })
         .collect();
-    cache.pii.clear();
+    found.extend(checked);
+    found.sort_unstable_by_key(|&(n, _, _)| n);
     cache.pii_allow = allow.to_vec();
-    for (id, local) in found {
+    for (_, id, local) in found {
+        diags.extend(local.clone());
         if let Some(&version) = raw.versions.get(&id) {
-            cache.pii.insert(id, (version, local.clone()));
+            cache.pii.insert(id, (version, local));
         }
-        diags.extend(local);
     }
     let names =
         raw.attachments.iter().map(|a| format!("files/{}", a.rel)).chain(raw.documents.iter().map(|d| d.path.clone()));
