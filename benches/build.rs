@@ -9,8 +9,8 @@
 //! and the same pages as a Hugo and a Zola site (benches/peers.rs). Then, `--runs` times, each
 //! tool builds into an empty folder (first build), after every tool has, again into that output
 //! (second build), and once more (rebuild: the steady state of editing and building again, where
-//! gongshi reuses its spare copy of the output before last), the tools taking turns. It prints one Markdown table per size, then
-//! the growth from one size to the next. Wall time is the median; CPU (user + system) the median;
+//! gongshi reuses its spare copy of the output before last), the tools taking turns. It prints
+//! one Markdown table per size, then the growth from one size to the next. Wall time is the median; CPU (user + system) the median;
 //! peak memory the largest, all from wait4 on the child. Hugo is Debian's `hugo`; Zola runs when
 //! `zola` is on PATH. It is a benchmark, not a test: it reports and exits 0 whatever the figures.
 //! Corpora and outputs are deleted after each size unless `--keep`.
@@ -85,8 +85,7 @@ fn measure_size(root: &Path, size: (usize, usize), tools: &[&str], runs: usize) 
                 let out = root.join(format!("out-{tool}"));
                 if mode == Mode::First {
                     let _ = std::fs::remove_dir_all(&out);
-                    // gongshi's spare of that output (src/publish/spare.rs)
-                    let _ = std::fs::remove_dir_all(root.join(".gongshi"));
+                    let _ = std::fs::remove_dir_all(gongshi::publish::spare::folder(&out));
                 }
                 let sample = measure::run(command(tool, &root.join(tool), &out), &root.join(format!("{tool}.log")))?;
                 eprintln!("  {}/{} {tool} {} run {}: {:.2} s", size.0, size.1, mode.name(), run + 1, sample.wall);

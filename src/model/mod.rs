@@ -124,6 +124,8 @@ pub struct Cache {
     /// The data read from data/ and standards/, and what reading it reported, by the versions
     /// of those files (a document edit leaves them as they were).
     data: Option<(DataFiles, data::Data, Diagnostics)>,
+    /// Whether data was read through this cache before: a one-shot build keeps no copy of it.
+    used: bool,
 }
 
 /// Which versions of which data files (and which could not be read) some data came from.
@@ -138,6 +140,9 @@ fn read_data(raw: &Raw, cache: &mut Cache, diags: &mut Diagnostics) -> data::Dat
     {
         diags.extend(found.clone());
         return data.clone();
+    }
+    if !std::mem::replace(&mut cache.used, true) {
+        return data::read(raw, diags);
     }
     let mut found = Diagnostics::default();
     let data = data::read(raw, &mut found);

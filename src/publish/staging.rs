@@ -54,7 +54,7 @@ pub fn refresh(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
         let at = dir.join(f);
         std::fs::remove_file(&at).map_err(|e| failed(&at, e))
     })?;
-    // Folders deepest first: only empty ones are left after the files, but for those a file goes to.
+    // Then the folders the output has no use for (or wants a file in place of), deepest first.
     for folder in dirs.iter().rev().filter(|d| !wanted.contains(d.as_str())) {
         let at = dir.join(folder);
         std::fs::remove_dir_all(&at).map_err(|e| failed(&at, e))?;
