@@ -215,6 +215,7 @@ mod tests {
             locale: Some(if id.starts_with('r') { Locale::Rural } else { Locale::Urban }),
             status,
             pinyin: None,
+            kind: Default::default(),
         }
     }
 

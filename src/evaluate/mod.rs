@@ -14,6 +14,7 @@ pub mod county;
 pub mod coverage;
 pub mod duties;
 pub mod exchange;
+pub mod method;
 pub mod period;
 pub mod progress;
 pub mod ratio;
@@ -39,6 +40,8 @@ pub struct StandardYear {
     pub schools: HashMap<SchoolId, SchoolYear>,
     /// The standard's county-level checks, in its order.
     pub checks: Vec<checks::CheckResult>,
+    /// Schools the standard leaves out of the per-school indicators and the spread, and why.
+    pub excluded: BTreeMap<SchoolId, String>,
 }
 
 /// A school in one year under one standard.
@@ -73,6 +76,8 @@ pub struct Findings {
     pub exchange: Vec<exchange::YearRatios>,
     /// The plan's duties, by due date.
     pub duties: Vec<duties::Duty>,
+    /// The county's verdict by the site standard's method, per year of county data, oldest first.
+    pub county: Vec<method::CountyVerdict>,
 }
 
 impl Findings {
@@ -111,11 +116,19 @@ pub fn evaluate(site: &Site) -> Findings {
                 .map(|standard| {
                     let sections: Vec<verdict::SectionResult> =
                         figures.rows.iter().map(|row| verdict::section(row, standard)).collect();
+                    let excluded = excluded(site, figures, standard);
+                    let counted: Vec<verdict::SectionResult> =
+                        sections.iter().filter(|s| !excluded.contains_key(&s.school)).cloned().collect();
                     let county =
-                        Phase::ALL.into_iter().filter_map(|phase| county::spread(&sections, standard, phase)).collect();
-                    let schools = schools(site, &sections);
+                        Phase::ALL.into_iter().filter_map(|phase| county::spread(&counted, standard, phase)).collect();
+                    let mut schools = schools(site, &sections);
+                    for id in excluded.keys() {
+                        if let Some(s) = schools.get_mut(id) {
+                            s.verdict = None;
+                        }
+                    }
                     let checks = checks::county(figures, standard);
-                    (standard.id.clone(), StandardYear { sections, county, schools, checks })
+                    (standard.id.clone(), StandardYear { sections, county, schools, checks, excluded })
                 })
                 .collect();
             (figures.year, judged)
@@ -137,13 +150,53 @@ pub fn evaluate(site: &Site) -> Findings {
         coverage: coverage::coverage(site, site.today),
         exchange: exchange::ratios(site),
         duties: duties::duties(&site.plan, &site.pairings, &site.exchanges, site.today),
+        county: Vec::new(),
     };
+    findings.county = county_verdicts(site, &findings);
     let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
     let first_met = |school: &SchoolId| {
         figure_dates.iter().copied().find(|&(year, _)| findings.school_verdict(site, year, school) == Some(true))
     };
     findings.plan = progress::progress(&site.plan, first_met, &figure_dates, site.today);
     findings
+}
+
+/// The county's verdict for each year of county data, by the site standard's method.
+fn county_verdicts(site: &Site, findings: &Findings) -> Vec<method::CountyVerdict> {
+    let Some(m) = site.standard().method.as_ref() else { return Vec::new() };
+    site.county
+        .iter()
+        .map(|data| {
+            let figures = site.figures.iter().find(|f| f.year == data.year);
+            let inputs = method::Inputs {
+                site,
+                figures: figures.and_then(|f| Some((f, findings.year(site, f.year)?))),
+                figures_unusable: None,
+                exchange: findings.exchange.iter().find(|e| e.year == data.year),
+            };
+            method::county(m, data, &inputs)
+        })
+        .collect()
+}
+
+/// The schools of a year's figures that the standard leaves out, with the reason.
+fn excluded(
+    site: &Site,
+    figures: &crate::model::indicator::Figures,
+    standard: &crate::model::standard::Standard,
+) -> BTreeMap<SchoolId, String> {
+    let mut students: BTreeMap<&SchoolId, Option<crate::model::number::Decimal>> = BTreeMap::new();
+    for row in &figures.rows {
+        let sum = students.entry(&row.school).or_insert(Some(crate::model::number::Decimal::ZERO));
+        *sum = sum.zip(row.get("students")).map(|(a, b)| a.plus(b));
+    }
+    students
+        .into_iter()
+        .filter_map(|(id, n)| {
+            let kind = site.schools.get(id)?.kind;
+            Some((id.clone(), standard.exclude.reason(kind, n)?))
+        })
+        .collect()
 }
 
 /// Each school's sections and verdict in one year's results.

@@ -148,6 +148,8 @@ pub(crate) mod tests {
             cv: CvRule { method: CvMethod::Each, limits: ByPhase { primary: Some(d("0.5")), junior: None } },
             raw_keys: vec![],
             county_checks: vec![],
+            exclude: Default::default(),
+            method: None,
         }
     }
 

@@ -28,11 +28,14 @@ pub struct Record {
     /// Also takes the figures a site's standards declare (`raw_keys`): other keys are left for
     /// `load::figures` to rename or report once every standard is read.
     pub open: bool,
+    /// In an open record, the shape of the values under the keys it does not know (the
+    /// judgements of a county data file are each a `{value, evidence}` record).
+    pub open_values: &'static Shape,
 }
 
 /// A record with its own keys only.
 const fn record(what: &'static str, fields: &'static [Field]) -> Record {
-    Record { what, fields, extra: &[], open: false }
+    Record { what, fields, extra: &[], open: false, open_values: &Shape::Leaf }
 }
 
 impl Record {
@@ -134,6 +137,7 @@ pub static SCHOOL: Record = record(
         leaf("location", &["城乡类别"]),
         leaf("status", &["办学状态"]),
         leaf("pinyin", &["拼音"]),
+        leaf("kind", &["学校类型", "类型"]),
     ],
 );
 
@@ -203,6 +207,13 @@ pub static FIGURES: &[Field] = &[
     leaf("books", &["图书册数"]),
     leaf("teachers", &["专任教师数"]),
     leaf("senior_title_teachers", &["中级及以上专业技术职务教师数"]),
+    // School inputs of the county method's computed items (教督〔2017〕6号 第六条).
+    leaf("class_count", &["教学班级数", "教学班数量"]),
+    leaf("largest_class", &["最大班额"]),
+    leaf("music_rooms", &["音乐专用教室数"]),
+    leaf("music_room_area", &["音乐专用教室最小面积"]),
+    leaf("art_rooms", &["美术专用教室数"]),
+    leaf("art_room_area", &["美术专用教室最小面积"]),
 ];
 
 pub static INDICATOR_ROW: Record = Record {
@@ -210,11 +221,12 @@ pub static INDICATOR_ROW: Record = Record {
     fields: &[leaf("school", &["学校"]), leaf("stage", &["学段"])],
     extra: FIGURES,
     open: true,
+    open_values: &Shape::Leaf,
 };
 
 /// Figures given once a year for the whole county (`county:` in an indicator file): only the
 /// ones a standard declares.
-pub static COUNTY_FIGURES: Record = Record { what: "全县数据", fields: &[], extra: &[], open: true };
+pub static COUNTY_FIGURES: Record = Record { what: "全县数据", fields: &[], extra: &[], open: true, open_values: &Shape::Leaf };
 
 pub static TARGET: Record = record("达标计划", &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])]);
 
@@ -297,8 +309,83 @@ pub static STANDARD: Record = record(
         nested("cv", &["差异系数"], Shape::Record(&CV_RULE)),
         nested("raw_keys", &["自定义数据"], Shape::List(&Shape::Record(&RAW_KEY))),
         nested("county_checks", &["县级指标"], Shape::List(&Shape::Record(&COUNTY_CHECK))),
+        nested("exclude", &["不参与校际指标"], Shape::Record(&EXCLUDE)),
+        nested("method", &["评估办法"], Shape::Record(&METHOD)),
     ],
 );
+
+/// Schools left out of the per-school indicators and their spread: `{kinds: [特殊教育学校],
+/// small_below: 50}` (教学点 with fewer students).
+pub static EXCLUDE: Record =
+    record("不参与校际指标", &[leaf("kinds", &["学校类型"]), leaf("small_below", &["教学点人数少于"])]);
+
+/// The county method: its parts of items, and the vetoes.
+pub static METHOD: Record = record(
+    "评估办法",
+    &[
+        leaf("document", &["依据"]),
+        nested("parts", &["方面"], Shape::List(&Shape::Record(&METHOD_PART))),
+        nested("vetoes", &["一票否决"], Shape::List(&Shape::Record(&VETO))),
+    ],
+);
+
+pub static METHOD_PART: Record = record(
+    "评估方面",
+    &[
+        leaf("id", &["编号"]),
+        leaf("name", &["名称"]),
+        leaf("article", &["条款"]),
+        nested("items", &["项目"], Shape::List(&Shape::Record(&METHOD_ITEM))),
+    ],
+);
+
+pub static METHOD_ITEM: Record = record(
+    "评估项目",
+    &[
+        leaf("id", &["编号"]),
+        leaf("no", &["序号"]),
+        leaf("name", &["名称"]),
+        leaf("article", &["条款"]),
+        leaf("kind", &["类型"]),
+        nested("figures", &["数据"], Shape::List(&Shape::Record(&ITEM_FIGURE))),
+        leaf("measure", &["计算"]),
+        nested("limits", &["标准"], Shape::Record(&MEASURE_LIMITS)),
+        leaf("min_level", &["最低水平"]),
+        leaf("max_gap", &["差异率低于"]),
+    ],
+);
+
+/// A county figure an item reads, held to a limit or to another figure.
+pub static ITEM_FIGURE: Record = record(
+    "县级数据项",
+    &[
+        leaf("key", &["字段"]),
+        leaf("name", &["名称"]),
+        leaf("aliases", &["别名"]),
+        leaf("rule", &["规则"]),
+        leaf("limit", &["标准", "达标值"]),
+        leaf("against", &["对照"]),
+        leaf("unit", &["单位"]),
+    ],
+);
+
+/// The limits of a computed item: per 学段, a one-figure limit, room sizes.
+pub static MEASURE_LIMITS: Record = record(
+    "计算标准",
+    &[
+        leaf("primary", &["小学"]),
+        leaf("junior", &["初中"]),
+        leaf("through", &["一贯制"]),
+        leaf("share", &["比例"]),
+        leaf("key_share", &["骨干比例"]),
+        leaf("classes_per_room", &["每间班级数"]),
+        leaf("music_area", &["音乐教室面积"]),
+        leaf("art_area", &["美术教室面积"]),
+    ],
+);
+
+pub static VETO: Record =
+    record("一票否决", &[leaf("id", &["编号"]), leaf("name", &["名称"]), leaf("article", &["条款"])]);
 
 static SCHOOLS_FILE: Record =
     record("data/schools.yaml", &[nested("schools", &["学校名录", "学校"], Shape::List(&Shape::Record(&SCHOOL)))]);
@@ -330,6 +417,41 @@ static PLAN_FILE: Record = record(
         nested("exchange", &["交流比例要求", "交流比例"], Shape::Record(&EXCHANGE_LIMITS)),
     ],
 );
+
+/// A judgement of the county data: `{value: 是, evidence: [连区教〔2017〕89号]}`.
+pub static JUDGEMENT: Record =
+    record("判断", &[leaf("value", &["结论", "是否"]), leaf("evidence", &["依据", "佐证"]), leaf("note", &["说明"])]);
+
+/// A subject's result in the national quality monitoring.
+pub static SUBJECT_RESULT: Record = record(
+    "质量监测科目",
+    &[leaf("subject", &["科目"]), leaf("level", &["学业水平", "水平"]), leaf("gap", &["校际差异率", "差异率"])],
+);
+
+/// 县级评估数据 (data/county/YEAR.yaml). Figures and judgements are keyed by the standard's
+/// own names, read by the model.
+static COUNTY_FILE: Record = Record {
+    what: "县级评估数据",
+    fields: &[
+        leaf("year", &["年度"]),
+        leaf("date", &["统计日期"]),
+        leaf("source", &["来源", "数据来源"]),
+        nested("figures", &["数据", "县级数据"], Shape::Record(&OPEN_MAP)),
+        nested("judgements", &["判断", "定性判断"], Shape::Record(&JUDGEMENTS)),
+        nested("subjects", &["质量监测"], Shape::List(&Shape::Record(&SUBJECT_RESULT))),
+        nested("vetoes", &["一票否决"], Shape::Record(&OPEN_MAP)),
+    ],
+    extra: &[],
+    open: false,
+    open_values: &Shape::Leaf,
+};
+
+/// A map whose keys a standard names (read and checked by the model).
+static OPEN_MAP: Record = Record { what: "县级数据", fields: &[], extra: &[], open: true, open_values: &Shape::Leaf };
+
+/// Item id → a judgement, or just 是 / 否.
+static JUDGEMENTS: Record =
+    Record { what: "判断", fields: &[], extra: &[], open: true, open_values: &Shape::Record(&JUDGEMENT) };
 
 /// 政府信息公开工作年度报告 (data/reports/YEAR.yaml), in the layout of the national template
 /// (国办公开办函〔2021〕30号). A row's first alias is its label in the published table.
@@ -446,6 +568,7 @@ pub fn data_shape(kind: super::DataKind) -> &'static Shape {
     static PLAN: Shape = Shape::Record(&PLAN_FILE);
     static STANDARD_FILE: Shape = Shape::Record(&STANDARD);
     static REPORT: Shape = Shape::Record(&REPORT_FILE);
+    static COUNTY: Shape = Shape::Record(&COUNTY_FILE);
     match kind {
         DataKind::Schools => &SCHOOLS,
         DataKind::Pairings => &PAIRINGS,
@@ -454,6 +577,7 @@ pub fn data_shape(kind: super::DataKind) -> &'static Shape {
         DataKind::Plan => &PLAN,
         DataKind::Standard => &STANDARD_FILE,
         DataKind::Report => &REPORT,
+        DataKind::County => &COUNTY,
     }
 }
 
@@ -467,6 +591,7 @@ pub fn canonicalize(node: &mut Node, shape: &Shape, diags: &mut Diagnostics) {
             entries.retain_mut(|entry| {
                 let Some(field) = find(record, &entry.key) else {
                     if record.open {
+                        canonicalize(&mut entry.value, record.open_values, diags);
                         return true;
                     }
                     diags.push(unknown_key(record, &entry.key, entry.key_span));

@@ -22,6 +22,8 @@ pub enum DataKind {
     Standard,
     /// 政府信息公开工作年度报告: data/reports/YEAR.yaml
     Report,
+    /// 县级评估数据 (the county method's figures and judgements): data/county/YEAR.yaml
+    County,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -159,6 +161,9 @@ pub fn classify(rel: &str) -> Option<FileKind> {
             s if s.starts_with("reports/") && !s["reports/".len()..].contains('/') => {
                 Some(FileKind::Data(DataKind::Report))
             }
+            s if s.starts_with("county/") && !s["county/".len()..].contains('/') => {
+                Some(FileKind::Data(DataKind::County))
+            }
             _ => None,
         },
         _ => None,
@@ -167,7 +172,7 @@ pub fn classify(rel: &str) -> Option<FileKind> {
 
 fn ignored_reason(rel: &str) -> String {
     if rel.starts_with("data/") {
-        "data/ 里只读 schools.yaml、pairings.yaml、exchanges.yaml、plan.yaml、indicators/年度.yaml 和 reports/年度.yaml"
+        "data/ 里只读 schools.yaml、pairings.yaml、exchanges.yaml、plan.yaml、indicators/年度.yaml、county/年度.yaml 和 reports/年度.yaml"
             .into()
     } else if rel.starts_with("standards/") {
         "standards/ 里只读 .yaml 文件".into()

@@ -109,7 +109,7 @@ pub fn read(raw: &Raw, diags: &mut Diagnostics) -> Data {
 }
 
 /// The year in a data file's name (`data/reports/2025.yaml` → 2025).
-fn file_year(raw: &Raw, file: crate::diagnostics::FileId) -> Option<i32> {
+pub fn file_year(raw: &Raw, file: crate::diagnostics::FileId) -> Option<i32> {
     let path = raw.sources.path(file);
     path.rsplit('/').next().and_then(|n| n.split('.').next()).and_then(|y| y.parse().ok())
 }

@@ -7,6 +7,7 @@
 
 pub mod attachment;
 pub mod check;
+pub mod county;
 pub mod custom;
 pub mod data;
 pub mod date;
@@ -18,6 +19,7 @@ pub mod id;
 pub mod index;
 pub mod indicator;
 pub mod lists;
+pub mod method;
 pub mod milestone;
 pub mod number;
 pub mod page_type;
@@ -71,6 +73,8 @@ pub struct Site {
     pub exchanges: Vec<exchange::ExchangeList>,
     /// Oldest year first.
     pub figures: Vec<indicator::Figures>,
+    /// 县级评估数据 for the site standard's county method, oldest year first.
+    pub county: Vec<county::CountyYear>,
     pub plan: plan::Plan,
     /// 政府信息公开工作年度报告, newest year first.
     pub reports: Vec<report::Report>,
@@ -241,6 +245,7 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
         .filter(|a| !withheld.contains(&a.rel))
         .map(|a| Attachment { rel: a.rel.clone(), source: a.abs.clone(), size: a.size })
         .collect();
+    let county = read_county(raw, data.standards.iter().find(|s| s.id == standard), &doc_index, diags);
     let index = index::Index::new(&documents, &doc_index, &data.pairings, &data.exchanges, &data.plan);
     let mut site = Site {
         index,
@@ -255,6 +260,7 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
         pairings: Table::new(data.pairings, |p| &p.id),
         exchanges: data.exchanges,
         figures: data.figures,
+        county,
         plan: data.plan,
         reports: data.reports,
         standards: Table::new(data.standards, |s| &s.id),
@@ -263,6 +269,50 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
     };
     site.pages = pages::pages(&site, diags);
     Some(site)
+}
+
+/// The county data files, read against the site standard's method; a site whose standard has
+/// none may not have them.
+fn read_county(
+    raw: &Raw,
+    standard: Option<&standard::Standard>,
+    doc_index: &HashMap<String, DocId>,
+    diags: &mut Diagnostics,
+) -> Vec<county::CountyYear> {
+    use crate::diagnostics::{Code, Diagnostic, Span};
+    let files: Vec<String> = raw.attachments.iter().map(|a| a.rel.clone()).collect();
+    let known = county::Known { doc_nos: doc_index, files: &files };
+    let mut out: Vec<county::CountyYear> = Vec::new();
+    for file in raw.data.iter().filter(|d| d.kind == crate::load::DataKind::County) {
+        let Some(method) = standard.and_then(|s| s.method.as_ref()) else {
+            diags.push(
+                Diagnostic::error(Code::UnknownStandard, Span::file_start(file.file))
+                    .detail("网站选用的评估标准没有县级评估办法（method），县级评估数据无从评判")
+                    .hint("在 site.yaml 选用 youzhi-2017，或给自定义标准写上 method（评估办法）。/ Choose a standard with a county method."),
+            );
+            continue;
+        };
+        let named = data::file_year(raw, file.file);
+        let Some(year) = county::read(&file.node, file.file, named, method, &known, diags) else { continue };
+        if named.is_some_and(|n| n != year.year) {
+            let span = file.node.get("year").map_or(Span::file_start(file.file), |n| n.span);
+            diags.push(
+                Diagnostic::error(Code::YearMismatch, span)
+                    .detail(format!("文件名是 {}，文件里写的是 {}", named.unwrap_or_default(), year.year)),
+            );
+            continue;
+        }
+        if out.iter().any(|y| y.year == year.year) {
+            diags.push(
+                Diagnostic::error(Code::DuplicateId, Span::file_start(file.file))
+                    .detail(format!("{} 年度已经有县级评估数据", year.year)),
+            );
+            continue;
+        }
+        out.push(year);
+    }
+    out.sort_by_key(|y| y.year);
+    out
 }
 
 /// Runs the PII guard over every text file that is read, skipping 索引号 values. A file whose

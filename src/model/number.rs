@@ -87,6 +87,13 @@ impl Decimal {
         Ok(d)
     }
 
+    /// The exact sum (figures of a school's sections added up).
+    pub fn plus(self, other: Decimal) -> Decimal {
+        let scale = self.scale.max(other.scale);
+        let up = |d: Decimal| d.mantissa.saturating_mul(10i128.pow(scale - d.scale));
+        Decimal { mantissa: up(self).saturating_add(up(other)), scale }
+    }
+
     /// Compares with an integer exactly.
     pub fn cmp_int(self, n: i64) -> std::cmp::Ordering {
         self.mantissa.cmp(&(i128::from(n) * 10i128.pow(self.scale)))

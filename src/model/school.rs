@@ -107,6 +107,36 @@ impl Locale {
     }
 }
 
+/// 学校类型: the county method leaves 特殊教育学校 and small 教学点 out of the per-school
+/// indicators and their spread (the standard's `exclude`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SchoolKind {
+    #[default]
+    Regular,
+    /// 教学点
+    TeachingPoint,
+    /// 特殊教育学校
+    Special,
+}
+
+impl SchoolKind {
+    pub const SPELLINGS: &[(&str, SchoolKind)] = &[
+        ("普通学校", SchoolKind::Regular),
+        ("学校", SchoolKind::Regular),
+        ("教学点", SchoolKind::TeachingPoint),
+        ("特殊教育学校", SchoolKind::Special),
+        ("特教学校", SchoolKind::Special),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SchoolKind::Regular => "普通学校",
+            SchoolKind::TeachingPoint => "教学点",
+            SchoolKind::Special => "特殊教育学校",
+        }
+    }
+}
+
 /// 办学状态
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
@@ -141,6 +171,7 @@ pub struct School {
     pub status: Status,
     /// Pinyin given by hand, for names the per-character reading gets wrong (长乐 is chang le).
     pub pinyin: Option<String>,
+    pub kind: SchoolKind,
 }
 
 /// Reads every school of data/schools.yaml.
@@ -164,6 +195,10 @@ fn read_one(f: Fields, diags: &mut Diagnostics) -> Option<School> {
         None => Some(Status::Open),
         Some(_) => f.choice("status", "办学状态", Status::SPELLINGS, "在办、待建 或 撤并", diags),
     };
+    let kind = match f.get("kind") {
+        None => Some(SchoolKind::Regular),
+        Some(_) => f.choice("kind", "学校类型", SchoolKind::SPELLINGS, "普通学校、教学点 或 特殊教育学校", diags),
+    };
     let id = id?;
     Some(School {
         id: SchoolId::new(&id.value),
@@ -175,6 +210,7 @@ fn read_one(f: Fields, diags: &mut Diagnostics) -> Option<School> {
         locale,
         status: status?,
         pinyin: f.text("pinyin", diags).map(|s| s.value),
+        kind: kind?,
     })
 }
 

@@ -86,6 +86,52 @@ pub struct Standard {
     pub raw_keys: Vec<RawKey>,
     /// Figures of the whole county held to a limit.
     pub county_checks: Vec<CountyCheck>,
+    /// Schools left out of the per-school indicators and their spread.
+    pub exclude: Exclude,
+    /// How the county as a whole is judged (四个方面和一票否决), when the standard says.
+    pub method: Option<super::method::Method>,
+}
+
+/// Schools the per-school indicators and the spread leave out: those of the listed kinds, and
+/// 教学点 with fewer than `small_below` students.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Exclude {
+    pub kinds: Vec<super::school::SchoolKind>,
+    pub small_below: Option<Decimal>,
+}
+
+impl Exclude {
+    /// Why a school with these students is left out, if it is.
+    pub fn reason(&self, kind: super::school::SchoolKind, students: Option<Decimal>) -> Option<String> {
+        use super::school::SchoolKind;
+        if self.kinds.contains(&kind) {
+            return Some(format!("{}不参与校际指标", kind.label()));
+        }
+        let small = self.small_below.zip(students).is_some_and(|(limit, n)| {
+            super::super::evaluate::ratio::Ratio::whole(n).is_some_and(|v| !v.at_least(limit, Decimal::from_int(1)))
+        });
+        (kind == SchoolKind::TeachingPoint && small)
+            .then(|| format!("学生不足 {} 人的教学点不参与校际指标", self.small_below.unwrap_or(Decimal::ZERO)))
+    }
+}
+
+fn exclude(node: &Node, diags: &mut Diagnostics) -> Exclude {
+    let f = Fields::new(node);
+    let kinds = f
+        .text_list("kinds", true, diags)
+        .into_iter()
+        .filter_map(|t| {
+            let kind = super::read::pick(&t.value, super::school::SchoolKind::SPELLINGS);
+            if kind.is_none() {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, t.span)
+                        .detail(format!("学校类型「{}」只能是 普通学校、教学点 或 特殊教育学校", t.value)),
+                );
+            }
+            kind
+        })
+        .collect();
+    Exclude { kinds, small_below: decimal(&f, "small_below", diags).map(|d| d.value) }
 }
 
 pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
@@ -120,7 +166,11 @@ pub fn read(root: &Node, diags: &mut Diagnostics) -> Option<Standard> {
         .into_iter()
         .filter_map(|r| custom::county_check(r, &raw_keys, diags))
         .collect();
+    let exclude = f.get("exclude").map(|n| exclude(n, diags)).unwrap_or_default();
+    let method = f.get("method").and_then(|n| super::method::read(n, diags));
     Some(Standard {
+        exclude,
+        method,
         id: StandardId::new(&id?.value),
         name: name?.value,
         indicators,

@@ -1,0 +1,443 @@
+//! The county's verdict by the standard's method (评估办法): each item of the four parts, each
+//! part, the vetoes, and the whole, for every year with county data (data/county/YEAR.yaml).
+//!
+//! An item is met only when its figures show it: a missing figure is 未填报, a 是 without
+//! evidence is 待补充依据, and neither counts as met. The county meets the standard when every
+//! item of every part is met and no veto holds; it misses it as soon as one item is missed or one
+//! veto holds, whatever else is still to be filled in.
+
+use super::ratio::Ratio;
+use super::{StandardYear, exchange};
+use crate::model::county::{CountyYear, Evidence};
+use crate::model::custom::Rule;
+use crate::model::id::SchoolId;
+use crate::model::indicator::Figures;
+use crate::model::method::{Item, ItemKind, Measure, Method, Target};
+use crate::model::number::Decimal;
+use crate::model::school::{Phase, Stage};
+use crate::model::Site;
+use std::collections::BTreeMap;
+
+/// Where an item, a part or the county stands.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum State {
+    /// 达到
+    Met,
+    /// 未达到
+    NotMet,
+    /// 待补充依据: 是, with no evidence given.
+    Pending,
+    /// 未填报: a figure or a judgement the item needs is not given.
+    Missing,
+    /// 不评判, with the reason (a year of school figures not complete …).
+    NotJudged(String),
+}
+
+/// A figure shown for an item, with what it is held to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureResult {
+    pub name: String,
+    pub value: Option<Value>,
+    pub rule: Rule,
+    /// The limit, or the figure it is held to; `None` for a figure only shown.
+    pub target: Option<Value>,
+    pub unit: String,
+    pub ok: Option<bool>,
+}
+
+/// A value as the data gives it (shown as written), or a share of two counts (shown as a
+/// percentage rounded toward its verdict).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Number(Decimal),
+    Share { part: u32, whole: u32 },
+}
+
+/// A school that misses a computed item, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failing {
+    pub school: SchoolId,
+    pub why: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemResult {
+    pub state: State,
+    pub figures: Vec<FigureResult>,
+    /// Schools that miss a computed item (or the per-school rule).
+    pub failing: Vec<Failing>,
+    /// Schools whose data the item lacks.
+    pub unreported: Vec<SchoolId>,
+    pub evidence: Vec<Evidence>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartResult {
+    pub state: State,
+    pub met: usize,
+    /// One per item of the part, in its order.
+    pub items: Vec<ItemResult>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountyVerdict {
+    pub year: i32,
+    /// One per part of the method, in its order.
+    pub parts: Vec<PartResult>,
+    /// One per veto: whether it holds (`None`: not reported).
+    pub vetoes: Vec<Option<bool>>,
+    /// The whole: met, missed (an item missed or a veto holding), or still open.
+    pub state: State,
+}
+
+impl CountyVerdict {
+    pub fn items(&self) -> impl Iterator<Item = &ItemResult> {
+        self.parts.iter().flat_map(|p| &p.items)
+    }
+}
+
+/// What an item reads besides the county file: the year's school figures judged by the
+/// site's standard (`None` without figures that year) and its exchange ratios.
+pub struct Inputs<'a> {
+    pub site: &'a Site,
+    pub figures: Option<(&'a Figures, &'a StandardYear)>,
+    /// Why the year's school figures cannot be judged as the county's (a partial year).
+    pub figures_unusable: Option<String>,
+    pub exchange: Option<&'a exchange::YearRatios>,
+}
+
+pub fn county(method: &Method, data: &CountyYear, inputs: &Inputs) -> CountyVerdict {
+    let parts: Vec<PartResult> = method
+        .parts
+        .iter()
+        .map(|part| {
+            let items: Vec<ItemResult> = part.items.iter().map(|item| judge(item, data, inputs)).collect();
+            let met = items.iter().filter(|i| i.state == State::Met).count();
+            PartResult { state: combine(items.iter().map(|i| &i.state)), met, items }
+        })
+        .collect();
+    let vetoes: Vec<Option<bool>> = method.vetoes.iter().map(|v| data.vetoes.get(&v.id).copied()).collect();
+    let veto_state = if vetoes.contains(&Some(true)) {
+        State::NotMet
+    } else if vetoes.contains(&None) {
+        State::Missing
+    } else {
+        State::Met
+    };
+    let state = combine(parts.iter().map(|p| &p.state).chain([&veto_state]));
+    CountyVerdict { year: data.year, parts, vetoes, state }
+}
+
+/// All met → met; any missed → missed; otherwise the first open state.
+fn combine<'a>(states: impl Iterator<Item = &'a State>) -> State {
+    let states: Vec<&State> = states.collect();
+    if states.contains(&&State::NotMet) {
+        State::NotMet
+    } else {
+        states.into_iter().find(|s| **s != State::Met).cloned().unwrap_or(State::Met)
+    }
+}
+
+fn result(state: State) -> ItemResult {
+    ItemResult { state, figures: vec![], failing: vec![], unreported: vec![], evidence: vec![], note: None }
+}
+
+fn judge(item: &Item, data: &CountyYear, inputs: &Inputs) -> ItemResult {
+    match &item.kind {
+        ItemKind::Judgement => match data.judgements.get(&item.id) {
+            None => result(State::Missing),
+            Some(j) => {
+                let state = match (j.value, j.evidence.is_empty()) {
+                    (false, _) => State::NotMet,
+                    (true, true) => State::Pending,
+                    (true, false) => State::Met,
+                };
+                ItemResult { evidence: j.evidence.clone(), note: j.note.clone(), ..result(state) }
+            }
+        },
+        ItemKind::Figures(figures) => {
+            let value = |key: &str| data.figures.get(key).copied();
+            let shown: Vec<FigureResult> = figures
+                .iter()
+                .map(|f| {
+                    let v = value(&f.key);
+                    let target = match &f.target {
+                        Target::Limit(l) => Some(Some(*l)),
+                        Target::Against(other) => Some(value(other)),
+                        Target::Shown => None,
+                    };
+                    let ok = match (v, target) {
+                        (Some(v), Some(Some(t))) => Some(holds(Ratio::whole(v), f.rule, t)),
+                        _ => None,
+                    };
+                    FigureResult {
+                        name: f.name.clone(),
+                        value: v.map(Value::Number),
+                        rule: f.rule,
+                        target: target.flatten().map(Value::Number),
+                        unit: f.unit.clone(),
+                        ok,
+                    }
+                })
+                .collect();
+            let judged: Vec<Option<bool>> = figures
+                .iter()
+                .zip(&shown)
+                .filter(|(f, _)| f.target != Target::Shown)
+                .map(|(_, r)| r.ok)
+                .collect();
+            let state = if judged.contains(&Some(false)) {
+                State::NotMet
+            } else if judged.contains(&None) {
+                State::Missing
+            } else {
+                State::Met
+            };
+            ItemResult { figures: shown, ..result(state) }
+        }
+        ItemKind::Subjects { min_level, max_gap } => subjects(data, *min_level, *max_gap),
+        ItemKind::SchoolsMeet | ItemKind::Spread | ItemKind::Computed(_) => {
+            if let Some(why) = &inputs.figures_unusable {
+                return result(State::NotJudged(why.clone()));
+            }
+            match &item.kind {
+                ItemKind::Computed(Measure::Exchange { share, key_share }) => exchange(inputs, *share, *key_share),
+                _ => match inputs.figures {
+                    None => result(State::Missing),
+                    Some((figures, judged)) => from_schools(&item.kind, inputs.site, figures, judged),
+                },
+            }
+        }
+    }
+}
+
+fn holds(value: Option<Ratio>, rule: Rule, limit: Decimal) -> bool {
+    let one = Decimal::from_int(1);
+    value.is_some_and(|v| match rule {
+        Rule::AtLeast => v.at_least(limit, one),
+        Rule::AtMost => v.at_most(limit, one),
+    })
+}
+
+/// 质量监测: every subject at least the level, and its 校际差异率 strictly below the limit.
+fn subjects(data: &CountyYear, min_level: u8, max_gap: Decimal) -> ItemResult {
+    if data.subjects.is_empty() {
+        return result(State::Missing);
+    }
+    let mut figures = Vec::new();
+    for s in &data.subjects {
+        figures.push(FigureResult {
+            name: format!("{} 学业水平", s.subject),
+            value: s.level.map(|l| Value::Number(Decimal::from_int(l.into()))),
+            rule: Rule::AtLeast,
+            target: Some(Value::Number(Decimal::from_int(min_level.into()))),
+            unit: "级".into(),
+            ok: s.level.map(|l| l >= min_level),
+        });
+        // 低于: strictly below, so a gap of exactly the limit misses it.
+        figures.push(FigureResult {
+            name: format!("{} 校际差异率", s.subject),
+            value: s.gap.map(Value::Number),
+            rule: Rule::AtMost,
+            target: Some(Value::Number(max_gap)),
+            unit: String::new(),
+            ok: s.gap.map(|g| !holds(Ratio::whole(g), Rule::AtLeast, max_gap)),
+        });
+    }
+    let state = if figures.iter().any(|f| f.ok == Some(false)) {
+        State::NotMet
+    } else if figures.iter().any(|f| f.ok.is_none()) {
+        State::Missing
+    } else {
+        State::Met
+    };
+    ItemResult { figures, ..result(state) }
+}
+
+fn exchange(inputs: &Inputs, share: Decimal, key_share: Decimal) -> ItemResult {
+    let Some(year) = inputs.exchange else { return result(State::Missing) };
+    let c = &year.county;
+    let figures = vec![
+        FigureResult {
+            name: "交流轮岗教师占符合条件教师的比例".into(),
+            value: (c.eligible > 0).then_some(Value::Share { part: c.sent, whole: c.eligible }),
+            rule: Rule::AtLeast,
+            target: Some(Value::Number(share)),
+            unit: String::new(),
+            ok: (c.eligible > 0).then(|| share.reached_by(c.sent as usize, c.eligible as usize)),
+        },
+        FigureResult {
+            name: "骨干教师占交流轮岗教师的比例".into(),
+            value: (c.sent > 0).then_some(Value::Share { part: c.key_sent, whole: c.sent }),
+            rule: Rule::AtLeast,
+            target: Some(Value::Number(key_share)),
+            unit: String::new(),
+            ok: (c.sent > 0).then(|| key_share.reached_by(c.key_sent as usize, c.sent as usize)),
+        },
+    ];
+    let state = match (figures[0].ok, figures[1].ok) {
+        (Some(false), _) | (_, Some(false)) => State::NotMet,
+        (Some(true), Some(true)) => State::Met,
+        (None, _) => State::NotJudged("符合交流条件的教师数为 0".into()),
+        (_, None) => State::NotJudged("当年没有交流轮岗教师".into()),
+    };
+    ItemResult { figures, ..result(state) }
+}
+
+/// Items read from the schools' figures of the year.
+fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &StandardYear) -> ItemResult {
+    let mut failing = Vec::new();
+    let mut unreported = Vec::new();
+    let mut missing_any = false;
+    match kind {
+        ItemKind::SchoolsMeet => {
+            for (id, year) in sorted(judged) {
+                if judged.excluded.contains_key(id) {
+                    continue;
+                }
+                if year.verdict != Some(true) {
+                    failing.push(Failing { school: id.clone(), why: "资源配置指标未达到每校要求".into() });
+                }
+            }
+        }
+        ItemKind::Spread => {
+            let oks: Vec<Option<bool>> = judged.county.iter().map(|s| s.ok).collect();
+            let state = if oks.contains(&Some(false)) {
+                State::NotMet
+            } else if oks.is_empty() || oks.contains(&None) {
+                State::Missing
+            } else {
+                State::Met
+            };
+            // The phases missed are said in the figures, not as schools.
+            let figures = judged
+                .county
+                .iter()
+                .map(|s| FigureResult {
+                    name: format!("{}各项指标中最大的差异系数", s.phase.label()),
+                    value: s
+                        .cvs
+                        .iter()
+                        .zip(&s.within)
+                        .filter(|(_, w)| w.is_some())
+                        .filter_map(|(cv, _)| *cv)
+                        .fold(None, |m: Option<f64>, cv| Some(m.map_or(cv, |m| m.max(cv))))
+                        .map(|cv| Value::Number(cv_decimal(cv, s.ok))),
+                    rule: Rule::AtMost,
+                    target: s.limit.map(Value::Number),
+                    unit: String::new(),
+                    ok: s.ok,
+                })
+                .collect();
+            return ItemResult { figures, ..result(state) };
+        }
+        ItemKind::Computed(measure) => {
+            let mut by_school: BTreeMap<&SchoolId, Vec<&crate::model::indicator::Row>> = BTreeMap::new();
+            for row in &figures.rows {
+                by_school.entry(&row.school).or_default().push(row);
+            }
+            for (id, rows) in by_school {
+                match school_measure(measure, site, id, &rows) {
+                    Some(None) => {}
+                    Some(Some(why)) => failing.push(Failing { school: id.clone(), why }),
+                    None => {
+                        unreported.push(id.clone());
+                        missing_any = true;
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    let state = if !failing.is_empty() {
+        State::NotMet
+    } else if missing_any || judged.schools.is_empty() {
+        State::Missing
+    } else {
+        State::Met
+    };
+    ItemResult { failing, unreported, ..result(state) }
+}
+
+fn sorted(judged: &StandardYear) -> Vec<(&SchoolId, &super::SchoolYear)> {
+    let mut v: Vec<_> = judged.schools.iter().collect();
+    v.sort_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
+/// A CV as a decimal of three places, rounded toward its verdict: a spread within the limit
+/// never shows above it, nor one over the limit at or below it.
+fn cv_decimal(cv: f64, ok: Option<bool>) -> Decimal {
+    let thousandths = cv * 1000.0;
+    let rounded = match ok {
+        Some(true) => thousandths.floor(),
+        Some(false) => thousandths.ceil(),
+        None => thousandths.round(),
+    };
+    Decimal { mantissa: rounded as i128, scale: 3 }
+}
+
+/// One school against a computed item: `Some(None)` meets it, `Some(Some(why))` misses it,
+/// `None` lacks the figures.
+fn school_measure(
+    measure: &Measure,
+    site: &Site,
+    id: &SchoolId,
+    rows: &[&crate::model::indicator::Row],
+) -> Option<Option<String>> {
+    let sum = |key: &str| -> Option<Decimal> {
+        rows.iter().try_fold(Decimal::ZERO, |acc, r| {
+            let v = r.get(key)?;
+            Some(acc.plus(v))
+        })
+    };
+    let min = |key: &str| rows.iter().filter_map(|r| r.get(key)).min_by(|a, b| a.to_f64().total_cmp(&b.to_f64()));
+    let at_most = |v: Decimal, limit: Decimal| holds(Ratio::whole(v), Rule::AtMost, limit);
+    match measure {
+        Measure::ClassSize { primary, junior } => {
+            let mut why = Vec::new();
+            for r in rows {
+                let largest = r.get("largest_class")?;
+                let limit = if r.phase == Phase::Primary { *primary } else { *junior };
+                if !at_most(largest, limit) {
+                    why.push(format!("{}最大班额 {largest} 人，超过 {limit} 人", r.phase.label()));
+                }
+            }
+            Some((!why.is_empty()).then(|| why.join("；")))
+        }
+        Measure::SchoolSize { primary, junior, through } => {
+            let students = sum("students")?;
+            let stage = site.schools.get(id).map(|s| s.stage);
+            let limit = match stage {
+                Some(Stage::Primary) => *primary,
+                Some(Stage::NineYear | Stage::TwelveYear) => *through,
+                _ => *junior,
+            };
+            Some((!at_most(students, limit)).then(|| format!("义务教育阶段 {students} 人，超过 {limit} 人")))
+        }
+        Measure::ArtRooms { classes_per_room, music_area, art_area } => {
+            let classes = sum("class_count")?;
+            let mut why = Vec::new();
+            for (rooms, area, name, need_area) in
+                [("music_rooms", "music_room_area", "音乐", *music_area), ("art_rooms", "art_room_area", "美术", *art_area)]
+            {
+                let n = sum(rooms)?;
+                // One room per `classes_per_room` classes or part of them: rooms × per ≥ classes.
+                let enough = Ratio::of(n, Decimal::from_int(1), *classes_per_room)
+                    .is_some_and(|v| v.at_least(classes, Decimal::from_int(1)));
+                if !enough || !n.is_positive() {
+                    why.push(format!("{classes} 个班只有 {n} 间{name}专用教室"));
+                }
+                if n.is_positive() {
+                    let smallest = min(area)?;
+                    if !holds(Ratio::whole(smallest), Rule::AtLeast, need_area) {
+                        why.push(format!("最小的{name}专用教室 {smallest} 平方米，不足 {need_area} 平方米"));
+                    }
+                }
+            }
+            Some((!why.is_empty()).then(|| why.join("；")))
+        }
+        Measure::Exchange { .. } => Some(None),
+    }
+}
