@@ -8,6 +8,7 @@
 
 use super::ratio::Ratio;
 use super::{StandardYear, exchange};
+use crate::model::Site;
 use crate::model::county::{CountyYear, Evidence};
 use crate::model::custom::Rule;
 use crate::model::id::SchoolId;
@@ -15,7 +16,6 @@ use crate::model::indicator::Figures;
 use crate::model::method::{Item, ItemKind, Measure, Method, Target};
 use crate::model::number::Decimal;
 use crate::model::school::{Phase, Stage};
-use crate::model::Site;
 use std::collections::BTreeMap;
 
 /// Where an item, a part or the county stands.
@@ -42,6 +42,8 @@ pub struct FigureResult {
     /// The limit, or the figure it is held to; `None` for a figure only shown.
     pub target: Option<Value>,
     pub unit: String,
+    /// The limit is strict (低于: below it, not at it).
+    pub strict: bool,
     pub ok: Option<bool>,
 }
 
@@ -50,7 +52,12 @@ pub struct FigureResult {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Value {
     Number(Decimal),
-    Share { part: u32, whole: u32 },
+    /// A level of the quality monitoring, Ⅰ to Ⅳ.
+    Level(u8),
+    Share {
+        part: u32,
+        whole: u32,
+    },
 }
 
 /// A school that misses a computed item, and how.
@@ -177,16 +184,13 @@ fn judge(item: &Item, data: &CountyYear, inputs: &Inputs) -> ItemResult {
                         rule: f.rule,
                         target: target.flatten().map(Value::Number),
                         unit: f.unit.clone(),
+                        strict: false,
                         ok,
                     }
                 })
                 .collect();
-            let judged: Vec<Option<bool>> = figures
-                .iter()
-                .zip(&shown)
-                .filter(|(f, _)| f.target != Target::Shown)
-                .map(|(_, r)| r.ok)
-                .collect();
+            let judged: Vec<Option<bool>> =
+                figures.iter().zip(&shown).filter(|(f, _)| f.target != Target::Shown).map(|(_, r)| r.ok).collect();
             let state = if judged.contains(&Some(false)) {
                 State::NotMet
             } else if judged.contains(&None) {
@@ -229,10 +233,11 @@ fn subjects(data: &CountyYear, min_level: u8, max_gap: Decimal) -> ItemResult {
     for s in &data.subjects {
         figures.push(FigureResult {
             name: format!("{} 学业水平", s.subject),
-            value: s.level.map(|l| Value::Number(Decimal::from_int(l.into()))),
+            value: s.level.map(Value::Level),
             rule: Rule::AtLeast,
-            target: Some(Value::Number(Decimal::from_int(min_level.into()))),
-            unit: "级".into(),
+            target: Some(Value::Level(min_level)),
+            unit: String::new(),
+            strict: false,
             ok: s.level.map(|l| l >= min_level),
         });
         // 低于: strictly below, so a gap of exactly the limit misses it.
@@ -242,6 +247,7 @@ fn subjects(data: &CountyYear, min_level: u8, max_gap: Decimal) -> ItemResult {
             rule: Rule::AtMost,
             target: Some(Value::Number(max_gap)),
             unit: String::new(),
+            strict: true,
             ok: s.gap.map(|g| !holds(Ratio::whole(g), Rule::AtLeast, max_gap)),
         });
     }
@@ -265,6 +271,7 @@ fn exchange(inputs: &Inputs, share: Decimal, key_share: Decimal) -> ItemResult {
             rule: Rule::AtLeast,
             target: Some(Value::Number(share)),
             unit: String::new(),
+            strict: false,
             ok: (c.eligible > 0).then(|| share.reached_by(c.sent as usize, c.eligible as usize)),
         },
         FigureResult {
@@ -273,6 +280,7 @@ fn exchange(inputs: &Inputs, share: Decimal, key_share: Decimal) -> ItemResult {
             rule: Rule::AtLeast,
             target: Some(Value::Number(key_share)),
             unit: String::new(),
+            strict: false,
             ok: (c.sent > 0).then(|| key_share.reached_by(c.key_sent as usize, c.sent as usize)),
         },
     ];
@@ -327,6 +335,7 @@ fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &Standa
                     rule: Rule::AtMost,
                     target: s.limit.map(Value::Number),
                     unit: String::new(),
+                    strict: false,
                     ok: s.ok,
                 })
                 .collect();
@@ -419,9 +428,10 @@ fn school_measure(
         Measure::ArtRooms { classes_per_room, music_area, art_area } => {
             let classes = sum("class_count")?;
             let mut why = Vec::new();
-            for (rooms, area, name, need_area) in
-                [("music_rooms", "music_room_area", "音乐", *music_area), ("art_rooms", "art_room_area", "美术", *art_area)]
-            {
+            for (rooms, area, name, need_area) in [
+                ("music_rooms", "music_room_area", "音乐", *music_area),
+                ("art_rooms", "art_room_area", "美术", *art_area),
+            ] {
                 let n = sum(rooms)?;
                 // One room per `classes_per_room` classes or part of them: rooms × per ≥ classes.
                 let enough = Ratio::of(n, Decimal::from_int(1), *classes_per_room)

@@ -226,7 +226,8 @@ pub static INDICATOR_ROW: Record = Record {
 
 /// Figures given once a year for the whole county (`county:` in an indicator file): only the
 /// ones a standard declares.
-pub static COUNTY_FIGURES: Record = Record { what: "全县数据", fields: &[], extra: &[], open: true, open_values: &Shape::Leaf };
+pub static COUNTY_FIGURES: Record =
+    Record { what: "全县数据", fields: &[], extra: &[], open: true, open_values: &Shape::Leaf };
 
 pub static TARGET: Record = record("达标计划", &[leaf("by", &["期限", "截止"]), leaf("schools", &["学校"])]);
 
@@ -447,7 +448,8 @@ static COUNTY_FILE: Record = Record {
 };
 
 /// A map whose keys a standard names (read and checked by the model).
-static OPEN_MAP: Record = Record { what: "县级数据", fields: &[], extra: &[], open: true, open_values: &Shape::Leaf };
+static OPEN_MAP: Record =
+    Record { what: "县级数据", fields: &[], extra: &[], open: true, open_values: &Shape::Leaf };
 
 /// Item id → a judgement, or just 是 / 否.
 static JUDGEMENTS: Record =

@@ -78,7 +78,9 @@ pub fn read(
         Some(t) => match t.value.parse::<i32>() {
             Ok(y) if (1990..=2100).contains(&y) => Some(y),
             _ => {
-                diags.push(Diagnostic::error(Code::InvalidValue, t.span).detail(format!("年度「{}」应是四位年份", t.value)));
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, t.span).detail(format!("年度「{}」应是四位年份", t.value)),
+                );
                 None
             }
         },
@@ -92,7 +94,12 @@ pub fn read(
     if let Some(n) = f.get("figures") {
         let names: Vec<(&str, Vec<&str>)> = method
             .figures()
-            .map(|fig| (fig.key.as_str(), std::iter::once(fig.name.as_str()).chain(fig.aliases.iter().map(String::as_str)).collect()))
+            .map(|fig| {
+                (
+                    fig.key.as_str(),
+                    std::iter::once(fig.name.as_str()).chain(fig.aliases.iter().map(String::as_str)).collect(),
+                )
+            })
             .collect();
         for (key, value) in entries(n, "县级数据", &names, diags) {
             if let Some(d) = number(value, diags) {
@@ -151,9 +158,9 @@ fn entries<'a>(
     let mut out: Vec<(&str, &Node, Span)> = Vec::new();
     for e in node.entries() {
         let written = crate::load::keys::normalize(&e.key);
-        let found = names.iter().find(|(key, others)| {
-            *key == written || others.iter().any(|o| crate::load::keys::normalize(o) == written)
-        });
+        let found = names
+            .iter()
+            .find(|(key, others)| *key == written || others.iter().any(|o| crate::load::keys::normalize(o) == written));
         let Some((key, _)) = found else {
             let all: Vec<&str> = names.iter().flat_map(|(k, o)| std::iter::once(*k).chain(o.iter().copied())).collect();
             let nearest = all.iter().min_by_key(|n| strsim::levenshtein(n, &written)).copied();
@@ -163,7 +170,10 @@ fn entries<'a>(
                 Some(n) if strsim::levenshtein(n, &written) <= 2.max(written.chars().count() / 3) => {
                     d.hint(format!("您是不是想写「{n}」？可用的名称见 docs/content-format.md 的“县级评估数据”。"))
                 }
-                _ => d.hint(format!("可用的名称：{}。/ Use a name the standard defines.", names.iter().map(|(k, o)| o.first().copied().unwrap_or(k)).collect::<Vec<_>>().join("、"))),
+                _ => d.hint(format!(
+                    "可用的名称：{}。/ Use a name the standard defines.",
+                    names.iter().map(|(k, o)| o.first().copied().unwrap_or(k)).collect::<Vec<_>>().join("、")
+                )),
             };
             diags.push(d);
             continue;
@@ -226,7 +236,8 @@ fn judgement(node: &Node, known: &Known, diags: &mut Diagnostics) -> Option<Judg
         return None;
     };
     let value = yes_no(value, diags)?.value;
-    let evidence = f.text_list("evidence", false, diags).into_iter().filter_map(|e| evidence(e, known, diags)).collect();
+    let evidence =
+        f.text_list("evidence", false, diags).into_iter().filter_map(|e| evidence(e, known, diags)).collect();
     Some(Judgement { value, evidence, note: f.text("note", diags).map(|t| t.value) })
 }
 
@@ -242,8 +253,7 @@ fn evidence(text: Spanned<String>, known: &Known, diags: &mut Diagnostics) -> Op
             return Some(Evidence::File(path.to_string()));
         }
         diags.push(
-            Diagnostic::error(Code::AttachmentMissing, text.span)
-                .detail(format!("依据「{value}」在 files/ 里找不到")),
+            Diagnostic::error(Code::AttachmentMissing, text.span).detail(format!("依据「{value}」在 files/ 里找不到")),
         );
         return None;
     }

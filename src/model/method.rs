@@ -124,7 +124,8 @@ pub fn read(node: &Node, diags: &mut Diagnostics) -> Option<Method> {
         for (n, id) in ids.iter().enumerate() {
             if ids[..n].contains(id) {
                 diags.push(
-                    Diagnostic::error(Code::DuplicateId, f.span()).detail(format!("评估办法里{what}的编号「{id}」重复")),
+                    Diagnostic::error(Code::DuplicateId, f.span())
+                        .detail(format!("评估办法里{what}的编号「{id}」重复")),
                 );
             }
         }
@@ -219,7 +220,8 @@ fn item(f: Fields, diags: &mut Diagnostics) -> Option<Item> {
             let min_level = u8::try_from(level.mantissa).ok().filter(|l| level.scale == 0 && (1..=4).contains(l));
             let Some(min_level) = min_level else {
                 diags.push(
-                    Diagnostic::error(Code::InvalidValue, f.span()).detail("最低水平 min_level 应是 1 到 4（Ⅰ 到 Ⅳ 级）"),
+                    Diagnostic::error(Code::InvalidValue, f.span())
+                        .detail("最低水平 min_level 应是 1 到 4（Ⅰ 到 Ⅳ 级）"),
                 );
                 return None;
             };
@@ -263,9 +265,8 @@ fn figure(f: Fields, diags: &mut Diagnostics) -> Option<ItemFigure> {
         (None, Some(other)) => Target::Against(other.value),
         (None, None) => Target::Shown,
         (Some(_), Some(other)) => {
-            diags.push(
-                Diagnostic::error(Code::InvalidValue, other.span).detail("标准 limit 和对照 against 只能写一个"),
-            );
+            diags
+                .push(Diagnostic::error(Code::InvalidValue, other.span).detail("标准 limit 和对照 against 只能写一个"));
             return None;
         }
     };

@@ -296,10 +296,11 @@ fn read_county(
         let Some(year) = county::read(&file.node, file.file, named, method, &known, diags) else { continue };
         if named.is_some_and(|n| n != year.year) {
             let span = file.node.get("year").map_or(Span::file_start(file.file), |n| n.span);
-            diags.push(
-                Diagnostic::error(Code::YearMismatch, span)
-                    .detail(format!("文件名是 {}，文件里写的是 {}", named.unwrap_or_default(), year.year)),
-            );
+            diags.push(Diagnostic::error(Code::YearMismatch, span).detail(format!(
+                "文件名是 {}，文件里写的是 {}",
+                named.unwrap_or_default(),
+                year.year
+            )));
             continue;
         }
         if out.iter().any(|y| y.year == year.year) {

@@ -112,6 +112,8 @@ pub enum PageKind {
     Disclosure,
     /// 政府信息公开工作年度报告 of a year.
     Report(i32),
+    /// The county's verdict of a year by the standard's method, item by item.
+    County(i32),
     Search,
 }
 
@@ -383,9 +385,18 @@ pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
     }
     // The dashboard shows the figures and every part of the plan (targets, coverage, duties).
     let plan = &site.plan;
-    if !site.figures.is_empty() || !plan.targets.is_empty() || !plan.coverage.is_empty() || !plan.milestones.is_empty()
+    if !site.figures.is_empty()
+        || !site.county.is_empty()
+        || !plan.targets.is_empty()
+        || !plan.coverage.is_empty()
+        || !plan.milestones.is_empty()
     {
         r.fixed(PageKind::Dashboard, diags);
+    }
+    for c in &site.county {
+        if let Some(path) = path_of(site, &PageKind::County(c.year)) {
+            r.add(PageKind::County(c.year), path, Column::Dashboard, Origin::Builtin, diags);
+        }
     }
     let ids: Vec<String> = site.reports.iter().map(|rep| report_id(rep.year)).collect();
     let reports = site
@@ -415,6 +426,7 @@ pub fn path_of(site: &Site, kind: &PageKind) -> Option<SitePath> {
         PageKind::School(id) => fixed_path(&PageKind::Schools)?.join(&[id.as_str()]).ok(),
         PageKind::Pairing(id) => fixed_path(&PageKind::Pairings)?.join(&[id.as_str()]).ok(),
         PageKind::Report(year) => fixed_path(&PageKind::Disclosure)?.join(&[&report_id(*year)]).ok(),
+        PageKind::County(year) => fixed_path(&PageKind::Dashboard)?.join(&[&format!("county-{year}")]).ok(),
         other => fixed_path(other),
     }
 }

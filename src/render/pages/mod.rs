@@ -55,6 +55,7 @@ pub fn render(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         PageKind::Search => documents::search(cx, page),
         PageKind::Disclosure => disclosure::disclosure(cx, page),
         PageKind::Report(year) => disclosure::report(cx, page, *year),
+        PageKind::County(year) => progress::county(cx, page, *year),
     }
 }
 

@@ -109,3 +109,15 @@ pub fn dashboard(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
     let view = views::dashboard::view(cx.site, cx.findings);
     render(cx, page, "达标进展", "dashboard.html", "dashboard", &view)
 }
+
+pub fn county(cx: &Context, page: &Page, year: i32) -> Result<Vec<u8>, Diagnostic> {
+    let Some(view) = views::county::year_page(cx.site, cx.findings, year) else { return Err(missing(page)) };
+    let view = WithDownloads {
+        view,
+        downloads: vec![
+            download(&format!("{year} 年县级评估各项结果"), &format!("county-{year}")),
+            download("历年县级评估结果", "county-trend"),
+        ],
+    };
+    render(cx, page, &format!("{year} 年县域优质均衡评估"), "county.html", "county", &view)
+}

@@ -94,6 +94,9 @@ pub struct DashboardView {
     pub spread: Option<super::spread::SpreadView>,
     /// County-level checks (views::checks), shown by the dashboard_checks.html partial.
     pub checks: Vec<super::checks::ChecksView>,
+    /// The county's verdict of its latest year with county data, and every year's (views::county).
+    pub county: Option<super::county::Headline>,
+    pub county_history: Vec<super::county::HistoryRow>,
     pub downloads: Vec<Download>,
 }
 
@@ -151,6 +154,10 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
     if !findings.exchange.is_empty() {
         downloads.push(download("历年教师交流比例", "exchange-ratios"));
     }
+    if let Some(v) = findings.county.last() {
+        downloads.push(download(&format!("{} 年县级评估各项结果", v.year), &format!("county-{}", v.year)));
+        downloads.push(download("历年县级评估结果", "county-trend"));
+    }
     DashboardView {
         standard: standard.name.clone(),
         year: latest.map(|f| f.year),
@@ -186,6 +193,8 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
         others: latest.map_or_else(Vec::new, |f| others(site, findings, f.year)),
         spread: super::spread::view(site, findings),
         checks: super::checks::view(site, findings),
+        county: super::county::latest(findings).and_then(|v| super::county::headline(site, v)),
+        county_history: super::county::history(site, findings),
         downloads,
     }
 }

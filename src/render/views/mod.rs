@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod checks;
 pub mod citations;
+pub mod county;
 pub mod coverage;
 pub mod dashboard;
 pub mod document;
