@@ -72,8 +72,8 @@ fn the_pairings_page_shows_coverage_and_its_targets() {
     assert_eq!(find("2026"), ["2026", "2026-11-23", "67%"]);
     // 60% was first reached on 2017-09-01, a year before it was due; the 共同体 never reached 100%.
     let targets = page.rows("table.coverage-targets tbody tr");
-    assert_eq!(targets[0], ["全部形式", "60%", "2018-12", "67%", "2017-09-01", "提前达标"]);
-    assert_eq!(targets[1], ["教育发展共同体", "100%", "2025-12", "67%", "—", "逾期未达标"]);
+    assert_eq!(targets[0], ["全部形式", "60%", "2018-12", "67% 达到", "2017-09-01", "提前达标"]);
+    assert_eq!(targets[1], ["教育发展共同体", "100%", "2025-12", "67% 未达到", "—", "逾期未达标"]);
     assert!(page.text("section[aria-labelledby=gs-coverage]").contains("不在任何结对中的学校（1 所）：乙小学"));
     assert!(page.contains("<svg") && page.contains("历年结对覆盖率（全部形式，年末）"));
     let csv = t.read("data/coverage-2026.csv");

@@ -178,6 +178,8 @@ pub struct SchoolPage {
     pub aliases: Vec<String>,
     pub standard: String,
     pub met_year: Option<i32>,
+    /// First met, and the latest year if it no longer meets the standard (labels::first_met).
+    pub met: Option<String>,
     pub pairings: Vec<PairingRef>,
     pub sent: Vec<ExchangeRow>,
     pub received: Vec<ExchangeRow>,
@@ -217,6 +219,7 @@ pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
         aliases: s.aliases.clone(),
         standard: site.standard().name.clone(),
         met_year: findings.plan.school(&s.id).and_then(|p| p.met).map(|(y, _)| y),
+        met: findings.plan.school(&s.id).and_then(labels::first_met),
         pairings,
         sent: super::exchange::rows(site, site.index.sent.get(&s.id)),
         received: super::exchange::rows(site, site.index.received.get(&s.id)),
