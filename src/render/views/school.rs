@@ -193,9 +193,8 @@ pub struct SchoolPage {
 pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
     let me = Party::School(s.id.clone());
     let ids = site.index.pairings.get(&s.id).map_or(&[][..], Vec::as_slice);
-    let pairings = ids
-        .iter()
-        .filter_map(|id| site.pairings.get(id))
+    let pairings = super::pairing::ordered(findings, ids.iter().filter_map(|id| site.pairings.get(id)))
+        .into_iter()
         .map(|p| {
             let row = super::pairing::row(site, findings, p);
             let partners =
