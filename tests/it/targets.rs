@@ -122,9 +122,9 @@ fn recurring_duties_show_on_the_home_page_and_the_dashboard() {
     let home = t.html("index.html");
     let overdue: Vec<String> = home.select_all("#gs-duties ~ ol:first-of-type > li > div > strong");
     // Overdue: c's 2026 方案 (the 集团 had ended, so c is the only lead) and the 2026 list, which
-    // has not been published. Next due: the 2027 方案.
+    // has not been published. Next due: the 2027 方案, more than 30 days away: 待办, not 即将到期.
     assert_eq!(overdue, ["上报共建方案", "公布交流名单"]);
-    assert_eq!(home.select_all("section[aria-labelledby=gs-duties] h3"), ["逾期未完成（2 项）", "即将到期"]);
+    assert_eq!(home.select_all("section[aria-labelledby=gs-duties] h3"), ["逾期未完成（2 项）", "待办"]);
     assert_eq!(home.select_all("section[aria-labelledby=gs-duties] ol:last-of-type time")[0], "2027-08-10");
     let dashboard = t.html("dashboard/index.html");
     let items: Vec<String> = dashboard.select_all("section[aria-labelledby=gs-milestones] .timeline > li");
