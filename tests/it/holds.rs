@@ -42,7 +42,14 @@ fn a_coverage_target_reached_once_but_not_held_now_says_so() {
         // Reached on 2017-09-01, in its due month, but the 集团 has ended: not held now.
         assert_eq!(
             rows[0],
-            ["集团化办学", "40%", "2017-12", "0% 未达到", "2017-09-01", "已回落 曾于 2017-09-01 达到，目前未达到（0%）"],
+            [
+                "集团化办学",
+                "40%",
+                "2017-12",
+                "0% 未达到",
+                "2017-09-01",
+                "已回落 曾于 2017-09-01 达到，目前未达到（0%）"
+            ],
             "{path}"
         );
         // Reached on 2017-09-01, lost from 2020-09-01 to 2024-08-31, held again now.
