@@ -1,6 +1,7 @@
 //! Who is in a pairing (覆盖): the share of 在办 schools in an active pairing on a date, per
 //! form and for any form, by 学段 and by 城乡; the schools left out; and each coverage target
-//! of the plan judged like a 达标 target.
+//! of the plan judged like a 达标 target: a state to hold, so a target reached once and not
+//! held on the build date has fallen back (`PlanStatus::Lapsed`), whenever it was first reached.
 //!
 //! A pairing is active on the days of its cycle, both ends included, and always when it has no
 //! cycle. Schools are counted by their present 办学状态: a school closed since is left out of
@@ -72,6 +73,8 @@ pub struct TargetFinding {
     pub now: Share,
     /// The first day the share reached the target, if it has.
     pub met: Option<Date>,
+    /// Whether the share on the build date reaches the target.
+    pub holds: bool,
     pub status: PlanStatus,
 }
 
@@ -164,7 +167,8 @@ pub fn coverage(site: &Site, today: Date) -> CoverageFindings {
     CoverageFindings { now, years, targets }
 }
 
-/// Each target judged: met on the first day the coverage changed to reach it.
+/// Each target judged: first met on the first day the coverage changed to reach it, and held
+/// or not on the build date (`now`).
 pub fn targets(
     schools: &[School],
     pairings: &[Pairing],
@@ -180,14 +184,11 @@ pub fn targets(
         .iter()
         .map(|t| {
             let form = t.form.as_deref();
-            let met = timeline
-                .iter()
-                .find(|c| {
-                    let s = c.of(form);
-                    s.total > 0 && t.share.reached_by(s.covered, s.total)
-                })
-                .map(|c| c.date);
-            TargetFinding { now: now.of(form), met, status: status(t.by, met.map(|d| (d.year(), d)), today) }
+            let reached = |s: Share| s.total > 0 && t.share.reached_by(s.covered, s.total);
+            let met = timeline.iter().find(|c| reached(c.of(form))).map(|c| c.date);
+            let holds = reached(now.of(form));
+            let status = status(t.by, met.map(|d| (d.year(), d)), Some(holds), today);
+            TargetFinding { now: now.of(form), met, holds, status }
         })
         .collect()
 }
@@ -299,7 +300,8 @@ mod tests {
             &schools,
             &pairings,
             &[
-                // 4 of 5 is exactly 80%: reached on 2019-09-01, before the due year.
+                // 4 of 5 is exactly 80%: reached on 2019-09-01, before the due year, but only 3
+                // of 5 since the 集团 ended on 2020-08-31: fallen back, not 提前达标.
                 target(None, "80%", "2020-12"),
                 // 60% (3 of 5) reached on 2017-09-01, the due month.
                 target(None, "60%", "2017-09"),
@@ -316,8 +318,45 @@ mod tests {
         assert_eq!(met, [Some("2019-09-01".into()), Some("2017-09-01".into()), None, Some("2019-09-01".into()), None]);
         let statuses: Vec<PlanStatus> = found.iter().map(|f| f.status).collect();
         use PlanStatus::*;
-        assert_eq!(statuses, [Ahead, OnTime, Overdue, Late, NotYet]);
+        assert_eq!(statuses, [Lapsed, OnTime, Overdue, Late, NotYet]);
         // On the build date the 集团 has ended: u2, r1 and j1.
         assert_eq!(found[0].now, share(3, 5));
+    }
+
+    #[test]
+    fn a_coverage_target_reached_once_and_not_held_now_has_fallen_back() {
+        let (schools, pairings) = site();
+        let target = |form: Option<&str>, share: &str, by: &str| CoverageTarget {
+            form: form.map(str::to_string),
+            share: Decimal::parse_share(share).unwrap(),
+            by: parse_month(by).unwrap(),
+        };
+        let today = d("2021-06-30");
+        let now = at(&schools, &pairings, today);
+        let found = targets(
+            &schools,
+            &pairings,
+            &[
+                // The 集团 covered 2 of 5 (40%) from 2017-09-01, due 2017-12; it ended in 2020.
+                target(Some("集团化办学"), "40%", "2017-12"),
+                // 60% (3 of 5) from 2017-09-01; still 3 of 5 on the build date.
+                target(None, "60%", "2017-09"),
+                // 80% reached 2019-09-01, lost 2020-09-01 when the 集团 ended; not yet due.
+                target(None, "80%", "2025-12"),
+            ],
+            &now,
+            today,
+        );
+        let seen: Vec<(Option<String>, bool, PlanStatus)> =
+            found.iter().map(|f| (f.met.map(|d| d.to_string()), f.holds, f.status)).collect();
+        assert_eq!(
+            seen,
+            [
+                (Some("2017-09-01".into()), false, PlanStatus::Lapsed),
+                (Some("2017-09-01".into()), true, PlanStatus::OnTime),
+                (Some("2019-09-01".into()), false, PlanStatus::Lapsed),
+            ]
+        );
+        assert_eq!(found[0].now, share(0, 5));
     }
 }

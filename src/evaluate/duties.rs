@@ -35,6 +35,15 @@ pub struct Duty {
     pub state: DutyState,
 }
 
+/// How many days ahead a duty not yet done is 即将到期 (due soon): due within 30 days of the
+/// build date, that day included. A duty further ahead is simply not yet due (待办).
+pub const SOON_DAYS: i64 = 30;
+
+/// Whether a duty due on `due`, not done, is due soon as of `today` (see [`SOON_DAYS`]).
+pub fn due_soon(due: Date, today: Date) -> bool {
+    today <= due && (due - today).whole_days() <= SOON_DAYS
+}
+
 /// A yearly duty with no end year runs to the year after the build date, so the next one shows.
 const AHEAD: i32 = 1;
 /// No plan runs longer; a typo like 起始年度 1917 must not make a million duties.
@@ -212,6 +221,17 @@ mod tests {
         let duties = duties(&plan(vec![m]), &[], &[], d("2024-04-01"));
         let states: Vec<DutyState> = duties.iter().map(|x| x.state).collect();
         assert_eq!(states, [DutyState::Overdue, DutyState::Done]);
+    }
+
+    #[test]
+    fn due_soon_is_within_thirty_days_of_the_build_date() {
+        let today = d("2026-11-23");
+        assert!(due_soon(d("2026-11-23"), today), "due today");
+        assert!(due_soon(d("2026-12-10"), today));
+        assert!(due_soon(d("2026-12-23"), today), "the 30th day");
+        assert!(!due_soon(d("2026-12-24"), today), "the 31st day");
+        assert!(!due_soon(d("2027-07-31"), today), "eight months away");
+        assert!(!due_soon(d("2026-11-22"), today), "past due is overdue, not due soon");
     }
 
     #[test]

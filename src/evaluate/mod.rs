@@ -154,10 +154,8 @@ pub fn evaluate(site: &Site) -> Findings {
     };
     findings.county = county_verdicts(site, &findings);
     let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
-    let first_met = |school: &SchoolId| {
-        figure_dates.iter().copied().find(|&(year, _)| findings.school_verdict(site, year, school) == Some(true))
-    };
-    findings.plan = progress::progress(&site.plan, first_met, &figure_dates, site.today);
+    let verdict = |school: &SchoolId, year: i32| findings.school_verdict(site, year, school);
+    findings.plan = progress::progress(&site.plan, verdict, &figure_dates, site.today);
     findings
 }
 

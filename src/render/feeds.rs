@@ -188,6 +188,7 @@ fn duties(site: &Site, findings: &Findings) -> Vec<(Date, EntryView)> {
         .overdue
         .iter()
         .chain(&agenda.upcoming)
+        .chain(&agenda.later)
         .map(|d| {
             let mut summary = format!("截止 {}，{}", d.due, d.state.label);
             if let Some(p) = &d.progress {

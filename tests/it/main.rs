@@ -12,6 +12,7 @@ mod docs;
 mod errors;
 mod evaluation;
 mod guards;
+mod holds;
 mod import;
 mod paths;
 mod progress;

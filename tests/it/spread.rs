@@ -5,7 +5,7 @@
 //! mean = (a + b) / 2, S = |a − b| / 2, CV = |a − b| / (a + b).
 //! - teaching area per student: 6 and 2 (CV 4/8 = 0.5), 5 and 3 (0.25), 4.5 and 3.5 (0.125): 缩小;
 //! - key teachers per 100: 1 and 1 (0), 1 and 1 (0), 2 and 1 (1/3): 扩大;
-//! - sports area per student: 8 and 8 every year (0): 持平;
+//! - sports area per student: 8 and 8 every year (0): 基本持平;
 //! - the other four indicators have no figures: no trend.
 
 use crate::support::SiteTest;
@@ -41,14 +41,14 @@ fn the_dashboard_shows_every_years_spread_and_its_trend() {
     let section = "section[aria-labelledby=gs-spread-years]";
     assert_eq!(
         page.text(&format!("{section} .spread-summary")),
-        "小学 2021—2023 年：七项指标中一项的校际差距在缩小，一项在扩大，一项持平，四项数据不足两年。"
+        "小学 2021—2023 年：七项指标中一项的校际差距在缩小，一项在扩大，一项基本持平，四项数据不足两年。"
     );
     // Each row names its indicator in full, and by its short name for a phone's width.
     let rows = page.rows(&format!("{section} .spread-table tr"));
     assert_eq!(rows[0], ["指标", "2021", "2022", "2023", "上限", "变化"]);
     assert_eq!(rows[2], ["每百名学生拥有县级以上骨干教师数骨干教师", "0.000", "0.000", "0.333", "0.50", "差异扩大"]);
     assert_eq!(rows[4], ["生均教学及辅助用房面积教学用房", "0.500", "0.250", "0.125", "0.50", "差异缩小"]);
-    assert_eq!(rows[5], ["生均体育运动场馆面积体育场馆", "0.000", "0.000", "0.000", "0.50", "持平"]);
+    assert_eq!(rows[5], ["生均体育运动场馆面积体育场馆", "0.000", "0.000", "0.000", "0.50", "基本持平"]);
     assert_eq!(rows[1], ["每百名学生拥有高于规定学历教师数高学历教师", "—", "—", "—", "0.50", "不足两年"]);
     // One small chart per indicator with figures, each titled and labelled with its ends.
     let titles = page.select_all(&format!("{section} .small-multiple svg title"));

@@ -72,8 +72,8 @@ fn the_pairings_page_shows_coverage_and_its_targets() {
     assert_eq!(find("2026"), ["2026", "2026-11-23", "67%"]);
     // 60% was first reached on 2017-09-01, a year before it was due; the 共同体 never reached 100%.
     let targets = page.rows("table.coverage-targets tbody tr");
-    assert_eq!(targets[0], ["全部形式", "60%", "2018-12", "67%", "2017-09-01", "提前达标"]);
-    assert_eq!(targets[1], ["教育发展共同体", "100%", "2025-12", "67%", "—", "逾期未达标"]);
+    assert_eq!(targets[0], ["全部形式", "60%", "2018-12", "67% 达到", "2017-09-01", "提前达标"]);
+    assert_eq!(targets[1], ["教育发展共同体", "100%", "2025-12", "67% 未达到", "—", "逾期未达标"]);
     assert!(page.text("section[aria-labelledby=gs-coverage]").contains("不在任何结对中的学校（1 所）：乙小学"));
     assert!(page.contains("<svg") && page.contains("历年结对覆盖率（全部形式，年末）"));
     let csv = t.read("data/coverage-2026.csv");
@@ -122,9 +122,9 @@ fn recurring_duties_show_on_the_home_page_and_the_dashboard() {
     let home = t.html("index.html");
     let overdue: Vec<String> = home.select_all("#gs-duties ~ ol:first-of-type > li > div > strong");
     // Overdue: c's 2026 方案 (the 集团 had ended, so c is the only lead) and the 2026 list, which
-    // has not been published. Next due: the 2027 方案.
+    // has not been published. Next due: the 2027 方案, more than 30 days away: 待办, not 即将到期.
     assert_eq!(overdue, ["上报共建方案", "公布交流名单"]);
-    assert_eq!(home.select_all("section[aria-labelledby=gs-duties] h3"), ["逾期未完成（2 项）", "即将到期"]);
+    assert_eq!(home.select_all("section[aria-labelledby=gs-duties] h3"), ["逾期未完成（2 项）", "待办"]);
     assert_eq!(home.select_all("section[aria-labelledby=gs-duties] ol:last-of-type time")[0], "2027-08-10");
     let dashboard = t.html("dashboard/index.html");
     let items: Vec<String> = dashboard.select_all("section[aria-labelledby=gs-milestones] .timeline > li");

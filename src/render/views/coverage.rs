@@ -23,8 +23,12 @@ pub struct TargetRow {
     pub share: String,
     pub by: String,
     pub now: String,
+    /// Whether the share on the build date reaches the target: 达到 / 未达到.
+    pub holds: Badge,
     pub met: Option<String>,
     pub status: Badge,
+    /// For a target reached once and not held now: `曾于 2017-09-01 达到，目前未达到（17%）`.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -80,8 +84,13 @@ pub fn view(site: &Site, findings: &Findings) -> Option<CoverageView> {
             share: t.share.percent(),
             by: t.by.to_string(),
             now: percent(found.now),
+            holds: if found.holds { Badge::new("达到", "met") } else { Badge::new("未达到", "not-met") },
             met: found.met.map(|d| d.to_string()),
             status: labels::plan_status(found.status),
+            note: match (found.met, found.holds) {
+                (Some(met), false) => Some(format!("曾于 {met} 达到，目前未达到（{}）", percent(found.now))),
+                _ => None,
+            },
         })
         .collect();
     // The year chart follows the first any-form target, else the first target, else any form.

@@ -57,6 +57,8 @@ pub struct PlanRow {
     pub due: String,
     pub status: Badge,
     pub met_year: Option<i32>,
+    /// First met, and the latest year if it no longer meets the standard (labels::first_met).
+    pub met: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -184,6 +186,7 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
                 due: p.due.to_string(),
                 status: labels::plan_status(p.status),
                 met_year: p.met.map(|(y, _)| y),
+                met: labels::first_met(p),
             })
             .collect(),
         duties: super::duty::all(site, findings),

@@ -1,10 +1,11 @@
 //! The plan's duties on pages: one entry per milestone and year, with the state of each owner
 //! (a lead school that has not sent its plan shows by name), for the dashboard's timeline and
-//! the home page's agenda (overdue and next due).
+//! the home page's agenda (overdue, due soon, later). A duty not done and due within
+//! `duties::SOON_DAYS` reads 即将到期; one further ahead 未到期.
 
 use super::{Badge, PartyView, PolicyRef, labels, policy_ref, school_link};
 use crate::evaluate::Findings;
-use crate::evaluate::duties::{Duty, DutyState};
+use crate::evaluate::duties::{self, Duty, DutyState};
 use crate::model::Site;
 use serde::Serialize;
 
@@ -43,10 +44,14 @@ pub struct DutyView {
 #[derive(Debug, Serialize)]
 pub struct Agenda {
     pub overdue: Vec<DutyView>,
+    /// Of the next not-yet-due duties, those due within `soon_days` (即将到期).
     pub upcoming: Vec<DutyView>,
+    /// The others of them, due later (待办).
+    pub later: Vec<DutyView>,
+    pub soon_days: i64,
 }
 
-/// How many not-yet-due duties the home page lists.
+/// How many not-yet-due duties the home page lists (due soon and later together).
 const UPCOMING: usize = 5;
 
 /// The duties grouped by milestone and year, by due date.
@@ -89,7 +94,7 @@ fn group(site: &Site, duties: &[Duty]) -> DutyView {
         .filter_map(|d| {
             Some(OwnerState {
                 school: school_link(site, d.owner.as_ref()?),
-                state: labels::duty(d.state),
+                state: badge(d.state, d.due, site.today),
                 done: d.done.map(|x| x.to_string()),
             })
         })
@@ -98,7 +103,7 @@ fn group(site: &Site, duties: &[Duty]) -> DutyView {
     DutyView {
         title: m.title.clone(),
         due: first.due.to_string(),
-        state: labels::duty(worst),
+        state: badge(worst, first.due, site.today),
         done: (duties.len() == 1).then(|| first.done.map(|d| d.to_string())).flatten(),
         progress: (owners.len() > 1).then(|| format!("{finished}/{} 所已完成", owners.len())),
         owners,
@@ -110,16 +115,26 @@ fn group(site: &Site, duties: &[Duty]) -> DutyView {
     }
 }
 
+/// A duty's state on a page: not done and due within the window reads 即将到期.
+fn badge(state: DutyState, due: crate::model::date::Date, today: crate::model::date::Date) -> Badge {
+    if state == DutyState::Due && duties::due_soon(due, today) {
+        Badge::new("即将到期", "due-soon")
+    } else {
+        labels::duty(state)
+    }
+}
+
 impl DutyView {
     pub fn due_on(&self) -> crate::model::date::Date {
         self.due_on
     }
 }
 
-/// Overdue duties, and the next ones due, for the home page.
+/// Overdue duties, and the next ones due, for the home page: those due soon apart from later.
 pub fn agenda(site: &Site, findings: &Findings) -> Agenda {
     let (overdue, rest): (Vec<DutyView>, Vec<DutyView>) =
         all(site, findings).into_iter().partition(|d| d.worst == DutyState::Overdue);
-    let upcoming = rest.into_iter().filter(|d| d.worst == DutyState::Due).take(UPCOMING).collect();
-    Agenda { overdue, upcoming }
+    let next = rest.into_iter().filter(|d| d.worst == DutyState::Due).take(UPCOMING);
+    let (upcoming, later) = next.partition(|d| duties::due_soon(d.due_on, site.today));
+    Agenda { overdue, upcoming, later, soon_days: duties::SOON_DAYS }
 }

@@ -4,7 +4,7 @@
 use super::Badge;
 use crate::evaluate::PeriodState;
 use crate::evaluate::duties::DutyState;
-use crate::evaluate::progress::PlanStatus;
+use crate::evaluate::progress::{PlanStatus, SchoolPlan};
 use crate::evaluate::verdict::Mark;
 use crate::model::custom::Rule;
 
@@ -66,8 +66,19 @@ pub fn plan_status(s: PlanStatus) -> Badge {
         PlanStatus::Late => ("逾期达标", "late"),
         PlanStatus::NotYet => ("未到期", "not-yet"),
         PlanStatus::Overdue => ("逾期未达标", "overdue"),
+        PlanStatus::Lapsed => ("已回落", "lapsed"),
     };
     Badge::new(label, key)
+}
+
+/// When a planned school first met the standard, and, if its latest figures no longer meet
+/// it, that year: `2021 年 · 2024 年未达标（回落）`. `None` if it never met it.
+pub fn first_met(p: &SchoolPlan) -> Option<String> {
+    let (year, _) = p.met?;
+    Some(match p.latest {
+        Some((latest, false)) => format!("{year} 年 · {latest} 年未达标（回落）"),
+        _ => format!("{year} 年"),
+    })
 }
 
 pub fn duty(s: DutyState) -> Badge {

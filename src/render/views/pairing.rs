@@ -3,7 +3,7 @@
 
 use super::exchange::ExchangeRow;
 use super::{Badge, PartyView, PolicyRef, labels, party, period_text, policy_ref, url_of};
-use crate::evaluate::Findings;
+use crate::evaluate::{Findings, PeriodState};
 use crate::model::Site;
 use crate::model::pages::PageKind;
 use crate::model::pairing::Pairing;
@@ -68,17 +68,41 @@ pub fn row(site: &Site, findings: &Findings, p: &Pairing) -> PairingRow {
     }
 }
 
-/// Every pairing, grouped by form in the model's order.
+/// Every pairing, grouped by form in the order forms first appear; within a form, in [`order`].
 pub fn groups(site: &Site, findings: &Findings) -> Vec<FormGroup> {
-    let mut groups: Vec<FormGroup> = Vec::new();
-    for p in &site.pairings {
-        let row = row(site, findings, p);
-        match groups.last_mut() {
-            Some(g) if g.form == row.form => g.rows.push(row),
-            _ => groups.push(FormGroup { form: row.form.clone(), rows: vec![row] }),
+    let mut forms: Vec<(&str, Vec<&Pairing>)> = Vec::new();
+    for p in site.pairings.iter() {
+        match forms.iter_mut().find(|(f, _)| *f == p.form) {
+            Some((_, ps)) => ps.push(p),
+            None => forms.push((&p.form, vec![p])),
         }
     }
-    groups
+    forms
+        .into_iter()
+        .map(|(form, ps)| FormGroup {
+            form: form.to_string(),
+            rows: ordered(findings, ps.into_iter()).into_iter().map(|p| row(site, findings, p)).collect(),
+        })
+        .collect()
+}
+
+/// The order pairings are listed in: those in their cycle (or without one) first, then those
+/// not started yet, then those ended; newest cycle start first within each, then the model's
+/// order. A parent looks for the pairing that applies now, not the one that ended years ago.
+pub fn order(findings: &Findings, p: &Pairing) -> (u8, std::cmp::Reverse<Option<crate::model::date::Date>>) {
+    let rank = match findings.pairings.get(&p.id) {
+        None | Some(PeriodState::Current) => 0,
+        Some(PeriodState::Upcoming) => 1,
+        Some(PeriodState::Past) => 2,
+    };
+    (rank, std::cmp::Reverse(p.cycle.map(|c| c.start)))
+}
+
+/// `pairings` sorted by [`order`] (stable: ties keep their order).
+pub fn ordered<'a>(findings: &Findings, pairings: impl Iterator<Item = &'a Pairing>) -> Vec<&'a Pairing> {
+    let mut out: Vec<&Pairing> = pairings.collect();
+    out.sort_by_key(|p| order(findings, p));
+    out
 }
 
 pub fn page(site: &Site, findings: &Findings, p: &Pairing) -> PairingPage {

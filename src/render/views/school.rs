@@ -178,6 +178,8 @@ pub struct SchoolPage {
     pub aliases: Vec<String>,
     pub standard: String,
     pub met_year: Option<i32>,
+    /// First met, and the latest year if it no longer meets the standard (labels::first_met).
+    pub met: Option<String>,
     pub pairings: Vec<PairingRef>,
     pub sent: Vec<ExchangeRow>,
     pub received: Vec<ExchangeRow>,
@@ -191,9 +193,8 @@ pub struct SchoolPage {
 pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
     let me = Party::School(s.id.clone());
     let ids = site.index.pairings.get(&s.id).map_or(&[][..], Vec::as_slice);
-    let pairings = ids
-        .iter()
-        .filter_map(|id| site.pairings.get(id))
+    let pairings = super::pairing::ordered(findings, ids.iter().filter_map(|id| site.pairings.get(id)))
+        .into_iter()
         .map(|p| {
             let row = super::pairing::row(site, findings, p);
             let partners =
@@ -217,6 +218,7 @@ pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
         aliases: s.aliases.clone(),
         standard: site.standard().name.clone(),
         met_year: findings.plan.school(&s.id).and_then(|p| p.met).map(|(y, _)| y),
+        met: findings.plan.school(&s.id).and_then(labels::first_met),
         pairings,
         sent: super::exchange::rows(site, site.index.sent.get(&s.id)),
         received: super::exchange::rows(site, site.index.received.get(&s.id)),

@@ -34,6 +34,17 @@ pub struct SpreadPhase {
 #[derive(Debug, Serialize)]
 pub struct SpreadView {
     pub phases: Vec<SpreadPhase>,
+    /// How the trend words are decided, in a sentence shown near them.
+    pub rule: String,
+}
+
+/// The rule behind 差异缩小 / 差异扩大 / 基本持平, with the tolerance of `evaluate::trend`.
+pub fn rule() -> String {
+    let t = trend::TOLERANCE;
+    format!(
+        "“变化”看全部年份：按各年差异系数的最小二乘拟合直线，从第一年到最后一年拟合值下降 {t} 及以上为差异缩小，\
+         上升 {t} 及以上为差异扩大，变化不足 {t} 为基本持平；不是只比较首末两年。"
+    )
 }
 
 /// The site standard's spread over the years; `None` without figures.
@@ -41,7 +52,7 @@ pub fn view(site: &Site, findings: &Findings) -> Option<SpreadView> {
     let standard = site.standard();
     let phases: Vec<SpreadPhase> =
         trend::phases(findings, &standard.id, standard.indicators.len()).iter().map(|p| phase(standard, p)).collect();
-    (!phases.is_empty()).then_some(SpreadView { phases })
+    (!phases.is_empty()).then(|| SpreadView { phases, rule: rule() })
 }
 
 fn phase(standard: &Standard, p: &PhaseTrend) -> SpreadPhase {
@@ -92,7 +103,7 @@ fn summary(p: &PhaseTrend) -> String {
         n if n == p.indicators.len() => format!("{all}项指标的校际差距都在缩小"),
         n => format!("{all}项指标中{}项的校际差距在缩小", count_text(n)),
     }];
-    for (d, words) in [(Direction::Widening, "在扩大"), (Direction::Steady, "持平")] {
+    for (d, words) in [(Direction::Widening, "在扩大"), (Direction::Steady, "基本持平")] {
         if count(d) > 0 {
             parts.push(format!("{}项{words}", count_text(count(d))));
         }
@@ -123,7 +134,8 @@ mod tests {
     use super::*;
 
     fn trend(cvs: &[Option<f64>]) -> IndicatorTrend {
-        IndicatorTrend { cvs: cvs.to_vec(), direction: trend::direction(cvs) }
+        let years: Vec<i32> = (2021..).take(cvs.len()).collect();
+        IndicatorTrend { cvs: cvs.to_vec(), direction: trend::direction(&years, cvs) }
     }
 
     #[test]
@@ -134,7 +146,7 @@ mod tests {
             limit: None,
             indicators: vec![
                 trend(&[Some(0.41), Some(0.39), Some(0.35)]),
-                trend(&[Some(0.30), Some(0.32), Some(0.31)]),
+                trend(&[Some(0.30), Some(0.33), Some(0.32)]),
                 trend(&[Some(0.20), None, Some(0.20)]),
                 trend(&[None, None, Some(0.20)]),
                 trend(&[Some(0.5), Some(0.4), Some(0.3)]),
@@ -143,7 +155,7 @@ mod tests {
         };
         assert_eq!(
             summary(&p),
-            "小学 2021—2023 年：五项指标中两项的校际差距在缩小，一项在扩大，一项持平，一项数据不足两年。"
+            "小学 2021—2023 年：五项指标中两项的校际差距在缩小，一项在扩大，一项基本持平，一项数据不足两年。"
         );
         let all = PhaseTrend { indicators: vec![trend(&[Some(0.3), Some(0.2)]); 7], ..p.clone() };
         assert_eq!(summary(&all), "小学 2021—2023 年：七项指标的校际差距都在缩小。");
