@@ -155,10 +155,11 @@ fn judge(item: &Item, data: &CountyYear, inputs: &Inputs) -> ItemResult {
         ItemKind::Judgement => match data.judgements.get(&item.id) {
             None => result(State::Missing),
             Some(j) => {
-                let state = match (j.value, j.evidence.is_empty()) {
+                let published = j.evidence.iter().any(|e| !matches!(e, Evidence::Unpublished(_)));
+                let state = match (j.value, published) {
                     (false, _) => State::NotMet,
-                    (true, true) => State::Pending,
-                    (true, false) => State::Met,
+                    (true, false) => State::Pending,
+                    (true, true) => State::Met,
                 };
                 ItemResult { evidence: j.evidence.clone(), note: j.note.clone(), ..result(state) }
             }

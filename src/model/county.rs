@@ -44,6 +44,9 @@ pub struct Judgement {
 pub enum Evidence {
     /// A document of the site, by its 文号 as written.
     Document(String),
+    /// A document of the site not published yet (a draft, or published after the build date):
+    /// it cannot show anything to the public until it is.
+    Unpublished(String),
     /// A file under files/ (the path below it).
     File(String),
     Url(String),
@@ -61,6 +64,8 @@ pub struct SubjectResult {
 /// What evidence may point at: the site's 文号 keys and its attachments.
 pub struct Known<'a> {
     pub doc_nos: &'a HashMap<String, super::id::DocId>,
+    /// 文号 keys of documents kept out of this build.
+    pub held: &'a std::collections::HashSet<String>,
     pub files: &'a [String],
 }
 
@@ -259,6 +264,9 @@ fn evidence(text: Spanned<String>, known: &Known, diags: &mut Diagnostics) -> Op
     }
     if known.doc_nos.contains_key(&doc_no::key(value)) {
         return Some(Evidence::Document(value.to_string()));
+    }
+    if known.held.contains(&doc_no::key(value)) {
+        return Some(Evidence::Unpublished(value.to_string()));
     }
     diags.push(
         Diagnostic::error(Code::UnknownDocNo, text.span)

@@ -245,7 +245,7 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
         .filter(|a| !withheld.contains(&a.rel))
         .map(|a| Attachment { rel: a.rel.clone(), source: a.abs.clone(), size: a.size })
         .collect();
-    let county = read_county(raw, data.standards.iter().find(|s| s.id == standard), &doc_index, diags);
+    let county = read_county(raw, data.standards.iter().find(|s| s.id == standard), &doc_index, &held_doc_nos, diags);
     let index = index::Index::new(&documents, &doc_index, &data.pairings, &data.exchanges, &data.plan);
     let mut site = Site {
         index,
@@ -277,11 +277,12 @@ fn read_county(
     raw: &Raw,
     standard: Option<&standard::Standard>,
     doc_index: &HashMap<String, DocId>,
+    held: &std::collections::HashSet<String>,
     diags: &mut Diagnostics,
 ) -> Vec<county::CountyYear> {
     use crate::diagnostics::{Code, Diagnostic, Span};
     let files: Vec<String> = raw.attachments.iter().map(|a| a.rel.clone()).collect();
-    let known = county::Known { doc_nos: doc_index, files: &files };
+    let known = county::Known { doc_nos: doc_index, held, files: &files };
     let mut out: Vec<county::CountyYear> = Vec::new();
     for file in raw.data.iter().filter(|d| d.kind == crate::load::DataKind::County) {
         let Some(method) = standard.and_then(|s| s.method.as_ref()) else {

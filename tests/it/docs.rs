@@ -60,12 +60,37 @@ fn content_format_md_names_every_key_and_alias() {
     names(&keys::SITE, &mut all);
     names(&keys::DOCUMENT, &mut all);
     use gongshi::load::DataKind::*;
-    for kind in [Schools, Pairings, Exchanges, Indicators, Plan, Standard, Report] {
+    for kind in [Schools, Pairings, Exchanges, Indicators, Plan, Standard, Report, County] {
         if let Shape::Record(record) = keys::data_shape(kind) {
             names(record, &mut all);
         }
     }
+    names(&keys::JUDGEMENT, &mut all);
     for (name, what) in all {
         assert!(text.contains(name), "docs/content-format.md does not mention `{name}` ({what})");
     }
+}
+
+/// Issue 18: the staff guide's table of the county method names every item, figure and veto of
+/// the built-in standard by its id, and every item's article.
+#[test]
+fn content_format_md_lists_every_item_of_the_county_method() {
+    let text = read("docs/content-format.md");
+    let standard = read("src/load/standards/youzhi-2017.yaml");
+    let mut checked = 0;
+    for line in standard.lines() {
+        let line = line.trim().trim_start_matches("- ").trim_start_matches('{');
+        for key in ["id: ", "key: "] {
+            if let Some(rest) = line.strip_prefix(key) {
+                let id = rest.split([',', ' ']).next().unwrap();
+                assert!(text.contains(&format!("`{id}`")), "docs/content-format.md does not list `{id}`");
+                checked += 1;
+            }
+        }
+        if let Some(article) = line.strip_prefix("article: ") {
+            assert!(text.contains(article.split(',').next().unwrap()), "docs lack article {article}");
+        }
+    }
+    // 7 indicators, 2 + 15 + 9 + 1 items, 4 parts, 13 figures, 6 vetoes.
+    assert!(checked >= 50, "only {checked} ids read from the standard");
 }

@@ -275,6 +275,9 @@ fn evidence(site: &Site, e: &Evidence) -> EvidenceView {
             },
             None => EvidenceView { label: no.clone(), url: None, external: false },
         },
+        Evidence::Unpublished(no) => {
+            EvidenceView { label: format!("{no}（尚未发布）"), url: None, external: false }
+        }
         Evidence::File(path) => {
             EvidenceView { label: format!("附件 {path}"), url: Some(format!("files/{path}")), external: false }
         }
@@ -290,7 +293,7 @@ fn item(site: &Site, item: &Item, r: &ItemResult) -> ItemView {
         state: state(&r.state),
         reason: match &r.state {
             State::NotJudged(why) => Some(why.clone()),
-            State::Pending => Some("结论为“是”，但没有写依据文件".into()),
+            State::Pending => Some("结论为“是”，但还没有已发布的依据文件".into()),
             _ => None,
         },
         figures: r.figures.iter().map(figure).collect(),
