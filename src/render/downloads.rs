@@ -36,7 +36,7 @@ fn defused(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
 }
 
-fn text(s: impl Into<String>) -> Cell {
+pub(crate) fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
@@ -50,7 +50,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn new(headers: &[&str]) -> Table {
+    pub(crate) fn new(headers: &[&str]) -> Table {
         Table { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
     }
 
@@ -131,6 +131,7 @@ pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
     if !site.figures.is_empty() {
         out.push(("cv-trend".to_string(), cv_trend(site, findings)));
     }
+    out.extend(super::county_data::tables(site, findings));
     out
 }
 

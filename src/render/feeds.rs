@@ -95,7 +95,7 @@ fn feed(site: &Site, findings: &Findings, kind: &FeedKind, path: &str) -> FeedVi
             let docs = list.into_iter().flat_map(|l| l.items.iter()).filter_map(|id| site.documents.get(id));
             (list.map(|l| super::views::url(&l.base)).unwrap_or_default(), documents(site, docs))
         }
-        FeedKind::Data => (String::new(), data(site)),
+        FeedKind::Data => (String::new(), data(site, findings)),
         FeedKind::Duties => {
             (super::views::url_of(site, &PageKind::Dashboard).unwrap_or_default(), duties(site, findings))
         }
@@ -138,7 +138,7 @@ fn documents<'a>(site: &Site, docs: impl Iterator<Item = &'a Document>) -> Vec<(
 }
 
 /// Data updates (see the module docs), each linking to the page that shows the data.
-fn data(site: &Site) -> Vec<(Date, EntryView)> {
+fn data(site: &Site, findings: &Findings) -> Vec<(Date, EntryView)> {
     let base = &site.config.base_url;
     let page = |kind: PageKind| base.absolute(&super::views::url_of(site, &kind).unwrap_or_default());
     let entry = |date: Date, url: &str, fragment: String, title: String, summary: String| EntryView {
@@ -164,6 +164,24 @@ fn data(site: &Site) -> Vec<(Date, EntryView)> {
         let title = format!("{} 年度教干教师交流名单", list.year);
         let summary = format!("{} 人参加交流", list.people.len());
         out.push((date, entry(date, &exchanges, format!("exchanges-{}", list.year), title, summary)));
+    }
+    // The county's verdict, each year it reads differently from the year before.
+    let mut last: Option<&crate::evaluate::method::State> = None;
+    for v in &findings.county {
+        let changed = last != Some(&v.state);
+        last = Some(&v.state);
+        let (Some(data), Some(headline)) =
+            (site.county.iter().find(|c| c.year == v.year), super::views::county::headline(site, v))
+        else {
+            continue;
+        };
+        if !changed {
+            continue;
+        }
+        let date = data.date.unwrap_or_else(|| crate::model::date::Month { year: v.year, month: 12 }.last_day());
+        let url = page(PageKind::County(v.year));
+        let title = format!("{} 年县域优质均衡评估：{}", v.year, headline.state.label);
+        out.push((date, entry(date, &url, format!("county-{}", v.year), title, headline.sentence)));
     }
     let mut cohorts: BTreeMap<Date, usize> = BTreeMap::new();
     for p in site.pairings.iter().filter_map(|p| p.cycle) {

@@ -8,6 +8,7 @@
 
 pub mod body;
 pub mod charts;
+pub mod county_data;
 pub mod downloads;
 pub mod feeds;
 pub mod linkcheck;

@@ -23,6 +23,8 @@ pub struct CitedView {
     pub pairings: Vec<super::Link>,
     pub milestones: Vec<super::duty::DutyView>,
     pub notices: Vec<DocLink>,
+    /// Items of the county method this document is evidence for (views::county::evidence_for).
+    pub evidence: Vec<super::Link>,
     /// The dashboard's page, where the milestones are shown in full.
     pub dashboard_url: Option<String>,
 }
@@ -35,7 +37,21 @@ pub struct InterpretsView {
 }
 
 pub fn cited(site: &Site, findings: &Findings, d: &Document) -> Option<CitedView> {
-    let c = site.index.cited.get(&d.id)?;
+    let evidence: Vec<super::Link> = d
+        .doc_no
+        .as_ref()
+        .map(|n| super::county::evidence_for(site, &n.value))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(title, url)| super::Link { title, url: url.unwrap_or_default() })
+        .collect();
+    let Some(c) = site.index.cited.get(&d.id) else {
+        return (!evidence.is_empty()).then(|| CitedView {
+            evidence,
+            dashboard_url: super::url_of(site, &crate::model::pages::PageKind::Dashboard),
+            ..CitedView::default()
+        });
+    };
     let docs = |ids: &[crate::model::id::DocId]| -> Vec<&Document> {
         ids.iter().filter_map(|id| site.documents.get(id)).collect()
     };
@@ -60,6 +76,7 @@ pub fn cited(site: &Site, findings: &Findings, d: &Document) -> Option<CitedView
             .collect(),
         milestones,
         notices: docs(&c.notices).into_iter().map(link).collect(),
+        evidence,
         dashboard_url: super::url_of(site, &crate::model::pages::PageKind::Dashboard),
     })
 }

@@ -87,6 +87,8 @@ pub struct ItemView {
     pub id: String,
     pub no: String,
     pub name: String,
+    /// Its number and name up to the first comma, for captions and lists.
+    pub short: String,
     pub state: Badge,
     pub reason: Option<String>,
     pub figures: Vec<FigureView>,
@@ -290,6 +292,7 @@ fn item(site: &Site, item: &Item, r: &ItemResult) -> ItemView {
         id: item.id.clone(),
         no: item.no.clone(),
         name: item.name.clone(),
+        short: short(item),
         state: state(&r.state),
         reason: match &r.state {
             State::NotJudged(why) => Some(why.clone()),
@@ -378,13 +381,13 @@ pub fn evidence_for(site: &Site, doc_no: &str) -> Vec<(String, Option<String>)> 
     let key = crate::model::doc_no::key(doc_no);
     let mut out = Vec::new();
     for data in site.county.iter().rev() {
-        for (_, item) in method.items() {
+        for (part, item) in method.items() {
             let cites = data.judgements.get(&item.id).is_some_and(|j| {
                 j.evidence.iter().any(|e| matches!(e, Evidence::Document(n) if crate::model::doc_no::key(n) == key))
             });
             if cites {
                 let url = super::url_of(site, &PageKind::County(data.year)).map(|u| format!("{u}#item-{}", item.id));
-                out.push((format!("{} 年 · {}", data.year, short(item)), url));
+                out.push((format!("{} 年 · {}{}", data.year, part.name, short(item)), url));
             }
         }
     }
