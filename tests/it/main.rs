@@ -4,6 +4,7 @@ mod boundaries;
 mod build;
 mod builder;
 mod cli;
+mod county;
 mod custom;
 mod data_errors;
 mod disclosure;
