@@ -21,3 +21,4 @@ mod spread;
 mod support;
 mod swap;
 mod targets;
+mod verdicts;

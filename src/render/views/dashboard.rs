@@ -4,6 +4,7 @@
 use super::{Badge, Download, PartyView, download, labels, school_link};
 use crate::evaluate::Findings;
 use crate::evaluate::county::PhaseSpread;
+use crate::evaluate::ratio::shown_cv;
 use crate::evaluate::verdict::Mark;
 use crate::model::Site;
 use crate::model::indicator::Figures;
@@ -245,7 +246,7 @@ pub fn phases(standard: &Standard, county: &[PhaseSpread], year: i32) -> Vec<Pha
                 .zip(p.cvs.iter().zip(&p.within))
                 .map(|(def, (cv, within))| CvRow {
                     name: def.name.clone(),
-                    cv: cv.map_or_else(|| "—".to_string(), |c| format!("{c:.3}")),
+                    cv: cv.map_or_else(|| "—".to_string(), |c| shown_cv(c, 3, p.limit.filter(|_| within.is_some()))),
                     within: within.map(|w| if w { Badge::new("达到", "met") } else { Badge::new("超出", "not-met") }),
                 })
                 .collect();
@@ -266,9 +267,10 @@ pub fn phases(standard: &Standard, county: &[PhaseSpread], year: i32) -> Vec<Pha
                 .filter(|(_, w)| **w == Some(false))
                 .map(|(d, _)| d.short.as_str())
                 .collect();
-            let summary = match (standard.cv.method, p.composite) {
+            let composite = p.composite.map(|c| shown_cv(c, 3, p.limit));
+            let summary = match (standard.cv.method, &composite) {
                 (CvMethod::Mean, Some(c)) => format!(
-                    "{}{} 所学校的综合差异系数为 {c:.3}，上限 {limit}：{}。",
+                    "{}{} 所学校的综合差异系数为 {c}，上限 {limit}：{}。",
                     p.phase.label(),
                     p.sections,
                     ok.label
@@ -295,7 +297,7 @@ pub fn phases(standard: &Standard, county: &[PhaseSpread], year: i32) -> Vec<Pha
                 limit,
                 method,
                 rows,
-                composite: p.composite.map(|c| format!("{c:.3}")),
+                composite,
                 ok,
                 summary,
                 chart,
@@ -309,11 +311,11 @@ fn cv_chart(standard: &Standard, p: &PhaseSpread, id: &str, title: &str, summary
     let bars: Vec<bars::Bar> = standard
         .indicators
         .iter()
-        .zip(&p.cvs)
-        .map(|(def, cv)| bars::Bar {
+        .zip(p.cvs.iter().zip(&p.within))
+        .map(|(def, (cv, within))| bars::Bar {
             label: def.short.clone(),
             value: *cv,
-            text: cv.map_or_else(|| "无数据".to_string(), |c| format!("{c:.3}")),
+            text: cv.map_or_else(|| "无数据".to_string(), |c| shown_cv(c, 3, p.limit.filter(|_| within.is_some()))),
             color: match (cv, limit, standard.cv.method) {
                 (Some(c), Some(l), CvMethod::Each) if *c > l => charts::VERMILLION,
                 _ => charts::BLUE,
