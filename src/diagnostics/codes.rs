@@ -145,6 +145,8 @@ codes! {
         "总计可以不写（gongshi 会自动计算）；写了就要等于各项之和。检查是不是哪一项漏填或多填了。/ Leave totals out (they are computed) or make them match.";
     CustomKeyClash = "GS0321", "自定义数据的名字已被占用", "custom raw key clashes with a known key",
         "自定义数据（raw_keys）的 key、名称和别名不能与内置字段（如 students、在校学生数）或别的自定义数据重名；换一个名字。/ Give the custom figure a name no other key uses.";
+    ReplacedInForce = "GS0340", "被替代的文件仍写着有效", "a replaced document says it is in force",
+        "整份文件都被替代时，删掉它的 时效: 有效（它会自动显示为失效）；只替代了一部分时可以保留，页面显示为“部分替代”。/ Remove `时效: 有效` if the whole document is replaced; keep it for a partial replacement.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

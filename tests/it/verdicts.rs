@@ -141,3 +141,45 @@ fn an_indicator_short_of_its_threshold_never_reads_as_reaching_it() {
     assert_eq!(key("a")[1..], ["0.999", "1.0", "99.9%", "未达标"]);
     assert_eq!(key("z")[1..], ["0.848", "1.0", "84.8%", "低于85%"]);
 }
+
+/// 89号 says 有效 in its own file; 52号 says nothing; the 2024 方案 replaces both.
+fn replaced_site(name: &str) -> SiteTest {
+    use crate::support::doc;
+    let t = SiteTest::with_site(name);
+    t.file(
+        "policies/old-89.md",
+        &doc("标题: 结对共建实施方案\n文号: 连区教〔2017〕89号\n成文日期: 2017-08-07\n时效: 有效", "正文。\n"),
+    );
+    t.file(
+        "policies/old-52.md",
+        &doc("标题: 结对共建工作意见\n文号: 连区教〔2014〕52号\n成文日期: 2014-08-15", "正文。\n"),
+    );
+    t.file(
+        "policies/new.md",
+        &doc(
+            "标题: 新一轮结对共建实施方案\n文号: 连区教〔2024〕12号\n成文日期: 2024-03-01\n替代: [连区教〔2017〕89号, 连区教〔2014〕52号]",
+            "正文。\n",
+        ),
+    );
+    t
+}
+
+#[test]
+fn a_replaced_document_says_so_and_an_explicit_in_force_is_a_warning() {
+    let mut t = replaced_site("replaced");
+    t.epoch = "1795392000".into();
+    let run = t.build_ok();
+    run.has_line("policies/old-89.md:5:5: 警告：被替代的文件仍写着有效：");
+    // 52号 wrote nothing: 失效, with the notice that links the new one.
+    let squashed = |text: String| text.split_whitespace().collect::<String>();
+    let old = squashed(t.html("policies/old-52/index.html").text(".callout"));
+    assert!(old.contains("本文件已失效。已被《新一轮结对共建实施方案》（连区教〔2024〕12号）替代"), "{old}");
+    // 89号 kept its own 有效 but never reads as simply in force.
+    let kept = t.html("policies/old-89/index.html");
+    let callout = squashed(kept.text(".callout"));
+    assert!(callout.contains("本文件已被《新一轮结对共建实施方案》（连区教〔2024〕12号）部分替代"), "{callout}");
+    assert_eq!(kept.attrs(".callout a", "href"), ["../../policies/new/"]);
+    let list = t.html("policies/index.html");
+    let badges = list.select_all(".badge");
+    assert!(badges.contains(&"部分替代".to_string()) && badges.contains(&"失效".to_string()), "{badges:?}");
+}
