@@ -99,13 +99,19 @@ mod tests {
 
     #[test]
     fn labels_the_ends_the_limit_and_the_years() {
-        let c =
-            draw(&[(2021, Some(0.412)), (2022, None), (2023, Some(0.351))], Some(0.5), "c", "标题", "说明").unwrap();
+        let c = draw(
+            &[(2021, Some(0.412)), (2022, None), (2023, Some(0.351))],
+            Decimal::parse("0.5").ok(),
+            "c",
+            "标题",
+            "说明",
+        )
+        .unwrap();
         for text in ["0.412", "0.351", "上限 0.50", "2021", "2023", "<title id=\"c-t\">标题</title>"] {
             assert!(c.svg.contains(text), "{text} missing in {}", c.svg);
         }
         // The base line, the limit and its key; no line across the year without a figure.
         assert_eq!(c.svg.matches("<polyline").count(), 3, "{}", c.svg);
-        assert!(draw(&[(2021, None)], Some(0.5), "c", "t", "d").is_none());
+        assert!(draw(&[(2021, None)], Decimal::parse("0.5").ok(), "c", "t", "d").is_none());
     }
 }
