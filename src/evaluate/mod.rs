@@ -17,6 +17,7 @@ pub mod exchange;
 pub mod period;
 pub mod progress;
 pub mod ratio;
+pub mod reported;
 pub mod trend;
 pub mod variation;
 pub mod verdict;
@@ -73,6 +74,8 @@ pub struct Findings {
     pub exchange: Vec<exchange::YearRatios>,
     /// The plan's duties, by due date.
     pub duties: Vec<duties::Duty>,
+    /// By year of figures: schools that reported under the site's standard, of those that should.
+    pub reported: BTreeMap<i32, reported::Reported>,
 }
 
 impl Findings {
@@ -89,6 +92,12 @@ impl Findings {
     /// A school's verdict under the site's standard in a year (see [`verdict::school`]).
     pub fn school_verdict(&self, site: &Site, year: i32, school: &SchoolId) -> Option<bool> {
         self.year(site, year)?.schools.get(school)?.verdict
+    }
+
+    /// The most recent year whose figures every school that should report has given: the year
+    /// headlines speak of.
+    pub fn latest_complete_year(&self) -> Option<i32> {
+        self.reported.iter().rev().find(|(_, r)| r.complete()).map(|(y, _)| *y)
     }
 
     /// The most recent year with figures for the school, and its verdict then.
@@ -111,8 +120,18 @@ pub fn evaluate(site: &Site) -> Findings {
                 .map(|standard| {
                     let sections: Vec<verdict::SectionResult> =
                         figures.rows.iter().map(|row| verdict::section(row, standard)).collect();
-                    let county =
-                        Phase::ALL.into_iter().filter_map(|phase| county::spread(&sections, standard, phase)).collect();
+                    // A 学段 that not every school reported is not judged on its spread.
+                    let county = Phase::ALL
+                        .into_iter()
+                        .filter_map(|phase| {
+                            let mut spread = county::spread(&sections, standard, phase)?;
+                            if !reported::count(site, standard, figures, Some(phase)).complete() {
+                                spread.within.iter_mut().for_each(|w| *w = None);
+                                spread.ok = None;
+                            }
+                            Some(spread)
+                        })
+                        .collect();
                     let schools = schools(site, &sections);
                     let checks = checks::county(figures, standard);
                     (standard.id.clone(), StandardYear { sections, county, schools, checks })
@@ -137,6 +156,7 @@ pub fn evaluate(site: &Site) -> Findings {
         coverage: coverage::coverage(site, site.today),
         exchange: exchange::ratios(site),
         duties: duties::duties(&site.plan, &site.pairings, &site.exchanges, site.today),
+        reported: site.figures.iter().map(|f| (f.year, reported::count(site, site.standard(), f, None))).collect(),
     };
     let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
     let first_met = |school: &SchoolId| {

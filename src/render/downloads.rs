@@ -364,6 +364,9 @@ fn cv(site: &Site, judged: &StandardYear) -> Table {
 }
 
 /// Every year × 学段 × indicator coefficient of the site's standard, for the spread over time.
+/// One row of the trend: (id, name, the coefficient per year, the limit it is held to).
+type Series<'a> = (&'a str, &'a str, &'a [Option<f64>], Option<Decimal>);
+
 fn cv_trend(site: &Site, findings: &Findings) -> Table {
     let standard = site.standard();
     let mut t = Table::new(&["year", "stage", "indicator", "name", "cv", "limit"]);
@@ -371,7 +374,7 @@ fn cv_trend(site: &Site, findings: &Findings) -> Table {
     let each = standard.cv.method == crate::model::standard::CvMethod::Each;
     let mut rows = Vec::new();
     for p in &phases {
-        let mut series: Vec<(&str, &str, &[Option<f64>], Option<Decimal>)> = standard
+        let mut series: Vec<Series> = standard
             .indicators
             .iter()
             .zip(&p.indicators)

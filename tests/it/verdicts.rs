@@ -183,3 +183,62 @@ fn a_replaced_document_says_so_and_an_explicit_in_force_is_a_warning() {
     let badges = list.select_all(".badge");
     assert!(badges.contains(&"部分替代".to_string()) && badges.contains(&"失效".to_string()), "{badges:?}");
 }
+
+const FOUR_SCHOOLS: &str = "\
+schools:
+  - {编号: a, 校名: 甲小学, 学段: 小学}
+  - {编号: b, 校名: 乙小学, 学段: 小学}
+  - {编号: c, 校名: 丙小学, 学段: 小学}
+  - {编号: d, 校名: 丁小学, 学段: 小学, 办学状态: 撤并}
+";
+
+/// A full row that meets youzhi-2017 for a 小学 of 1,000 students.
+fn full_row(school: &str, teaching_area: u32) -> String {
+    format!(
+        "  - {{school: {school}, students: 1000, teachers_above_degree: 50, key_teachers: 12, pe_art_teachers: 10, teaching_area: {teaching_area}, sports_area: 8000, equipment_value: 2500000, multimedia_rooms: 25}}\n"
+    )
+}
+
+/// 2025: a, b and c (every 在办 小学; d is closed). 2026: only a, with no date, built on 2026-11-23.
+fn partial_site(name: &str, date_2026: &str) -> SiteTest {
+    let mut t = SiteTest::with_site(name);
+    t.epoch = "1795392000".into(); // 2026-11-23
+    t.file("data/schools.yaml", FOUR_SCHOOLS);
+    let y2025 = format!(
+        "year: 2025\ndate: 2025-09-30\nschools:\n{}{}{}",
+        full_row("a", 5000),
+        full_row("b", 5000),
+        full_row("c", 4000)
+    );
+    t.file("data/indicators/2025.yaml", &y2025);
+    t.file("data/indicators/2026.yaml", &format!("year: 2026\n{date_2026}schools:\n{}", full_row("a", 5000)));
+    t
+}
+
+#[test]
+fn a_partial_year_never_takes_over_the_headline_or_a_spread_verdict() {
+    let t = partial_site("partial-year", "");
+    t.run(&["check", "site"])
+        .has_line("data/indicators/2026.yaml:1:7: 警告：年度数据不全：2026 年应报 3 所学校，只有 1 所");
+    t.build_ok();
+    let home = t.html("index.html").text("section[aria-labelledby=gs-progress]");
+    assert!(home.contains("有 2025 年数据的 3 所学校中"), "{home}");
+    assert!(home.contains("1 所学校已报 2026 年数据"), "{home}");
+    let dashboard = t.html("dashboard/index.html");
+    let main = dashboard.text("main");
+    assert!(main.contains("有 2025 年数据的 3 所学校中"), "{main}");
+    assert!(main.contains("1 所学校已报 2026 年数据"), "{main}");
+    assert!(!main.contains("2026-12-31"), "{main}");
+    // The 2026 spread (one school of three) is not judged anywhere.
+    let cv = t.read("data/cv-2026.csv");
+    assert!(!cv.contains("true") && !cv.contains("false"), "{cv}");
+    // A year with no date shows none: never the end of a year that has not ended.
+    let school = t.html("schools/a/index.html").text("main");
+    assert!(!school.contains("2026-12-31"), "{school}");
+}
+
+#[test]
+fn a_figures_date_after_the_build_date_is_a_warning() {
+    let t = partial_site("future-date", "date: 2026-12-01\n");
+    t.run(&["check", "site"]).has_line("data/indicators/2026.yaml:2:7: 警告：统计日期在构建日期之后：");
+}

@@ -70,7 +70,10 @@ pub struct OtherStandard {
 pub struct DashboardView {
     pub standard: String,
     pub year: Option<i32>,
+    /// The figures' own date; none when they have none (never an end of year made up).
     pub as_of: Option<String>,
+    /// A newest year not every school has reported (see [`partial`]).
+    pub partial: Option<String>,
     pub met: usize,
     pub judged: usize,
     pub share: String,
@@ -105,11 +108,18 @@ fn year_counts(site: &Site, findings: &Findings, year: i32) -> (usize, usize) {
     (met, judged.schools.len())
 }
 
-/// The latest year with figures: (year, schools that meet the standard, schools with figures).
+/// The latest complete year (every school that should report has): (year, schools that meet
+/// the standard, schools with figures). A newer, partial year never takes over.
 pub fn headline(site: &Site, findings: &Findings) -> Option<(i32, usize, usize)> {
-    let year = site.figures.last()?.year;
+    let year = findings.latest_complete_year()?;
     let (met, judged) = year_counts(site, findings, year);
     Some((year, met, judged))
+}
+
+/// `5 所学校已报 2026 年数据（应报 19 所），补齐后再统计` for a newest year that is partial.
+pub fn partial(findings: &Findings) -> Option<String> {
+    let (year, r) = findings.reported.iter().next_back().filter(|(_, r)| !r.complete())?;
+    Some(format!("{} 所学校已报 {year} 年数据（应报 {} 所），补齐后再统计", r.reported, r.expected))
 }
 
 /// `3/10` as a percentage, `—` for nothing to divide.
@@ -118,7 +128,8 @@ pub fn share(part: usize, whole: usize) -> String {
 }
 
 pub fn view(site: &Site, findings: &Findings) -> DashboardView {
-    let latest: Option<&Figures> = site.figures.last();
+    let complete = findings.latest_complete_year();
+    let latest: Option<&Figures> = site.figures.iter().rev().find(|f| Some(f.year) == complete);
     let planned_total = findings.plan.schools.len();
     let (met, judged) = latest.map_or((0, 0), |f| year_counts(site, findings, f.year));
     let trend: Vec<TrendRow> = (0..site.figures.len())
@@ -155,7 +166,8 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
     DashboardView {
         standard: standard.name.clone(),
         year: latest.map(|f| f.year),
-        as_of: latest.map(|f| f.as_of().to_string()),
+        as_of: latest.and_then(|f| f.date).map(|d| d.to_string()),
+        partial: partial(findings),
         met,
         judged,
         share: share(met, judged),

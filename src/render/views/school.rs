@@ -168,7 +168,8 @@ pub struct SectionView {
 #[derive(Debug, Serialize)]
 pub struct YearView {
     pub year: i32,
-    pub as_of: String,
+    /// The figures' own date, if they give one.
+    pub as_of: Option<String>,
     pub verdict: Badge,
     pub sections: Vec<SectionView>,
 }
@@ -236,7 +237,7 @@ fn year(site: &Site, findings: &Findings, figures: &Figures, school: &School) ->
         judged.sections_of(&school.id).map(|s| section(site, school, s, figures.year)).collect();
     Some(YearView {
         year: figures.year,
-        as_of: figures.as_of().to_string(),
+        as_of: figures.date.map(|d| d.to_string()),
         verdict: labels::verdict(Some(ours.verdict)),
         sections,
     })
