@@ -139,6 +139,9 @@ fn an_indicator_short_of_its_threshold_never_reads_as_reaching_it() {
         rows.into_iter().find(|r| r[0].starts_with("每百名学生拥有县级以上骨干教师数")).unwrap()
     };
     assert_eq!(key("a")[1..], ["0.999", "1.0", "99.9%", "未达标"]);
+    // The chart's bar label says the same.
+    let chart = t.html("schools/a/index.html").select_all(".chart svg text");
+    assert!(chart.contains(&"99.9%".to_string()) && !chart.contains(&"100%".to_string()), "{chart:?}");
     assert_eq!(key("z")[1..], ["0.848", "1.0", "84.8%", "低于85%"]);
 }
 

@@ -338,6 +338,7 @@ pub fn summary(standard: &Standard, s: &SectionResult) -> String {
 }
 
 fn chart(standard: &Standard, s: &SectionResult, id: &str, title: &str, summary: &str) -> Option<Chart> {
+    let floor = standard.school_rule.map(|r| r.floor);
     let bars: Vec<bars::Bar> = standard
         .indicators
         .iter()
@@ -346,7 +347,7 @@ fn chart(standard: &Standard, s: &SectionResult, id: &str, title: &str, summary:
         .map(|(def, r)| bars::Bar {
             label: def.short.clone(),
             value: r.share(),
-            text: r.share().map_or_else(|| "未填报".to_string(), charts::percent),
+            text: r.share().map_or_else(|| "未填报".to_string(), |x| judged_share(x, r, floor)),
             color: match r.mark {
                 Mark::Met => charts::BLUE,
                 Mark::Short => charts::ORANGE,
