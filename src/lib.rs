@@ -107,6 +107,7 @@ impl Builder {
         let output = match site {
             Some(site) if !diags.has_errors() => {
                 let findings = evaluate::evaluate(&site);
+                partial_years(&site, &findings, &mut diags);
                 self.renderer(&site, &mut diags).and_then(|r| render(r, site, findings, &mut diags))
             }
             _ => None,
@@ -137,5 +138,17 @@ impl Builder {
             self.renderer = render::Renderer::load(&site.root, &site.config.theme, diags).map(Arc::new);
         }
         self.renderer.clone()
+    }
+}
+
+/// A warning at the `year:` of each year that not every school has reported (see
+/// `evaluate::reported`): evaluate judges, and does not report.
+fn partial_years(site: &model::Site, findings: &evaluate::Findings, diags: &mut Diagnostics) {
+    for f in &site.figures {
+        let Some(r) = findings.reported.get(&f.year).filter(|r| !r.complete()) else { continue };
+        diags.push(diagnostics::Diagnostic::warning(diagnostics::Code::PartialYear, f.year_span).detail(format!(
+            "{} 年应报 {} 所学校，只有 {} 所；补齐之前，页面仍以最近一个完整年度为准，这一年的差异系数不评判",
+            f.year, r.expected, r.reported
+        )));
     }
 }

@@ -145,6 +145,12 @@ codes! {
         "总计可以不写（gongshi 会自动计算）；写了就要等于各项之和。检查是不是哪一项漏填或多填了。/ Leave totals out (they are computed) or make them match.";
     CustomKeyClash = "GS0321", "自定义数据的名字已被占用", "custom raw key clashes with a known key",
         "自定义数据（raw_keys）的 key、名称和别名不能与内置字段（如 students、在校学生数）或别的自定义数据重名；换一个名字。/ Give the custom figure a name no other key uses.";
+    ReplacedInForce = "GS0340", "被替代的文件仍写着有效", "a replaced document says it is in force",
+        "整份文件都被替代时，删掉它的 时效: 有效（它会自动显示为失效）；只替代了一部分时可以保留，页面显示为“部分替代”。/ Remove `时效: 有效` if the whole document is replaced; keep it for a partial replacement.";
+    PartialYear = "GS0341", "年度数据不全", "a year's figures are partial",
+        "补齐其余学校的指标（每所在办学校都要有一行）；补齐之前首页和达标进展页仍显示最近一个完整年度。/ Add the other schools' rows; until then pages show the last complete year.";
+    FutureFiguresDate = "GS0342", "统计日期在构建日期之后", "the figures date is after the build date",
+        "统计日期（date）写数据实际统计的那一天，不能是将来的日期；不知道就不写。/ Give the day the figures were taken, or leave the date out.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

@@ -61,6 +61,8 @@ mod tests {
         let figures = Figures {
             year: 2023,
             date: None,
+            year_span: crate::diagnostics::Span::file_start(FileId(0)),
+            date_span: None,
             file: FileId(0),
             rows: vec![],
             // 满意度 85.0 is exactly the limit of 85: met. 辍学率 0.51 is over 0.5.

@@ -18,7 +18,8 @@ pub struct Ratio {
     pub key_sent: u32,
     /// `sent / eligible` reaches the limit; `None` with nobody eligible.
     pub share_met: Option<bool>,
-    /// `key_sent / sent` reaches the limit; `None` with nobody sent.
+    /// `key_sent / sent` reaches the limit; `None` with nobody sent, or nobody eligible (a school
+    /// that is not judged is not judged on its 骨干 either).
     pub key_met: Option<bool>,
 }
 
@@ -29,6 +30,18 @@ pub struct YearRatios {
     pub schools: Vec<(SchoolId, Ratio)>,
     /// Their sums.
     pub county: Ratio,
+    /// People on the list not in [`YearRatios::county`]'s `sent`: sent by a school outside the
+    /// district, and sent by a school of the site that has no eligible count that year.
+    pub uncounted: Uncounted,
+}
+
+/// People of a list the ratios leave out, by why.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uncounted {
+    /// 由区外学校派出.
+    pub external: u32,
+    /// 派出学校未填应交流教师数.
+    pub unlisted: u32,
 }
 
 impl Ratio {
@@ -39,7 +52,7 @@ impl Ratio {
             sent,
             key_sent,
             share_met: (eligible > 0).then(|| limits.share.reached_by(sent as usize, eligible as usize)),
-            key_met: (sent > 0).then(|| limits.key_share.reached_by(key_sent as usize, sent as usize)),
+            key_met: (eligible > 0 && sent > 0).then(|| limits.key_share.reached_by(key_sent as usize, sent as usize)),
         }
     }
 }
@@ -61,7 +74,16 @@ pub fn year(list: &ExchangeList, limits: &ExchangeLimits) -> YearRatios {
         key_sent += k;
         schools.push((e.school.clone(), Ratio::new(e.teachers, e.key_teachers, s, k, limits)));
     }
-    YearRatios { year: list.year, schools, county: Ratio::new(eligible, key_eligible, sent, key_sent, limits) }
+    let mut uncounted = Uncounted::default();
+    for p in &list.people {
+        match &p.from {
+            Party::External(_) => uncounted.external += 1,
+            Party::School(id) if !list.eligible.iter().any(|e| e.school == *id) => uncounted.unlisted += 1,
+            Party::School(_) => {}
+        }
+    }
+    let county = Ratio::new(eligible, key_eligible, sent, key_sent, limits);
+    YearRatios { year: list.year, schools, county, uncounted }
 }
 
 #[cfg(test)]
@@ -113,7 +135,7 @@ mod tests {
         let b = &y.schools[1].1;
         assert_eq!((b.sent, b.share_met, b.key_met), (1, Some(false), Some(false)));
         let c = &y.schools[2].1;
-        assert_eq!((c.eligible, c.sent, c.share_met), (0, 1, None));
+        assert_eq!((c.eligible, c.sent, c.share_met, c.key_met), (0, 1, None, None));
         // County: 6 of 52 = 11.5% ≥ 10%; 骨干 1 of 6 = 16.7% < 20%. 骨干 eligible unknown for c.
         assert_eq!((y.county.eligible, y.county.sent, y.county.key_sent), (52, 6, 1));
         assert_eq!((y.county.share_met, y.county.key_met, y.county.key_eligible), (Some(true), Some(false), None));

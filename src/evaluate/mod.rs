@@ -18,6 +18,7 @@ pub mod method;
 pub mod period;
 pub mod progress;
 pub mod ratio;
+pub mod reported;
 pub mod trend;
 pub mod variation;
 pub mod verdict;
@@ -78,6 +79,8 @@ pub struct Findings {
     pub duties: Vec<duties::Duty>,
     /// The county's verdict by the site standard's method, per year of county data, oldest first.
     pub county: Vec<method::CountyVerdict>,
+    /// By year of figures: schools that reported under the site's standard, of those that should.
+    pub reported: BTreeMap<i32, reported::Reported>,
 }
 
 impl Findings {
@@ -94,6 +97,12 @@ impl Findings {
     /// A school's verdict under the site's standard in a year (see [`verdict::school`]).
     pub fn school_verdict(&self, site: &Site, year: i32, school: &SchoolId) -> Option<bool> {
         self.year(site, year)?.schools.get(school)?.verdict
+    }
+
+    /// The most recent year whose figures every school that should report has given: the year
+    /// headlines speak of.
+    pub fn latest_complete_year(&self) -> Option<i32> {
+        self.reported.iter().rev().find(|(_, r)| r.complete()).map(|(y, _)| *y)
     }
 
     /// The most recent year with figures for the school, and its verdict then.
@@ -119,8 +128,18 @@ pub fn evaluate(site: &Site) -> Findings {
                     let excluded = excluded(site, figures, standard);
                     let counted: Vec<verdict::SectionResult> =
                         sections.iter().filter(|s| !excluded.contains_key(&s.school)).cloned().collect();
-                    let county =
-                        Phase::ALL.into_iter().filter_map(|phase| county::spread(&counted, standard, phase)).collect();
+                    // A 学段 that not every school reported is not judged on its spread.
+                    let county = Phase::ALL
+                        .into_iter()
+                        .filter_map(|phase| {
+                            let mut spread = county::spread(&counted, standard, phase)?;
+                            if !reported::count(site, standard, figures, Some(phase)).complete() {
+                                spread.within.iter_mut().for_each(|w| *w = None);
+                                spread.ok = None;
+                            }
+                            Some(spread)
+                        })
+                        .collect();
                     let mut schools = schools(site, &sections);
                     for id in excluded.keys() {
                         if let Some(s) = schools.get_mut(id) {
@@ -151,6 +170,7 @@ pub fn evaluate(site: &Site) -> Findings {
         exchange: exchange::ratios(site),
         duties: duties::duties(&site.plan, &site.pairings, &site.exchanges, site.today),
         county: Vec::new(),
+        reported: site.figures.iter().map(|f| (f.year, reported::count(site, site.standard(), f, None))).collect(),
     };
     findings.county = county_verdicts(site, &findings);
     let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
@@ -166,10 +186,13 @@ fn county_verdicts(site: &Site, findings: &Findings) -> Vec<method::CountyVerdic
         .iter()
         .map(|data| {
             let figures = site.figures.iter().find(|f| f.year == data.year);
+            // A year not every school reported says nothing of the county's schools.
+            let partial = findings.reported.get(&data.year).filter(|r| !r.complete());
             let inputs = method::Inputs {
                 site,
                 figures: figures.and_then(|f| Some((f, findings.year(site, f.year)?))),
-                figures_unusable: None,
+                figures_unusable: partial
+                    .map(|r| format!("{} 年的学校数据不全：应报 {} 所，已报 {} 所", data.year, r.expected, r.reported)),
                 exchange: findings.exchange.iter().find(|e| e.year == data.year),
             };
             method::county(m, data, &inputs)

@@ -60,6 +60,64 @@ impl Ratio {
     }
 }
 
+/// Which way a limit binds a judged figure: at least it (交流比例 ≥ 10%) or at most it (差异系数 ≤ 0.50).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    AtLeast,
+    AtMost,
+}
+
+/// Digits beyond the usual that a figure may take to keep clear of its limit.
+const EXTRA_DIGITS: usize = 2;
+
+/// A judged figure as pages and downloads show it: `value` with `decimals` decimals, never reading
+/// on the other side of `limit` than the verdict `met` (decided exactly elsewhere) says.
+///
+/// The one rule for every figure shown beside a verdict: 100 of 1,001 is 9.99%, not 10.0% beside
+/// 未达到 under ≥10%; a CV of 0.5004 is 0.5004, not 0.500 beside 未达到 under ≤0.50. A figure that
+/// would read wrong first takes up to two more decimals (rounded as usual); if it still would, it
+/// is rounded toward the verdict (a miss down, under an at-least limit). `value` and `limit` are in
+/// the same unit (a percentage and a limit in percent, or two fractions).
+pub fn shown(value: f64, decimals: usize, limit: Decimal, bound: Bound, met: bool) -> String {
+    let reads_met = |text: &str| {
+        let Ok(d) = Decimal::parse(text) else { return met };
+        let one = Decimal::from_int(1);
+        Ratio::whole(d).is_none_or(|r| match bound {
+            Bound::AtLeast => r.at_least(limit, one),
+            Bound::AtMost => r.at_most(limit, one),
+        }) == met
+    };
+    for digits in decimals..=decimals + EXTRA_DIGITS {
+        let text = format!("{value:.digits$}");
+        if reads_met(&text) {
+            return text;
+        }
+    }
+    // Round toward the verdict at the most digits allowed, stepping one last digit further if
+    // binary floating point put the value on the limit itself.
+    let digits = decimals + EXTRA_DIGITS;
+    let scale = 10f64.powi(digits as i32);
+    let down = (bound == Bound::AtLeast) != met;
+    let mut units = if down { (value * scale).floor() } else { (value * scale).ceil() } as i128;
+    let text = |units: i128| Decimal { mantissa: units, scale: digits as u32 }.to_string();
+    for _ in 0..3 {
+        if reads_met(&text(units)) {
+            break;
+        }
+        units += if down { -1 } else { 1 };
+    }
+    text(units)
+}
+
+/// A coefficient of variation as shown beside its at-most limit, judged as `county::spread`
+/// judges it (`cv ≤ limit`); with no limit (a coefficient shown, not judged) as it is.
+pub fn shown_cv(cv: f64, decimals: usize, limit: Option<Decimal>) -> String {
+    match limit {
+        Some(l) => shown(cv, decimals, l, Bound::AtMost, cv <= l.to_f64()),
+        None => format!("{cv:.decimals$}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +168,32 @@ mod tests {
         // A figure taken as it is (校额): 2000 students within a limit of 2000, 2001 not.
         assert!(Ratio::whole(d("2000")).unwrap().at_most(d("2000"), one));
         assert!(!Ratio::whole(d("2001")).unwrap().at_most(d("2000"), one));
+    }
+
+    #[test]
+    fn a_shown_figure_never_reads_across_its_verdict() {
+        let ten = d("10");
+        // 100 of 1,001 = 9.99000…%: a miss under ≥10% is not shown as 10.0%.
+        assert_eq!(shown(100.0 * 100.0 / 1001.0, 1, ten, Bound::AtLeast, false), "9.99");
+        // 200 of 2,001 as a fraction with four decimals: 0.09995…, not 0.1000.
+        assert_eq!(shown(200.0 / 2001.0, 4, d("0.10"), Bound::AtLeast, false), "0.09995");
+        // Exactly on the limit and met: as usual.
+        assert_eq!(shown(10.0, 1, ten, Bound::AtLeast, true), "10.0");
+        // Far from the limit: as usual, whatever the verdict.
+        assert_eq!(shown(33.333_333, 1, d("20"), Bound::AtLeast, true), "33.3");
+        assert_eq!(shown(8.333_333, 1, ten, Bound::AtLeast, false), "8.3");
+        // A miss a hair below: two more digits are not enough, so rounded down.
+        assert_eq!(shown(9.999_999_9, 1, ten, Bound::AtLeast, false), "9.999");
+        // A meet never rounds below its limit.
+        assert_eq!(shown(9.999_999_9, 1, ten, Bound::AtLeast, true), "10.0");
+        // CV of 0.5004 against ≤0.50: 未达到, so 0.5004 and not 0.500.
+        assert_eq!(shown(0.5004, 3, d("0.50"), Bound::AtMost, false), "0.5004");
+        assert_eq!(shown(0.500_000_1, 3, d("0.50"), Bound::AtMost, false), "0.50001");
+        // Within ≤0.50 by a hair: never shown above it.
+        assert_eq!(shown(0.4999, 3, d("0.50"), Bound::AtMost, true), "0.500");
+        assert_eq!(shown(0.499_999_999, 3, d("0.50"), Bound::AtMost, false), "0.50001");
+        assert_eq!(shown_cv(0.5004, 3, Some(d("0.50"))), "0.5004");
+        assert_eq!(shown_cv(0.5004, 3, None), "0.500");
+        assert_eq!(shown_cv(0.5, 3, Some(d("0.50"))), "0.500");
     }
 }

@@ -110,8 +110,9 @@ pub struct Document {
     pub category: Option<Spanned<String>>,
     pub keywords: Vec<String>,
     pub validity: Validity,
-    /// Whether `validity` was written (a superseded document becomes 失效 only if it was not).
-    pub validity_given: bool,
+    /// Where `validity` was written, if it was (a superseded document becomes 失效 only if it
+    /// was not; one that says 有效 is shown as 部分替代, with a warning).
+    pub validity_span: Option<Span>,
     pub summary: Option<String>,
     pub supersedes: Vec<Spanned<String>>,
     /// Documents of the site this one replaces, and those that replace it (filled in once all
@@ -215,7 +216,7 @@ pub fn read(
         published: published.or(date.map(|d| d.value)),
         category,
         keywords: f.text_list("keywords", true, diags).into_iter().map(|s| s.value).collect(),
-        validity_given: validity.is_some(),
+        validity_span: validity.and(f.get("validity")).map(|n| n.span),
         validity: validity.unwrap_or(Validity::InForce),
         summary: f.text("summary", diags).map(|s| s.value),
         supersedes: f

@@ -50,6 +50,9 @@ pub struct Figures {
     pub year: i32,
     /// When the figures were taken.
     pub date: Option<Date>,
+    /// Where the year is written (the file's start when only its name gives it), and the date.
+    pub year_span: Span,
+    pub date_span: Option<Span>,
     pub file: FileId,
     pub rows: Vec<Row>,
     /// Figures of the whole county (`county:`), by declared key.
@@ -57,7 +60,9 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// The day the figures stand for: their date, else the last day of the year.
+    /// The day the figures stand for: their date, else the last day of the year. For judging
+    /// (when a school first met the standard); pages show only [`Figures::date`], since the end
+    /// of a year that has not ended would read as a day already past.
     pub fn as_of(&self) -> Date {
         self.date.unwrap_or_else(|| super::date::Month { year: self.year, month: 12 }.last_day())
     }
@@ -99,7 +104,17 @@ pub fn read(
         rows.push(row);
     }
     let county = f.get("county").map_or_else(BTreeMap::new, |n| numbers(n, |_| false, diags));
-    Some(Figures { year, date: f.date("date", diags).map(|d| d.value), file, rows, county })
+    let year_span = f.get("year").map_or_else(|| Span::file_start(file), |n| n.span);
+    let date = f.date("date", diags);
+    Some(Figures {
+        year,
+        date: date.as_ref().map(|d| d.value),
+        year_span,
+        date_span: date.map(|d| d.span),
+        file,
+        rows,
+        county,
+    })
 }
 
 /// The figures of a map, by key; `skip` names keys that are not figures. `未填报` and the like

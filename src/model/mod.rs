@@ -33,7 +33,7 @@ pub mod school;
 pub mod site;
 pub mod standard;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::load::Raw;
 pub use attachment::Attachment;
 use date::Date;
@@ -268,6 +268,7 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
         pages: pages::Pages::default(),
     };
     site.pages = pages::pages(&site, diags);
+    future_figures(&site, diags);
     Some(site)
 }
 
@@ -315,6 +316,20 @@ fn read_county(
     }
     out.sort_by_key(|y| y.year);
     out
+}
+
+/// A figures date after the build date is shown nowhere as past: it is a warning at the date.
+fn future_figures(site: &Site, diags: &mut Diagnostics) {
+    for f in &site.figures {
+        if let (Some(date), Some(span)) = (f.date, f.date_span)
+            && date > site.today
+        {
+            diags.push(
+                Diagnostic::warning(Code::FutureFiguresDate, span)
+                    .detail(format!("{date} 晚于构建日期 {}", site.today)),
+            );
+        }
+    }
 }
 
 /// Runs the PII guard over every text file that is read, skipping 索引号 values. A file whose

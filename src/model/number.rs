@@ -104,13 +104,17 @@ impl Decimal {
         (part as i128) * 10i128.pow(self.scale) >= self.mantissa * whole as i128
     }
 
-    /// `0.80` as `80%`, `0.125` as `12.5%`: a share as pages print it.
-    pub fn percent(self) -> String {
-        let hundredfold = match self.scale.checked_sub(2) {
+    /// A hundred times the value, exactly: a fraction in percent (`0.125` → `12.5`).
+    pub fn hundredfold(self) -> Decimal {
+        match self.scale.checked_sub(2) {
             Some(scale) => Decimal { mantissa: self.mantissa, scale },
             None => Decimal { mantissa: self.mantissa * 10i128.pow(2 - self.scale), scale: 0 },
-        };
-        let text = hundredfold.to_string();
+        }
+    }
+
+    /// `0.80` as `80%`, `0.125` as `12.5%`: a share as pages print it.
+    pub fn percent(self) -> String {
+        let text = self.hundredfold().to_string();
         let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
         format!("{text}%")
     }

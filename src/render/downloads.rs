@@ -3,8 +3,10 @@
 //! decimals.
 
 use crate::evaluate::coverage::Coverage;
+use crate::evaluate::ratio::{self, Bound};
 use crate::evaluate::{Findings, StandardYear};
 use crate::model::Site;
+use crate::model::number::Decimal;
 use crate::model::school::Party;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -14,6 +16,9 @@ pub enum Cell {
     Int(i64),
     /// Written with four decimals.
     Ratio(f64),
+    /// A number already written: a judged figure (see [`crate::evaluate::ratio::shown`]), which
+    /// may take more decimals to keep clear of its limit.
+    Figure(String),
     Bool(bool),
     Empty,
 }
@@ -24,6 +29,7 @@ impl Cell {
             Cell::Text(s) => defused(s),
             Cell::Int(n) => n.to_string(),
             Cell::Ratio(x) => format!("{x:.4}"),
+            Cell::Figure(x) => x.clone(),
             Cell::Bool(b) => b.to_string(),
             Cell::Empty => String::new(),
         }
@@ -34,6 +40,19 @@ impl Cell {
 /// or line break) gets a leading `'`, as OWASP advises: Excel and WPS then show it as text.
 fn defused(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
+}
+
+/// A figure beside its verdict, four decimals unless that would read across the limit.
+fn judged(value: f64, limit: Decimal, bound: Bound, met: bool) -> Cell {
+    Cell::Figure(ratio::shown(value, 4, limit, bound, met))
+}
+
+/// A coefficient of variation, judged against `limit` when it is held to one.
+fn cv_cell(cv: f64, limit: Option<Decimal>) -> Cell {
+    match limit {
+        Some(_) => Cell::Figure(ratio::shown_cv(cv, 4, limit)),
+        None => Cell::Ratio(cv),
+    }
 }
 
 pub(crate) fn text(s: impl Into<String>) -> Cell {
@@ -87,6 +106,10 @@ impl Serialize for JsonRow<'_> {
                 Cell::Int(n) => map.serialize_entry(h, n)?,
                 // Rounded the same way as the CSV, so both files say the same.
                 Cell::Ratio(x) => map.serialize_entry(h, &format!("{x:.4}").parse::<f64>().unwrap_or(*x))?,
+                Cell::Figure(x) => match x.parse::<f64>() {
+                    Ok(v) => map.serialize_entry(h, &v)?,
+                    Err(_) => map.serialize_entry(h, x)?,
+                },
                 Cell::Bool(b) => map.serialize_entry(h, b)?,
                 Cell::Empty => map.serialize_entry(h, &())?,
             }
@@ -118,7 +141,7 @@ pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
         out.push((format!("coverage-{}", c.date.year()), coverage(site, c)));
     }
     if !findings.exchange.is_empty() {
-        out.push(("exchange-ratios".to_string(), exchange_ratios(findings)));
+        out.push(("exchange-ratios".to_string(), exchange_ratios(site, findings)));
     }
     for r in &site.reports {
         out.push((format!("report-{}", r.year), report(r)));
@@ -216,7 +239,7 @@ fn coverage(site: &Site, c: &Coverage) -> Table {
 }
 
 /// Each year's exchange ratio per school, then the county's (school left empty).
-fn exchange_ratios(findings: &Findings) -> Table {
+fn exchange_ratios(site: &Site, findings: &Findings) -> Table {
     let mut t = Table::new(&[
         "year",
         "school",
@@ -229,8 +252,12 @@ fn exchange_ratios(findings: &Findings) -> Table {
         "key_share",
         "key_met",
     ]);
-    let ratio =
-        |part: u32, whole: u32| if whole == 0 { Cell::Empty } else { Cell::Ratio(f64::from(part) / f64::from(whole)) };
+    let ratio = |part: u32, whole: u32, limit: Decimal, met: Option<bool>| match (whole, met) {
+        (0, _) => Cell::Empty,
+        (_, None) => Cell::Ratio(f64::from(part) / f64::from(whole)),
+        (_, Some(met)) => judged(f64::from(part) / f64::from(whole), limit, Bound::AtLeast, met),
+    };
+    let limits = &site.plan.exchange;
     let flag = |b: Option<bool>| b.map_or(Cell::Empty, Cell::Bool);
     for y in &findings.exchange {
         let rows = y.schools.iter().map(|(id, r)| (Some(id), r)).chain([(None, &y.county)]);
@@ -240,11 +267,11 @@ fn exchange_ratios(findings: &Findings) -> Table {
                 school.map_or(Cell::Empty, |id| text(id.as_str())),
                 Cell::Int(i64::from(r.eligible)),
                 Cell::Int(i64::from(r.sent)),
-                ratio(r.sent, r.eligible),
+                ratio(r.sent, r.eligible, limits.share, r.share_met),
                 flag(r.share_met),
                 r.key_eligible.map_or(Cell::Empty, |k| Cell::Int(i64::from(k))),
                 Cell::Int(i64::from(r.key_sent)),
-                ratio(r.key_sent, r.sent),
+                ratio(r.key_sent, r.sent, limits.key_share, r.key_met),
                 flag(r.key_met),
             ]);
         }
@@ -319,7 +346,7 @@ fn cv(site: &Site, judged: &StandardYear) -> Table {
             t.rows.push(vec![
                 text(p.phase.label()),
                 text(&def.id),
-                cv.map_or(Cell::Empty, Cell::Ratio),
+                cv.map_or(Cell::Empty, |c| cv_cell(c, p.limit.filter(|_| within.is_some()))),
                 if within.is_some() { limit.clone() } else { Cell::Empty },
                 within.map_or(Cell::Empty, Cell::Bool),
             ]);
@@ -328,7 +355,7 @@ fn cv(site: &Site, judged: &StandardYear) -> Table {
             t.rows.push(vec![
                 text(p.phase.label()),
                 text("composite"),
-                p.composite.map_or(Cell::Empty, Cell::Ratio),
+                p.composite.map_or(Cell::Empty, |c| cv_cell(c, p.limit)),
                 limit,
                 p.ok.map_or(Cell::Empty, Cell::Bool),
             ]);
@@ -338,6 +365,9 @@ fn cv(site: &Site, judged: &StandardYear) -> Table {
 }
 
 /// Every year × 学段 × indicator coefficient of the site's standard, for the spread over time.
+/// One row of the trend: (id, name, the coefficient per year, the limit it is held to).
+type Series<'a> = (&'a str, &'a str, &'a [Option<f64>], Option<Decimal>);
+
 fn cv_trend(site: &Site, findings: &Findings) -> Table {
     let standard = site.standard();
     let mut t = Table::new(&["year", "stage", "indicator", "name", "cv", "limit"]);
@@ -345,17 +375,14 @@ fn cv_trend(site: &Site, findings: &Findings) -> Table {
     let each = standard.cv.method == crate::model::standard::CvMethod::Each;
     let mut rows = Vec::new();
     for p in &phases {
-        let limit = p.limit.map_or(Cell::Empty, |l| text(l.to_string()));
-        let mut series: Vec<(&str, &str, &[Option<f64>], Cell)> = standard
+        let mut series: Vec<Series> = standard
             .indicators
             .iter()
             .zip(&p.indicators)
-            .map(|(def, i)| {
-                (def.id.as_str(), def.name.as_str(), &i.cvs[..], if each { limit.clone() } else { Cell::Empty })
-            })
+            .map(|(def, i)| (def.id.as_str(), def.name.as_str(), &i.cvs[..], p.limit.filter(|_| each)))
             .collect();
         if let Some(c) = &p.composite {
-            series.push(("composite", "综合差异系数", &c.cvs[..], limit.clone()));
+            series.push(("composite", "综合差异系数", &c.cvs[..], p.limit));
         }
         for (y, &year) in p.years.iter().enumerate() {
             for (id, name, cvs, limit) in &series {
@@ -364,8 +391,8 @@ fn cv_trend(site: &Site, findings: &Findings) -> Table {
                     text(p.phase.label()),
                     text(*id),
                     text(*name),
-                    cvs.get(y).copied().flatten().map_or(Cell::Empty, Cell::Ratio),
-                    limit.clone(),
+                    cvs.get(y).copied().flatten().map_or(Cell::Empty, |c| cv_cell(c, *limit)),
+                    limit.map_or(Cell::Empty, |l| text(l.to_string())),
                 ]);
             }
         }

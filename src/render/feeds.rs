@@ -154,9 +154,14 @@ fn data(site: &Site, findings: &Findings) -> Vec<(Date, EntryView)> {
     let mut out = Vec::new();
     let dashboard = page(PageKind::Dashboard);
     for f in &site.figures {
-        let (title, summary) =
-            (format!("{} 年度办学条件指标", f.year), format!("共 {} 条学校记录，统计日期 {}", f.rows.len(), f.as_of()));
-        out.push((f.as_of(), entry(f.as_of(), &dashboard, format!("indicators-{}", f.year), title, summary)));
+        let title = format!("{} 年度办学条件指标", f.year);
+        let summary = match f.date {
+            Some(d) => format!("共 {} 条学校记录，统计日期 {d}", f.rows.len()),
+            None => format!("共 {} 条学校记录", f.rows.len()),
+        };
+        // Dated no later than the build: the end of a year not yet over is not a past day.
+        let date = f.date.unwrap_or_else(|| f.as_of().min(site.today));
+        out.push((date, entry(date, &dashboard, format!("indicators-{}", f.year), title, summary)));
     }
     let exchanges = page(PageKind::Exchanges);
     for list in &site.exchanges {

@@ -55,6 +55,7 @@ pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
         .collect();
     let mut events: Vec<Event> = located.into_iter().map(|(e, _)| e).collect();
     drop_repeated_title(&mut events, title);
+    keep_signature_lines(&mut events);
     let toc_entries = headings(&mut events);
     let events = rewrite_links(events, links);
     let text = plain_lines(&events);
@@ -63,6 +64,62 @@ pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
     let html = wrap_tables(&SANITIZER.clean(&html).to_string());
     let toc = if toc_entries.len() >= TOC_MIN_HEADINGS { nest(toc_entries) } else { Vec::new() };
     Rendered { html, toc, text, links: site_links }
+}
+
+/// The 落款 (issuer, then date, each on its own line) is the body's last paragraph, footnotes
+/// aside, when it has more than one line and its last line is a date (`2017年8月7日`,
+/// `二〇一七年八月七日`, `2017-08-07`). Its line breaks are kept; everywhere else a line break in
+/// the source stays a soft break, as CommonMark has it.
+fn keep_signature_lines(events: &mut [Event]) {
+    let (mut depth, mut last, mut start) = (0usize, None, 0);
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Event::Start(_) => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && *end != TagEnd::FootnoteDefinition {
+                    last = Some((start, i, *end == TagEnd::Paragraph));
+                }
+            }
+            _ if depth == 0 => last = None,
+            _ => {}
+        }
+    }
+    let Some((start, end, true)) = last else { return };
+    let paragraph = &mut events[start + 1..end];
+    let Some(break_at) = paragraph.iter().rposition(|e| matches!(e, Event::SoftBreak)) else { return };
+    let last_line: String = paragraph[break_at + 1..]
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    if !is_date_line(&last_line) {
+        return;
+    }
+    for e in paragraph.iter_mut().filter(|e| matches!(e, Event::SoftBreak)) {
+        *e = Event::HardBreak;
+    }
+}
+
+/// `2017年8月7日`, `二〇一七年八月七日` or `2017-08-07` (spaces allowed around the parts).
+fn is_date_line(line: &str) -> bool {
+    let line: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let numeral = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c);
+    if let Some(rest) = line.strip_suffix('日') {
+        let parts: Vec<&str> = rest.split(['年', '月']).collect();
+        return matches!(parts.as_slice(), [y, m, d] if y.chars().count() == 4
+            && [y, m, d].iter().all(|p| !p.is_empty() && p.chars().all(numeral)));
+    }
+    let parts: Vec<&str> = line.split(['-', '.']).collect();
+    matches!(parts.as_slice(), [y, m, d] if y.len() == 4 && (1..=2).contains(&m.len()) && (1..=2).contains(&d.len())
+        && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// A link to somewhere in the site: no scheme (`https:`, `mailto:`…) and not `//host/…`.
@@ -377,5 +434,20 @@ mod tests {
         assert!(r.html.contains("href=\"../../files/b.pdf\""));
         assert!(r.html.contains("src=\"../../files/i.png\""));
         assert!(r.html.contains("href=\"https://x/\""));
+    }
+
+    #[test]
+    fn keeps_the_line_breaks_of_a_signature() {
+        // The 落款: issuer, then date, on lines of their own at the end of the body.
+        let r = render_plain("正文第一行\n正文第二行。\n\n连云区教育局\n2017年8月7日\n");
+        assert!(r.html.contains("<p>连云区教育局<br>\n2017年8月7日</p>"), "{}", r.html);
+        // An ordinary paragraph keeps its soft break (Chinese text is joined, as before).
+        assert!(r.html.contains("<p>正文第一行\n正文第二行。</p>"), "{}", r.html);
+        // With Chinese numerals and a footnote after it, and two issuers (联合发文).
+        let r = render_plain("正文[^1]。\n\n连云区教育局\n连云区财政局\n二〇一七年八月七日\n\n[^1]: 注。\n");
+        assert!(r.html.contains("<p>连云区教育局<br>\n连云区财政局<br>\n二〇一七年八月七日</p>"), "{}", r.html);
+        // A last paragraph that does not end in a date is not a signature.
+        let r = render_plain("正文。\n\n附件一\n附件二\n");
+        assert!(r.html.contains("<p>附件一\n附件二</p>"), "{}", r.html);
     }
 }

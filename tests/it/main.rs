@@ -23,3 +23,4 @@ mod spread;
 mod support;
 mod swap;
 mod targets;
+mod verdicts;

@@ -200,17 +200,14 @@ fn the_dashboard_shows_the_plan_and_milestones() {
         "列入达标计划的 3 所学校中，到 2020 年计划应达标 2 所（67%），实际已达标 1 所（33%）。"
     );
     assert_eq!(d.attrs(".timeline-item", "class")[2], "timeline-item milestone-overdue");
-    // The home page shows the same headline as the dashboard, each count saying what it counts:
-    // 6 schools, 2 with figures, 3 in the plan.
+    // The home page says what the dashboard says, each count saying what it counts: 2 of the 5
+    // 在办 schools reported 2020, a partial year that gives no headline (1 of 2 is not 50% of
+    // the county); 3 schools in the plan.
     let home = t.html("index.html");
-    assert_eq!(home.select_all(".progress-panel .card-label")[0], "有 2020 年数据的 2 所学校中");
-    assert_eq!(home.text(".progress-panel .card-value"), "1 所达标（50%）");
-    assert_eq!(home.text(".progress-panel .card-note"), "其中 4 所无 2020 年数据");
-    assert_eq!(d.text(".summary-cards .card-value"), "1 所达标（50%）");
-    assert_eq!(
-        d.select_all(".summary-cards .card-note"),
-        ["全区 6 所学校，另 4 所无 2020 年数据", "全区另有 3 所学校未列入计划"]
-    );
+    assert_eq!(home.select_all(".progress-panel .card-label")[0], "年度数据");
+    assert_eq!(home.select_all(".progress-panel .card-note")[0], "2 所学校已报 2020 年数据（应报 5 所），补齐后再统计");
+    assert!(d.text("main > p.muted").contains("2 所学校已报 2020 年数据（应报 5 所），补齐后再统计"));
+    assert_eq!(d.select_all(".summary-cards .card-note"), ["全区另有 3 所学校未列入计划"]);
 }
 
 #[test]

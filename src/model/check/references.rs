@@ -44,10 +44,22 @@ pub fn supersedes(
         let id = docs[i].id.clone();
         docs[i].replaces.push(target);
         docs[j].replaced_by.push(id);
-        if !docs[j].validity_given {
-            docs[j].validity = Validity::Expired;
+        match docs[j].validity_span {
+            None => docs[j].validity = Validity::Expired,
+            Some(span) if docs[j].validity == Validity::InForce => {
+                diags.push(still_in_force(span, &docs[i]));
+            }
+            Some(_) => {}
         }
     }
+}
+
+/// A replaced document whose own file says 有效: kept 有效 (its 时效 is what staff wrote, and
+/// the replacement may be partial) and shown as 部分替代, with a warning at its 时效.
+fn still_in_force(span: crate::diagnostics::Span, by: &Document) -> Diagnostic {
+    let by_no = by.doc_no.as_ref().map_or(String::new(), |n| format!("（{}）", n.value));
+    Diagnostic::warning(Code::ReplacedInForce, span)
+        .detail(format!("它已被《{}》{by_no}替代，这里却写着 时效: 有效，页面会显示为“部分替代”", by.title))
 }
 
 /// 文号 named by data (a pairing's or a milestone's policy): a warning when the site lacks it,

@@ -6,6 +6,8 @@
 //! the panels has every figure.
 
 use super::{BLUE, Chart, GREY, INK, VERMILLION, finish, text_style};
+use crate::evaluate::ratio::shown_cv;
+use crate::model::number::Decimal;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -16,8 +18,10 @@ const TOP: i32 = 26;
 const BOTTOM: i32 = 24;
 
 /// `points` are (year, value); a year without a value leaves a gap in the line. Values above
-/// `limit` are drawn in vermillion.
-pub fn draw(points: &[(i32, Option<f64>)], limit: Option<f64>, id: &str, title: &str, desc: &str) -> Option<Chart> {
+/// `limit` are drawn in vermillion, and labelled so that they never read as within it.
+pub fn draw(points: &[(i32, Option<f64>)], limit: Option<Decimal>, id: &str, title: &str, desc: &str) -> Option<Chart> {
+    let exact = limit;
+    let limit = limit.map(Decimal::to_f64);
     let known: Vec<(usize, f64)> = points.iter().enumerate().filter_map(|(i, (_, v))| Some((i, (*v)?))).collect();
     if known.is_empty() {
         return None;
@@ -70,7 +74,8 @@ pub fn draw(points: &[(i32, Option<f64>)], limit: Option<f64>, id: &str, title: 
             [] => vec![],
         };
         for ((i, v), side) in labels {
-            root.draw(&Text::new(format!("{v:.3}"), (x(i), y(v) - 6), small.pos(Pos::new(side, VPos::Bottom)))).ok()?;
+            root.draw(&Text::new(shown_cv(v, 3, exact), (x(i), y(v) - 6), small.pos(Pos::new(side, VPos::Bottom))))
+                .ok()?;
         }
         let (first, last) = (points.first()?.0, points.last()?.0);
         let years = text_style(14.0, &INK);
@@ -94,13 +99,19 @@ mod tests {
 
     #[test]
     fn labels_the_ends_the_limit_and_the_years() {
-        let c =
-            draw(&[(2021, Some(0.412)), (2022, None), (2023, Some(0.351))], Some(0.5), "c", "标题", "说明").unwrap();
+        let c = draw(
+            &[(2021, Some(0.412)), (2022, None), (2023, Some(0.351))],
+            Decimal::parse("0.5").ok(),
+            "c",
+            "标题",
+            "说明",
+        )
+        .unwrap();
         for text in ["0.412", "0.351", "上限 0.50", "2021", "2023", "<title id=\"c-t\">标题</title>"] {
             assert!(c.svg.contains(text), "{text} missing in {}", c.svg);
         }
         // The base line, the limit and its key; no line across the year without a figure.
         assert_eq!(c.svg.matches("<polyline").count(), 3, "{}", c.svg);
-        assert!(draw(&[(2021, None)], Some(0.5), "c", "t", "d").is_none());
+        assert!(draw(&[(2021, None)], Decimal::parse("0.5").ok(), "c", "t", "d").is_none());
     }
 }

@@ -22,6 +22,8 @@ pub fn home(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         met: usize,
         judged: usize,
         share: String,
+        /// A newest year not every school has reported yet.
+        partial: Option<String>,
         schools: usize,
         dashboard: bool,
     }
@@ -48,6 +50,7 @@ pub fn home(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
                 met,
                 judged,
                 share: views::dashboard::share(met, judged),
+                partial: views::dashboard::partial(cx.findings),
                 schools: site.schools.len(),
                 dashboard: site.pages.nav.contains(&Column::Dashboard),
             }

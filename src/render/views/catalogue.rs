@@ -6,7 +6,7 @@
 //! facets, when the page holds the whole list (`complete`; see `model::lists::CATALOGUE_LIMIT`).
 //! With scripts off, year and category values link to their static list pages.
 
-use super::document::validity_key;
+use super::document::validity;
 use super::url;
 use crate::model::lists::{DocList, ListKey};
 use crate::model::{Document, Site};
@@ -95,8 +95,8 @@ fn row(site: &Site, d: &Document) -> Row {
         doc_no: d.doc_no.as_ref().map(|n| n.value.clone()),
         date: d.date.map(|x| x.to_string()),
         published: d.published.map(|x| x.to_string()),
-        validity: d.validity.label(),
-        validity_key: validity_key(d.validity),
+        validity: validity(d).0,
+        validity_key: validity(d).1,
         facets: facet_values(site, d),
     }
 }

@@ -143,9 +143,11 @@ pub struct YearView {
     pub dashboard_url: Option<String>,
 }
 
-/// The year the dashboard leads with: the latest with county data.
+/// The year the dashboard leads with: the latest with county data whose school figures are
+/// complete (or absent: then its part 1 reads 未填报), else the latest.
 pub fn latest(findings: &Findings) -> Option<&CountyVerdict> {
-    findings.county.last()
+    let complete = |v: &&CountyVerdict| findings.reported.get(&v.year).is_none_or(|r| r.complete());
+    findings.county.iter().rev().find(complete).or(findings.county.last())
 }
 
 pub fn headline(site: &Site, verdict: &CountyVerdict) -> Option<Headline> {

@@ -4,6 +4,7 @@
 use super::{Badge, Download, PartyView, download, labels, school_link};
 use crate::evaluate::Findings;
 use crate::evaluate::county::PhaseSpread;
+use crate::evaluate::ratio::shown_cv;
 use crate::evaluate::verdict::Mark;
 use crate::model::Site;
 use crate::model::indicator::Figures;
@@ -71,7 +72,10 @@ pub struct OtherStandard {
 pub struct DashboardView {
     pub standard: String,
     pub year: Option<i32>,
+    /// The figures' own date; none when they have none (never an end of year made up).
     pub as_of: Option<String>,
+    /// A newest year not every school has reported (see [`partial`]).
+    pub partial: Option<String>,
     pub met: usize,
     pub judged: usize,
     pub share: String,
@@ -109,11 +113,18 @@ fn year_counts(site: &Site, findings: &Findings, year: i32) -> (usize, usize) {
     (met, judged.schools.len())
 }
 
-/// The latest year with figures: (year, schools that meet the standard, schools with figures).
+/// The latest complete year (every school that should report has): (year, schools that meet
+/// the standard, schools with figures). A newer, partial year never takes over.
 pub fn headline(site: &Site, findings: &Findings) -> Option<(i32, usize, usize)> {
-    let year = site.figures.last()?.year;
+    let year = findings.latest_complete_year()?;
     let (met, judged) = year_counts(site, findings, year);
     Some((year, met, judged))
+}
+
+/// `5 所学校已报 2026 年数据（应报 19 所），补齐后再统计` for a newest year that is partial.
+pub fn partial(findings: &Findings) -> Option<String> {
+    let (year, r) = findings.reported.iter().next_back().filter(|(_, r)| !r.complete())?;
+    Some(format!("{} 所学校已报 {year} 年数据（应报 {} 所），补齐后再统计", r.reported, r.expected))
 }
 
 /// `3/10` as a percentage, `—` for nothing to divide.
@@ -122,7 +133,8 @@ pub fn share(part: usize, whole: usize) -> String {
 }
 
 pub fn view(site: &Site, findings: &Findings) -> DashboardView {
-    let latest: Option<&Figures> = site.figures.last();
+    let complete = findings.latest_complete_year();
+    let latest: Option<&Figures> = site.figures.iter().rev().find(|f| Some(f.year) == complete);
     let planned_total = findings.plan.schools.len();
     let (met, judged) = latest.map_or((0, 0), |f| year_counts(site, findings, f.year));
     let trend: Vec<TrendRow> = (0..site.figures.len())
@@ -163,7 +175,8 @@ pub fn view(site: &Site, findings: &Findings) -> DashboardView {
     DashboardView {
         standard: standard.name.clone(),
         year: latest.map(|f| f.year),
-        as_of: latest.map(|f| f.as_of().to_string()),
+        as_of: latest.and_then(|f| f.date).map(|d| d.to_string()),
+        partial: partial(findings),
         met,
         judged,
         share: share(met, judged),
@@ -257,7 +270,7 @@ pub fn phases(standard: &Standard, county: &[PhaseSpread], year: i32) -> Vec<Pha
                 .zip(p.cvs.iter().zip(&p.within))
                 .map(|(def, (cv, within))| CvRow {
                     name: def.name.clone(),
-                    cv: cv.map_or_else(|| "—".to_string(), |c| format!("{c:.3}")),
+                    cv: cv.map_or_else(|| "—".to_string(), |c| shown_cv(c, 3, p.limit.filter(|_| within.is_some()))),
                     within: within.map(|w| if w { Badge::new("达到", "met") } else { Badge::new("超出", "not-met") }),
                 })
                 .collect();
@@ -278,9 +291,10 @@ pub fn phases(standard: &Standard, county: &[PhaseSpread], year: i32) -> Vec<Pha
                 .filter(|(_, w)| **w == Some(false))
                 .map(|(d, _)| d.short.as_str())
                 .collect();
-            let summary = match (standard.cv.method, p.composite) {
+            let composite = p.composite.map(|c| shown_cv(c, 3, p.limit));
+            let summary = match (standard.cv.method, &composite) {
                 (CvMethod::Mean, Some(c)) => format!(
-                    "{}{} 所学校的综合差异系数为 {c:.3}，上限 {limit}：{}。",
+                    "{}{} 所学校的综合差异系数为 {c}，上限 {limit}：{}。",
                     p.phase.label(),
                     p.sections,
                     ok.label
@@ -307,7 +321,7 @@ pub fn phases(standard: &Standard, county: &[PhaseSpread], year: i32) -> Vec<Pha
                 limit,
                 method,
                 rows,
-                composite: p.composite.map(|c| format!("{c:.3}")),
+                composite,
                 ok,
                 summary,
                 chart,
@@ -321,11 +335,11 @@ fn cv_chart(standard: &Standard, p: &PhaseSpread, id: &str, title: &str, summary
     let bars: Vec<bars::Bar> = standard
         .indicators
         .iter()
-        .zip(&p.cvs)
-        .map(|(def, cv)| bars::Bar {
+        .zip(p.cvs.iter().zip(&p.within))
+        .map(|(def, (cv, within))| bars::Bar {
             label: def.short.clone(),
             value: *cv,
-            text: cv.map_or_else(|| "无数据".to_string(), |c| format!("{c:.3}")),
+            text: cv.map_or_else(|| "无数据".to_string(), |c| shown_cv(c, 3, p.limit.filter(|_| within.is_some()))),
             color: match (cv, limit, standard.cv.method) {
                 (Some(c), Some(l), CvMethod::Each) if *c > l => charts::VERMILLION,
                 _ => charts::BLUE,

@@ -88,6 +88,16 @@ pub struct DocumentView<'a> {
     pub interprets: Option<super::citations::InterpretsView>,
 }
 
+/// The 时效 as lists and pages show it: a document replaced by another but that says 有效 in its
+/// own file reads 部分替代 (see `model::check::references::supersedes`), never plain 有效.
+pub fn validity(d: &Document) -> (&'static str, &'static str) {
+    if d.validity == Validity::InForce && !d.replaced_by.is_empty() {
+        ("部分替代", "partly-replaced")
+    } else {
+        (d.validity.label(), validity_key(d.validity))
+    }
+}
+
 pub fn validity_key(v: Validity) -> &'static str {
     match v {
         Validity::InForce => "in-force",
@@ -102,8 +112,8 @@ pub fn summary(findings: &Findings, d: &Document) -> DocSummary {
         url: url(&d.url),
         doc_no: d.doc_no.as_ref().map(|n| n.value.clone()),
         date: d.sort_date().map(|x| x.to_string()),
-        validity: d.validity.label(),
-        validity_key: validity_key(d.validity),
+        validity: validity(d).0,
+        validity_key: validity(d).1,
         category: d.category.as_ref().map(|c| c.value.clone()),
         summary: d.summary.clone(),
         notice: notice(d, findings.notices.get(&d.id).copied()),

@@ -4,9 +4,12 @@
 use super::exchange::ExchangeRow;
 use super::{Badge, PartyView, labels, party, url_of};
 use crate::evaluate::Findings;
-use crate::evaluate::verdict::{Mark, SectionResult};
+use crate::evaluate::ratio::{self, Bound};
+use crate::evaluate::verdict::{IndicatorResult, Mark, SectionResult};
 use crate::model::Site;
+use crate::model::custom::Rule;
 use crate::model::indicator::Figures;
+use crate::model::number::Decimal;
 use crate::model::pages::PageKind;
 use crate::model::school::{Locale, Party, School, Stage, Status};
 use crate::model::standard::Standard;
@@ -165,7 +168,8 @@ pub struct SectionView {
 #[derive(Debug, Serialize)]
 pub struct YearView {
     pub year: i32,
-    pub as_of: String,
+    /// The figures' own date, if they give one.
+    pub as_of: Option<String>,
     pub verdict: Badge,
     pub sections: Vec<SectionView>,
 }
@@ -222,7 +226,7 @@ pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
         pairings,
         sent: super::exchange::rows(site, site.index.sent.get(&s.id)),
         received: super::exchange::rows(site, site.index.received.get(&s.id)),
-        exchange_ratios: super::exchange::school_ratios(findings, &s.id),
+        exchange_ratios: super::exchange::school_ratios(site, findings, &s.id),
         exchange_limits: super::exchange::limits(site),
         years,
     }
@@ -235,7 +239,7 @@ fn year(site: &Site, findings: &Findings, figures: &Figures, school: &School) ->
         judged.sections_of(&school.id).map(|s| section(site, school, s, figures.year)).collect();
     Some(YearView {
         year: figures.year,
-        as_of: figures.as_of().to_string(),
+        as_of: figures.date.map(|d| d.to_string()),
         verdict: labels::verdict(Some(ours.verdict)),
         sections,
     })
@@ -246,8 +250,41 @@ pub fn number(v: f64) -> String {
     if v >= 1000.0 { format!("{v:.0}") } else { format!("{v:.2}") }
 }
 
+/// A value beside its mark: as [`number`], but never reading as reaching a threshold it misses,
+/// or the reverse (see [`ratio::shown`]).
+fn judged_value(v: f64, r: &IndicatorResult, floor: Option<Decimal>) -> String {
+    let plain = number(v);
+    let Some(t) = r.threshold.filter(|_| matches!(r.mark, Mark::Met | Mark::Short | Mark::Below)) else { return plain };
+    let bound = match r.rule {
+        Rule::AtLeast => Bound::AtLeast,
+        Rule::AtMost => Bound::AtMost,
+    };
+    let decimals = if plain.contains('.') { 2 } else { 0 };
+    // Below the floor of an at-least threshold: clear of the floor too (0.848, not 0.85 of 1.0).
+    let limit = match (r.mark, bound, floor) {
+        (Mark::Below, Bound::AtLeast, Some(f)) => {
+            Decimal { mantissa: t.mantissa * f.mantissa, scale: t.scale + f.scale }
+        }
+        _ => t,
+    };
+    ratio::shown(v, decimals, limit, bound, r.mark == Mark::Met)
+}
+
+/// The share of the standard beside its mark: never 100% for a miss, nor 85% below the floor.
+fn judged_share(share: f64, r: &IndicatorResult, floor: Option<Decimal>) -> String {
+    let hundred = Decimal::from_int(100);
+    let (limit, met) = match (r.mark, floor) {
+        (Mark::Met, _) => (hundred, true),
+        (Mark::Short, _) => (hundred, false),
+        (Mark::Below, Some(f)) => (f.hundredfold(), false),
+        _ => return charts::percent(share),
+    };
+    format!("{}%", ratio::shown(share * 100.0, 0, limit, Bound::AtLeast, met))
+}
+
 fn section(site: &Site, school: &School, s: &SectionResult, year: i32) -> SectionView {
     let standard = site.standard();
+    let floor = standard.school_rule.map(|r| r.floor);
     let rows: Vec<IndicatorRow> = standard
         .indicators
         .iter()
@@ -255,9 +292,9 @@ fn section(site: &Site, school: &School, s: &SectionResult, year: i32) -> Sectio
         .map(|(def, r)| IndicatorRow {
             name: def.name.clone(),
             unit: def.unit.clone(),
-            value: r.value.map_or_else(|| "未填报".to_string(), |v| number(v.to_f64())),
+            value: r.value.map_or_else(|| "未填报".to_string(), |v| judged_value(v.to_f64(), r, floor)),
             threshold: r.threshold.map_or_else(|| "—".to_string(), |t| t.to_string()),
-            share: r.share().map_or_else(|| "—".to_string(), charts::percent),
+            share: r.share().map_or_else(|| "—".to_string(), |x| judged_share(x, r, floor)),
             mark: labels::mark(r.mark, r.rule),
         })
         .collect();
@@ -303,6 +340,7 @@ pub fn summary(standard: &Standard, s: &SectionResult) -> String {
 }
 
 fn chart(standard: &Standard, s: &SectionResult, id: &str, title: &str, summary: &str) -> Option<Chart> {
+    let floor = standard.school_rule.map(|r| r.floor);
     let bars: Vec<bars::Bar> = standard
         .indicators
         .iter()
@@ -311,7 +349,7 @@ fn chart(standard: &Standard, s: &SectionResult, id: &str, title: &str, summary:
         .map(|(def, r)| bars::Bar {
             label: def.short.clone(),
             value: r.share(),
-            text: r.share().map_or_else(|| "未填报".to_string(), charts::percent),
+            text: r.share().map_or_else(|| "未填报".to_string(), |x| judged_share(x, r, floor)),
             color: match r.mark {
                 Mark::Met => charts::BLUE,
                 Mark::Short => charts::ORANGE,

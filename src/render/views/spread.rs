@@ -4,8 +4,10 @@
 
 use super::Badge;
 use crate::evaluate::Findings;
+use crate::evaluate::ratio::shown_cv;
 use crate::evaluate::trend::{self, Direction, IndicatorTrend, PhaseTrend};
 use crate::model::Site;
+use crate::model::number::Decimal;
 use crate::model::standard::{CvMethod, Standard};
 use crate::render::charts::{Chart, lines};
 use serde::Serialize;
@@ -56,24 +58,24 @@ pub fn view(site: &Site, findings: &Findings) -> Option<SpreadView> {
 }
 
 fn phase(standard: &Standard, p: &PhaseTrend) -> SpreadPhase {
-    let limit = p.limit.map_or_else(|| "—".to_string(), |l| format!("{:.2}", l.to_f64()));
     // Under the mean method only the composite is held to the limit.
     let each = standard.cv.method == CvMethod::Each;
     let mut rows: Vec<SpreadRow> = standard
         .indicators
         .iter()
         .zip(&p.indicators)
-        .map(|(def, t)| row(p, [&def.id, &def.name, &def.short], t, if each && def.in_cv { &limit } else { "—" }))
+        .map(|(def, t)| row(p, [&def.id, &def.name, &def.short], t, p.limit.filter(|_| each && def.in_cv)))
         .collect();
     if let Some(c) = &p.composite {
-        rows.push(row(p, ["composite", "综合差异系数", "综合"], c, &limit));
+        rows.push(row(p, ["composite", "综合差异系数", "综合"], c, p.limit));
     }
     SpreadPhase { phase: p.phase.label(), key: p.phase.key(), years: p.years.clone(), rows, summary: summary(p) }
 }
 
-/// `[id, name, short]` name the indicator.
-fn row(p: &PhaseTrend, [id, name, short]: [&str; 3], t: &IndicatorTrend, limit: &str) -> SpreadRow {
-    let cvs: Vec<String> = t.cvs.iter().map(|cv| cv.map_or_else(|| "—".to_string(), |c| format!("{c:.3}"))).collect();
+/// `[id, name, short]` name the indicator; `limit` is the one it is held to, if any.
+fn row(p: &PhaseTrend, [id, name, short]: [&str; 3], t: &IndicatorTrend, limit: Option<Decimal>) -> SpreadRow {
+    let cvs: Vec<String> =
+        t.cvs.iter().map(|cv| cv.map_or_else(|| "—".to_string(), |c| shown_cv(c, 3, limit))).collect();
     let trend = match t.direction {
         Some(d @ Direction::Narrowing) => Badge::new(d.label(), "done"),
         Some(d @ Direction::Widening) => Badge::new(d.label(), "not-met"),
@@ -85,8 +87,9 @@ fn row(p: &PhaseTrend, [id, name, short]: [&str; 3], t: &IndicatorTrend, limit: 
     let points: Vec<(i32, Option<f64>)> = p.years.iter().copied().zip(t.cvs.iter().copied()).collect();
     let id = format!("chart-spread-{}-{id}", p.phase.key());
     let title = format!("{}{}历年差异系数", p.phase.label(), name);
-    let chart = lines::draw(&points, limit.parse().ok(), &id, &title, &desc);
-    SpreadRow { name: name.to_string(), short: short.to_string(), cvs, limit: limit.to_string(), trend, chart }
+    let chart = lines::draw(&points, limit, &id, &title, &desc);
+    let limit = limit.map_or_else(|| "—".to_string(), |l| format!("{:.2}", l.to_f64()));
+    SpreadRow { name: name.to_string(), short: short.to_string(), cvs, limit, trend, chart }
 }
 
 /// “小学 2021—2025 年：七项指标中五项的校际差距在缩小，两项在扩大。”
