@@ -54,6 +54,8 @@ pub enum Value {
     Number(Decimal),
     /// A level of the quality monitoring, Ⅰ to Ⅳ.
     Level(u8),
+    /// A coefficient of variation, at full precision.
+    Cv(f64),
     Share {
         part: u32,
         whole: u32,
@@ -332,7 +334,7 @@ fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &Standa
                         .filter(|(_, w)| w.is_some())
                         .filter_map(|(cv, _)| *cv)
                         .fold(None, |m: Option<f64>, cv| Some(m.map_or(cv, |m| m.max(cv))))
-                        .map(|cv| Value::Number(cv_decimal(cv, s.ok))),
+                        .map(Value::Cv),
                     rule: Rule::AtMost,
                     target: s.limit.map(Value::Number),
                     unit: String::new(),
@@ -374,18 +376,6 @@ fn sorted(judged: &StandardYear) -> Vec<(&SchoolId, &super::SchoolYear)> {
     let mut v: Vec<_> = judged.schools.iter().collect();
     v.sort_by(|a, b| a.0.cmp(b.0));
     v
-}
-
-/// A CV as a decimal of three places, rounded toward its verdict: a spread within the limit
-/// never shows above it, nor one over the limit at or below it.
-fn cv_decimal(cv: f64, ok: Option<bool>) -> Decimal {
-    let thousandths = cv * 1000.0;
-    let rounded = match ok {
-        Some(true) => thousandths.floor(),
-        Some(false) => thousandths.ceil(),
-        None => thousandths.round(),
-    };
-    Decimal { mantissa: rounded as i128, scale: 3 }
 }
 
 /// One school against a computed item: `Some(None)` meets it, `Some(Some(why))` misses it,

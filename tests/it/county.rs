@@ -590,3 +590,72 @@ fn the_county_verdict_agrees_with_an_independent_reading_of_the_method() {
         assert!(outcomes.get(outcome).copied().unwrap_or(0) > 0, "no {outcome} in {outcomes:?}");
     }
 }
+
+/// A small valid county site: two schools, one year of figures and county data.
+fn small_county_site(name: &str) -> SiteTest {
+    let t = SiteTest::with_site(name);
+    t.file(
+        "data/schools.yaml",
+        "schools:\n  - {id: jia, name: 甲小学, stage: 小学}\n  - {id: yi, name: 乙中学, stage: 初中}\n",
+    );
+    t.file("policies/yiju.md", &doc("title: 依据文件\ndoc_no: 县教〔2017〕1号\ndate: 2017-01-01", "正文。"));
+    t.file(
+        "data/county/2016.yaml",
+        "年度: 2016\n数据:\n  社会认可度: 91.5\n判断:\n  layout: {结论: 是, 依据: [县教〔2017〕1号]}\n一票否决:\n  违规择校: 否\n",
+    );
+    t
+}
+
+#[test]
+fn bad_county_data_is_reported_at_its_file_line_and_column_and_the_output_is_untouched() {
+    let t = small_county_site("county-errors");
+    t.build_ok();
+    let before = t.out_files();
+    // One mistake of each kind, in two files: all are reported, each where it was written.
+    t.file(
+        "data/county/2016.yaml",
+        "年度: 2016\n数据:\n  社会认可度: 很高\n  家长满意率: 90\n判断:\n  layuot: 是\n  staffing: {结论: 是, 依据: [县教〔2099〕9号]}\n一票否决:\n  违规择校: 可能\n",
+    );
+    t.file("data/county/2015.yaml", "年度: 2014\n判断:\n  layout: [是]\n");
+    let run = t.build(&[]);
+    run.failed()
+        .has_line("data/county/2016.yaml:3:10: 错误：不是有效的数字：「很高」不是数字")
+        .has_line("data/county/2016.yaml:4:3: 错误：取值无效：「家长满意率」不是本网站评估标准里的县级数据")
+        .has_line("data/county/2016.yaml:6:3: 错误：取值无效：「layuot」不是本网站评估标准里的判断项目")
+        .has_line("data/county/2016.yaml:7:26: 错误：找不到这个文号的文件：依据「县教〔2099〕9号」不是本站文件的文号")
+        .has_line("data/county/2016.yaml:9:9: 错误：取值无效：「可能」应该是 是 或 否")
+        .has_line("data/county/2015.yaml:1:5: 错误：年度与文件名不一致：文件名是 2015，文件里写的是 2014")
+        .stderr_contains("您是不是想写「layout」")
+        .stderr_contains("可用的名称：特殊教育学校生均公用经费")
+        .stderr_contains("输出文件夹未改动");
+    assert_eq!(t.out_files(), before, "a failed build changed the output");
+}
+
+#[test]
+fn a_county_file_under_a_standard_without_a_method_is_refused() {
+    let t = small_county_site("county-no-method");
+    t.file("site.yaml", &format!("{}standard: jiben-2012\n", crate::support::SITE_YAML));
+    t.build(&[])
+        .failed()
+        .has_line("data/county/2016.yaml:1:1: 错误：找不到评估标准：网站选用的评估标准没有县级评估办法");
+}
+
+#[test]
+fn the_county_page_lists_every_item_with_its_evidence_and_the_dashboard_leads_with_it() {
+    let t = small_county_site("county-pages");
+    t.build_ok();
+    let page = t.html("dashboard/county-2016/index.html");
+    // 27 items in four parts, six vetoes.
+    assert_eq!(page.select_all(".county-items > li").len(), 27);
+    assert_eq!(page.select_all(".county-vetoes li").len(), 6);
+    assert!(page.text("#item-layout").contains("依据：《依据文件》（县教〔2017〕1号）"));
+    assert!(page.text("#item-recognition").contains("91.5%"));
+    // No figures of the schools: part 1 is 未填报, so the county cannot be judged either way.
+    assert!(page.text("#item-schools_meet").contains("未填报"));
+    let dashboard = t.html("dashboard/index.html");
+    assert!(dashboard.text(".county-sentence").starts_with("尚不能判定"), "{}", dashboard.text(".county-sentence"));
+    // The policy page links back to the item it is evidence for.
+    let policy = t.html("policies/yiju/index.html");
+    assert!(policy.text("#gs-evidence + ul").contains("2016 年 · 政府保障程度（一）"));
+    assert_eq!(policy.attrs("#gs-evidence + ul a", "href"), vec!["../../dashboard/county-2016/#item-layout"]);
+}

@@ -224,21 +224,36 @@ fn sentence(region: &str, v: &CountyVerdict, parts: &[PartLine], vetoes: &[Strin
     }
 }
 
-/// A figure as shown: data as written; a share of counts as a percentage with one decimal.
-/// A missed share is rounded down, so that 100 of 1,001 (9.99…%) reads 9.9%, never 10.0%
-/// beside a limit of 10%; a met one to the nearest, which stays at or above limits of whole
-/// percents such as the method's.
-pub fn shown(value: Value, ok: Option<bool>) -> String {
+/// A figure as shown: data as written (compared exactly, so it reads as it is judged); a share
+/// of counts as a percentage and a coefficient with three decimals, each by the one rule for
+/// figures beside a verdict (`evaluate::ratio::shown`): never reading across its limit.
+pub fn shown(f: &FigureResult, value: Value) -> String {
+    use crate::evaluate::ratio::{self, Bound};
+    let limit = match f.target {
+        Some(Value::Number(d)) => Some(d),
+        _ => None,
+    };
+    let bound = if f.rule == Rule::AtMost { Bound::AtMost } else { Bound::AtLeast };
     match value {
         Value::Number(d) => d.to_string(),
-        Value::Level(l) => format!("{}级", ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"].get(usize::from(l).saturating_sub(1)).unwrap_or(&"?")),
+        Value::Level(l) => level(l),
+        Value::Cv(cv) => ratio::shown_cv(cv, 3, limit),
         Value::Share { whole: 0, .. } => "—".into(),
         Value::Share { part, whole } => {
-            let tenths = f64::from(part) / f64::from(whole) * 1000.0;
-            let tenths = if ok == Some(false) { tenths.floor() } else { tenths.round() };
-            format!("{:.1}%", tenths / 10.0)
+            let percent = f64::from(part) / f64::from(whole) * 100.0;
+            match (limit, f.ok) {
+                (Some(l), Some(met)) => {
+                    let l = crate::model::number::Decimal { mantissa: l.mantissa * 100, scale: l.scale };
+                    format!("{}%", ratio::shown(percent, 1, l, bound, met))
+                }
+                _ => format!("{percent:.1}%"),
+            }
         }
     }
+}
+
+fn level(l: u8) -> String {
+    format!("{}级", ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"].get(usize::from(l).saturating_sub(1)).unwrap_or(&"?"))
 }
 
 fn standard(f: &FigureResult) -> String {
@@ -251,14 +266,17 @@ fn standard(f: &FigureResult) -> String {
     };
     let target = match target {
         Value::Number(d) if f.unit.is_empty() && f.name.contains("比例") => d.percent(),
-        other => shown(other, None),
+        Value::Number(d) => d.to_string(),
+        Value::Level(l) => level(l),
+        Value::Cv(cv) => format!("{cv:.3}"),
+        Value::Share { part, whole } => format!("{part}/{whole}"),
     };
     format!("{rule} {target}{}", f.unit)
 }
 
 fn figure(f: &FigureResult) -> FigureView {
     let value = match f.value {
-        Some(v) => format!("{}{}", shown(v, f.ok), if matches!(v, Value::Share { .. }) { "" } else { &f.unit }),
+        Some(v) => format!("{}{}", shown(f, v), if matches!(v, Value::Number(_)) { &f.unit } else { "" }),
         None => "未填报".into(),
     };
     FigureView {
@@ -400,16 +418,29 @@ pub fn evidence_for(site: &Site, doc_no: &str) -> Vec<(String, Option<String>)> 
 mod tests {
     use super::*;
 
+    fn share(part: u32, whole: u32, limit: &str) -> String {
+        let limit = crate::model::number::Decimal::parse(limit).unwrap();
+        let met = limit.reached_by(part as usize, whole as usize);
+        let f = FigureResult {
+            name: "交流比例".into(),
+            value: Some(Value::Share { part, whole }),
+            rule: Rule::AtLeast,
+            target: Some(Value::Number(limit)),
+            unit: String::new(),
+            strict: false,
+            ok: Some(met),
+        };
+        shown(&f, Value::Share { part, whole })
+    }
+
     #[test]
     fn a_share_just_under_its_limit_never_reads_as_reaching_it() {
         // 100 of 1,001 is 9.99…%: missed, so never 10.0%.
-        assert_eq!(shown(Value::Share { part: 100, whole: 1001 }, Some(false)), "9.9%");
-        // 200 of 2,001 likewise.
-        assert_eq!(shown(Value::Share { part: 200, whole: 2001 }, Some(false)), "9.9%");
+        assert_eq!(share(100, 1001, "0.10"), "9.99%");
+        assert_eq!(share(200, 2001, "0.10"), "9.995%");
         // Exactly 10% is met and shows as 10.0%.
-        assert_eq!(shown(Value::Share { part: 100, whole: 1000 }, Some(true)), "10.0%");
-        assert_eq!(shown(Value::Share { part: 1, whole: 3 }, Some(true)), "33.3%");
-        // 1,999 of 10,000 missed a 20% limit: 19.9%, not 20.0%.
-        assert_eq!(shown(Value::Share { part: 1999, whole: 10000 }, Some(false)), "19.9%");
+        assert_eq!(share(100, 1000, "0.10"), "10.0%");
+        assert_eq!(share(1, 3, "0.20"), "33.3%");
+        assert_eq!(share(1999, 10000, "0.20"), "19.99%");
     }
 }
