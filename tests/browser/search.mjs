@@ -19,6 +19,7 @@ const EXAMPLE = [
   { q: "89号", top3: "policies/lianqujiao-2017-89/", first: true, why: "number part of a doc_no" },
   { q: "庙岭", top3: "schools/miaoling-xiaoxue/", why: "two characters" },
   { q: "结对 公示", top3: "notices/2017-jieduigongjian-anpai/", why: "two terms ANDed" },
+  { q: "结对", some: "pairings/", why: "the search page promises pairings: 结对 finds them" },
   { q: "墟溝中心小學", none: true, suggest: "墟沟小学", why: "no result, nearest school suggested" },
 ];
 
@@ -52,8 +53,9 @@ for (const c of cases) {
   const paths = got.links.map((h) => new URL(h, server.base).pathname.replace(new URL(server.base).pathname, ""));
   let ok;
   if (c.none) ok = paths.length === 0 && /没有找到/.test(got.status) && got.suggest.includes(c.suggest);
+  else if (c.some) ok = paths.some((p) => p.startsWith(c.some) && p !== c.some);
   else ok = c.first ? paths[0] === c.top3 : paths.slice(0, 3).includes(c.top3);
-  const rank = c.none ? "-" : paths.indexOf(c.top3) + 1;
+  const rank = c.none ? "-" : c.some ? paths.findIndex((p) => p.startsWith(c.some)) + 1 : paths.indexOf(c.top3) + 1;
   rows.push({ q: c.q, ok, rank, results: paths.length, bytes });
   console.log(`  ${ok ? "✓" : "✗"} ${c.q} (${c.why || ""}): rank ${rank || "none"} of ${paths.length}, ${bytes} bytes${ok ? "" : " — got " + JSON.stringify(paths.slice(0, 5)) + " " + got.status + " " + got.suggest}`);
   if (!ok) failed++;

@@ -204,7 +204,8 @@ fn pairing(site: &Site, p: &crate::model::pairing::Pairing) -> Record {
         fields: [
             title.clone(),
             String::new(),
-            [p.form.as_str(), &schools.join("\n"), policy].join("\n"),
+            // The column's name, so that 结对 finds every pairing whatever its form (集团化办学 …).
+            [p.form.as_str(), "结对共建", &schools.join("\n"), policy].join("\n"),
             String::new(),
         ],
         fragment: Fragment {
