@@ -51,6 +51,17 @@ for (const path of pages) {
     if (!h1 || h1.width <= 0) fail(`${path} ${width}px at 200%: no visible h1`);
     await page.evaluate(() => { document.documentElement.style.fontSize = ""; });
 
+    // A table cut off by the phone's width says that it scrolls (issue 18): every box whose
+    // table is wider than the box shows the hint and fades its hidden edge.
+    const cues = await page.evaluate(() => [...document.querySelectorAll(".table-scroll")].map((b) => ({
+      wide: b.scrollWidth - b.clientWidth > 2,
+      hint: !!(b.previousElementSibling && b.previousElementSibling.matches(".scroll-hint") && !b.previousElementSibling.hidden),
+      faded: b.classList.contains("more-right"),
+    })));
+    const silent = cues.filter((c) => c.wide && !(c.hint && c.faded)).length;
+    if (silent) fail(`${path} ${width}px: ${silent} wide table(s) without a scroll cue`);
+    else if (cues.some((c) => c.wide)) ok(`${path} ${width}px: wide tables say they scroll`);
+
     if (width === 390) {
       // Print: navigation gone, content kept, a PDF comes out.
       await page.emulateMedia({ media: "print" });
