@@ -634,10 +634,31 @@ fn bad_county_data_is_reported_at_its_file_line_and_column_and_the_output_is_unt
 #[test]
 fn a_county_file_under_a_standard_without_a_method_is_refused() {
     let t = small_county_site("county-no-method");
-    t.file("site.yaml", &format!("{}standard: jiben-2012\n", crate::support::SITE_YAML));
+    t.file("site.yaml", &format!("{}standard: own\n", crate::support::SITE_YAML));
+    t.file(
+        "standards/own.yaml",
+        "id: own\nname: 本地标准\nindicators:\n  - {id: a, name: 甲, numerator: teachers, thresholds: {小学: 1}}\ncv: {limits: {小学: 0.5}}\n",
+    );
     t.build(&[])
         .failed()
         .has_line("data/county/2016.yaml:1:1: 错误：找不到评估标准：网站选用的评估标准没有县级评估办法");
+}
+
+#[test]
+fn the_2012_standard_judges_its_county_part() {
+    let t = small_county_site("county-jiben");
+    t.file("site.yaml", &format!("{}standard: jiben-2012\n", crate::support::SITE_YAML));
+    t.file(
+        "data/county/2016.yaml",
+        "年度: 2016\n数据:\n  county_work_score: 84.5\n  公众满意度（参考）: 91\n判断:\n  provincial_standard: {结论: 是, 依据: [县教〔2017〕1号]}\n",
+    );
+    t.build_ok();
+    let page = t.html("dashboard/county-2016/index.html");
+    assert_eq!(page.select_all(".county-items > li").len(), 3);
+    // 84.5 is short of 85: missed, whatever the satisfaction, which is shown and not judged.
+    assert!(page.text("#item-county_work").contains("84.5分"), "{}", page.text("#item-county_work"));
+    assert!(page.text("#item-county_work").contains("未达到"));
+    assert!(page.text(".county-sentence").contains("县级人民政府推进工作还差 1 项"));
 }
 
 #[test]
