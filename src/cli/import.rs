@@ -16,11 +16,13 @@ pub enum KindArg {
     Exchanges,
     /// 办学条件指标 → data/indicators/年度.yaml
     Indicators,
+    /// 县级评估数据（四个方面的县级数据、判断、质量监测、一票否决）→ data/county/年度.yaml
+    County,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
-    /// 导入什么：schools（学校名录）、pairings（结对）、exchanges（交流名单）或 indicators（指标）
+    /// 导入什么：schools（学校名录）、pairings（结对）、exchanges（交流名单）、indicators（指标）或 county（县级评估数据）
     #[arg(value_enum, value_name = "类型")]
     kind: KindArg,
     /// 表格文件：.xlsx、.xls、.ods 或 .csv / the spreadsheet
@@ -29,7 +31,7 @@ pub struct ImportArgs {
     /// 网站文件夹（默认 content）/ the site folder
     #[arg(long, default_value = "content", value_name = "网站文件夹")]
     site: PathBuf,
-    /// 年度（指标和交流名单；表里有“年度”列时可不写）/ the year
+    /// 年度（指标、交流名单和县级评估数据；表里有“年度”列时可不写）/ the year
     #[arg(long, value_name = "年度")]
     year: Option<i32>,
     /// 写到这个文件，而不是网站的 data/ 文件夹 / output path
@@ -46,6 +48,7 @@ pub fn run(args: &ImportArgs) -> Result<(), ()> {
         KindArg::Pairings => Kind::Pairings,
         KindArg::Exchanges => Kind::Exchanges,
         KindArg::Indicators => Kind::Indicators,
+        KindArg::County => Kind::County,
     };
     let request = Request {
         kind,

@@ -1,5 +1,5 @@
 //! `gongshi import`: a spreadsheet or CSV file → a data file of the site (data/schools.yaml,
-//! data/pairings.yaml, data/exchanges.yaml, data/indicators/YEAR.yaml).
+//! data/pairings.yaml, data/exchanges.yaml, data/indicators/YEAR.yaml, data/county/YEAR.yaml).
 //!
 //! Columns are matched by the one field-name table (`load::keys`); schools may be given by id
 //! or by name (matched through the names and aliases of the site's data/schools.yaml, read by
@@ -7,6 +7,7 @@
 //! and column letter the spreadsheet shows), and nothing is written unless every row is good.
 
 pub mod columns;
+mod county;
 mod kinds;
 mod save;
 pub use crate::load::sheet;
@@ -31,6 +32,8 @@ pub enum Kind {
     Pairings,
     Exchanges,
     Indicators,
+    /// 县级评估数据 → data/county/YEAR.yaml
+    County,
 }
 
 impl Kind {
@@ -40,6 +43,7 @@ impl Kind {
             Kind::Pairings => DataKind::Pairings,
             Kind::Exchanges => DataKind::Exchanges,
             Kind::Indicators => DataKind::Indicators,
+            Kind::County => DataKind::County,
         }
     }
 
@@ -50,6 +54,7 @@ impl Kind {
             Kind::Pairings => &["pairings", "结对共建", "结对"],
             Kind::Exchanges => &["exchanges", "交流名单", "交流"],
             Kind::Indicators => &["indicators", "办学条件指标", "指标"],
+            Kind::County => &["county", "县级评估数据", "县级评估", "县级数据"],
         }
     }
 }
@@ -105,11 +110,14 @@ pub fn import(req: &Request) -> Result<Imported, Failed> {
     };
     let header_row = &sheet.rows[header.index];
     check_header(&mut cx, header_row, &header);
-    let schools = if req.kind == Kind::Schools { None } else { Some(site_schools(&req.site, &mut cx)) };
+    let schools =
+        if matches!(req.kind, Kind::Schools | Kind::County) { None } else { Some(site_schools(&req.site, &mut cx)) };
+    let county = if req.kind == Kind::County { county::context(&req.site, &mut cx) } else { None };
     let rows: Vec<&Row> = sheet.rows[header.index + 1..].iter().filter(|r| !r.is_empty()).collect();
     let mut table = Table { cx: &mut cx, header: &header, header_row };
     let written = match (req.kind, &schools) {
         (Kind::Schools, _) => Some(schools_file(&mut table, &rows)),
+        (Kind::County, _) => county.as_ref().and_then(|c| county::county_file(&mut table, &rows, c, req.year)),
         (_, Some(Some(schools))) => {
             let index = SchoolIndex::new(&schools.0, &schools.1);
             let refs = Refs { schools: &schools.0, index };
@@ -165,6 +173,7 @@ fn row_fields(kind: Kind) -> Vec<&'static Field> {
             out.extend(list(file, "schools").into_iter().flat_map(|r| r.all_fields()));
             out.extend(file.all_fields().filter(|f| f.name != "schools"));
         }
+        Kind::County => out.extend(keys::COUNTY_ROW.all_fields()),
         Kind::Exchanges => {
             if let Some(group) = list(file, "exchanges") {
                 out.extend(group.all_fields().filter(|f| f.name != "people"));

@@ -429,6 +429,24 @@ pub static SUBJECT_RESULT: Record = record(
     &[leaf("subject", &["科目"]), leaf("level", &["学业水平", "水平"]), leaf("gap", &["校际差异率", "差异率"])],
 );
 
+/// A row of a county data sheet (`gongshi import county`): one item, figure, subject or veto
+/// per row, named by its id or Chinese name.
+pub static COUNTY_ROW: Record = record(
+    "县级评估数据表",
+    &[
+        leaf("item", &["项目", "评估项目", "指标"]),
+        leaf("value", &["值", "结论", "数值", "数据"]),
+        leaf("evidence", &["依据", "佐证", "佐证材料"]),
+        leaf("note", &["说明", "备注"]),
+        leaf("subject", &["科目"]),
+        leaf("level", &["学业水平", "水平"]),
+        leaf("gap", &["校际差异率", "差异率"]),
+        leaf("year", &["年度"]),
+        leaf("date", &["统计日期"]),
+        leaf("source", &["来源", "数据来源"]),
+    ],
+);
+
 /// 县级评估数据 (data/county/YEAR.yaml). Figures and judgements are keyed by the standard's
 /// own names, read by the model.
 static COUNTY_FILE: Record = Record {

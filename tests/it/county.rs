@@ -680,3 +680,52 @@ fn the_county_page_lists_every_item_with_its_evidence_and_the_dashboard_leads_wi
     assert!(policy.text("#gs-evidence + ul").contains("2016 年 · 政府保障程度（一）"));
     assert_eq!(policy.attrs("#gs-evidence + ul a", "href"), vec!["../../dashboard/county-2016/#item-layout"]);
 }
+
+#[test]
+fn county_data_is_imported_from_a_sheet_and_read_back_by_the_build() {
+    let t = small_county_site("county-import");
+    t.remove("data/county/2016.yaml");
+    let rows: &[&[&str]] = &[
+        &["2016 年县级评估数据（填报表）"],
+        &["年度", "项目", "结论", "依据", "说明", "科目", "学业水平", "校际差异率"],
+        &["2016", "社会认可度", "91.3%", "", "", "", "", ""],
+        &["2016", "规划布局合理", "是", "县教〔2017〕1号", "见规划", "", "", ""],
+        &["2016", "staffing", "是", "", "", "", "", ""],
+        &["2016", "以考试方式招生", "否", "", "", "", "", ""],
+        &["2016", "", "", "", "", "数学", "Ⅲ", "0.11"],
+    ];
+    crate::import::xlsx(&t.root.join("县级.xlsx"), "县级评估数据", rows);
+    let run = t.run(&["import", "county", "县级.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let written = std::fs::read_to_string(t.site().join("data/county/2016.yaml")).unwrap();
+    assert!(written.contains("  social_recognition: 91.3\n"), "{written}");
+    assert!(written.contains("  layout: {value: 是, evidence: [县教〔2017〕1号], note: 见规划}\n"), "{written}");
+    assert!(written.contains("  - {subject: 数学, level: Ⅲ, gap: 0.11}\n"), "{written}");
+    t.build_ok();
+    let page = t.html("dashboard/county-2016/index.html");
+    assert!(page.text("#item-staffing").contains("待补充依据"));
+    assert!(page.text("#item-monitoring").contains("Ⅲ级"));
+}
+
+#[test]
+fn a_bad_county_sheet_is_reported_at_its_rows_and_nothing_is_written() {
+    let t = small_county_site("county-import-errors");
+    t.remove("data/county/2016.yaml");
+    let rows: &[&[&str]] = &[
+        &["年度", "项目", "结论", "依据"],
+        &["2016", "社会满意", "91", ""],
+        &["2016", "比例", "50", ""],
+        &["2016", "规划布局合理", "也许", ""],
+        &["2016", "四统一", "是", "县教〔2099〕9号"],
+        &["2016", "社会认可度", "很高", ""],
+    ];
+    crate::import::xlsx(&t.root.join("县级.xlsx"), "Sheet1", rows);
+    let run = t.run(&["import", "county", "县级.xlsx", "--site", "site"]);
+    run.failed()
+        .stderr_contains("县级.xlsx:2:B: 错误：取值无效：「社会满意」不是本网站评估标准里的项目")
+        .stderr_contains("县级.xlsx:3:B: 错误：取值无效：「比例」可以指")
+        .stderr_contains("县级.xlsx:4:C: 错误：取值无效：「也许」应该是 是 或 否")
+        .stderr_contains("县级.xlsx:5:D: 错误：找不到这个文号的文件：依据「县教〔2099〕9号」")
+        .stderr_contains("县级.xlsx:6:C: 错误：不是有效的数字");
+    assert!(!t.site().join("data/county/2016.yaml").exists(), "a failed import wrote the file");
+}
