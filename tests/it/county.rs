@@ -729,3 +729,40 @@ fn a_bad_county_sheet_is_reported_at_its_rows_and_nothing_is_written() {
         .stderr_contains("县级.xlsx:6:C: 错误：不是有效的数字");
     assert!(!t.site().join("data/county/2016.yaml").exists(), "a failed import wrote the file");
 }
+
+#[test]
+fn special_schools_and_small_teaching_points_are_left_out_of_part_one_and_say_why() {
+    let t = SiteTest::with_site("county-excluded");
+    t.file(
+        "data/schools.yaml",
+        "schools:\n  - {id: jia, name: 甲小学, stage: 小学}\n  - {id: yi, name: 乙小学, stage: 小学}\n  - {id: te, name: 特校, stage: 小学, 学校类型: 特殊教育学校}\n  - {id: dian, name: 村教学点, stage: 小学, 学校类型: 教学点}\n",
+    );
+    // The special school and the 49-pupil teaching point fall far short; left out, the two
+    // schools alike have a spread of 0 and both meet the standard.
+    let row = |id: &str, n: u32| {
+        format!(
+            "  - {{school: {id}, students: {n}, teachers_above_degree: {}, key_teachers: {}, pe_art_teachers: {}, teaching_area: {}, sports_area: {}, equipment_value: {}, multimedia_rooms: {}}}\n",
+            n / 20,
+            n / 90,
+            n / 100,
+            n * 5,
+            n * 8,
+            n * 2100,
+            n / 40
+        )
+    };
+    let mut f = String::from("year: 2016\nschools:\n");
+    f.push_str(&row("jia", 1000));
+    f.push_str(&row("yi", 1000));
+    f.push_str("  - {school: te, students: 60, teachers_above_degree: 1}\n  - {school: dian, students: 49, teachers_above_degree: 1}\n");
+    t.file("data/indicators/2016.yaml", &f);
+    t.file("data/county/2016.yaml", "year: 2016\n");
+    t.build_ok();
+    let county = t.html("dashboard/county-2016/index.html");
+    assert!(county.text("#item-schools_meet").contains("达到"), "{}", county.text("#item-schools_meet"));
+    assert!(county.text("#item-spread").contains("0.000"), "{}", county.text("#item-spread"));
+    let school = t.html("schools/te/index.html");
+    assert!(school.contains("特殊教育学校不参与校际指标：按评估标准"));
+    assert!(!school.text(".section-block").contains("未达标"), "{}", school.text(".section-block"));
+    assert!(t.html("schools/dian/index.html").contains("学生不足 50 人的教学点不参与校际指标"));
+}

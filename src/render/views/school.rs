@@ -171,6 +171,8 @@ pub struct YearView {
     /// The figures' own date, if they give one.
     pub as_of: Option<String>,
     pub verdict: Badge,
+    /// Why the standard leaves the school out of the per-school indicators that year.
+    pub excluded: Option<String>,
     pub sections: Vec<SectionView>,
 }
 
@@ -235,12 +237,21 @@ pub fn page(site: &Site, findings: &Findings, s: &School) -> SchoolPage {
 fn year(site: &Site, findings: &Findings, figures: &Figures, school: &School) -> Option<YearView> {
     let judged = findings.year(site, figures.year)?;
     let ours = judged.schools.get(&school.id)?;
-    let sections: Vec<SectionView> =
+    let excluded = judged.excluded.get(&school.id);
+    let mut sections: Vec<SectionView> =
         judged.sections_of(&school.id).map(|s| section(site, school, s, figures.year)).collect();
+    if excluded.is_some() {
+        // Its figures are shown, not judged: no section reads 未达标.
+        sections.iter_mut().for_each(|s| s.verdict = Badge::new("不参与", "unjudged"));
+    }
     Some(YearView {
         year: figures.year,
         as_of: figures.date.map(|d| d.to_string()),
-        verdict: labels::verdict(Some(ours.verdict)),
+        verdict: match excluded {
+            Some(_) => Badge::new("不参与", "unjudged"),
+            None => labels::verdict(Some(ours.verdict)),
+        },
+        excluded: excluded.cloned(),
         sections,
     })
 }
