@@ -308,7 +308,7 @@ fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &Standa
                     continue;
                 }
                 if year.verdict != Some(true) {
-                    failing.push(Failing { school: id.clone(), why: "资源配置指标未达到每校要求".into() });
+                    failing.push(Failing { school: id.clone(), why: short_of(site, judged, id) });
                 }
             }
         }
@@ -370,6 +370,29 @@ fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &Standa
         State::Met
     };
     ItemResult { failing, unreported, ..result(state) }
+}
+
+/// What keeps a school from the per-school rule: the indicators short of their threshold.
+fn short_of(site: &Site, judged: &StandardYear, id: &SchoolId) -> String {
+    use super::verdict::Mark;
+    let standard = site.standard();
+    let mut parts = Vec::new();
+    for section in judged.sections_of(id) {
+        let met = section.indicators.iter().filter(|i| i.mark == Mark::Met).count();
+        let lacking: Vec<String> = standard
+            .indicators
+            .iter()
+            .zip(&section.indicators)
+            .filter(|(_, r)| matches!(r.mark, Mark::Short | Mark::Below | Mark::Missing))
+            .map(|(def, r)| match r.mark {
+                Mark::Below => format!("{}低于标准的 85%", def.short),
+                Mark::Missing => format!("{}未填报", def.short),
+                _ => format!("{}未达到", def.short),
+            })
+            .collect();
+        parts.push(format!("{} {met} 项达到（{}）", section.phase.label(), lacking.join("、")));
+    }
+    if parts.is_empty() { "没有指标数据".into() } else { parts.join("；") }
 }
 
 fn sorted(judged: &StandardYear) -> Vec<(&SchoolId, &super::SchoolYear)> {

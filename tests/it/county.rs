@@ -677,7 +677,7 @@ fn the_county_page_lists_every_item_with_its_evidence_and_the_dashboard_leads_wi
     assert!(dashboard.text(".county-sentence").starts_with("尚不能判定"), "{}", dashboard.text(".county-sentence"));
     // The policy page links back to the item it is evidence for.
     let policy = t.html("policies/yiju/index.html");
-    assert!(policy.text("#gs-evidence + ul").contains("2016 年 · 政府保障程度（一）"));
+    assert!(policy.text("#gs-evidence + ul").contains("2016 年 · 政府保障程度 · （一）"));
     assert_eq!(policy.attrs("#gs-evidence + ul a", "href"), vec!["../../dashboard/county-2016/#item-layout"]);
 }
 

@@ -194,7 +194,9 @@ pub fn headline(site: &Site, verdict: &CountyVerdict) -> Option<Headline> {
 /// An item's short name for lists: its name up to the first comma.
 fn short(item: &Item) -> String {
     let cut = item.name.find(['，', '；', '（']).unwrap_or(item.name.len());
-    format!("{}{}", item.no, &item.name[..cut])
+    // （三） stands apart by its brackets; a bare 1 needs a point.
+    let sep = if item.no.is_empty() || item.no.ends_with('）') { "" } else { ". " };
+    format!("{}{sep}{}", item.no, &item.name[..cut])
 }
 
 fn sentence(region: &str, v: &CountyVerdict, parts: &[PartLine], vetoes: &[String]) -> String {
@@ -407,7 +409,7 @@ pub fn evidence_for(site: &Site, doc_no: &str) -> Vec<(String, Option<String>)> 
             });
             if cites {
                 let url = super::url_of(site, &PageKind::County(data.year)).map(|u| format!("{u}#item-{}", item.id));
-                out.push((format!("{} 年 · {}{}", data.year, part.name, short(item)), url));
+                out.push((format!("{} 年 · {} · {}", data.year, part.name, short(item)), url));
             }
         }
     }
