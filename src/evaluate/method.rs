@@ -8,14 +8,16 @@
 
 use super::ratio::Ratio;
 use super::{StandardYear, exchange};
-use crate::model::Site;
 use crate::model::county::{CountyYear, Evidence};
 use crate::model::custom::Rule;
 use crate::model::id::SchoolId;
+use crate::model::id::Table;
 use crate::model::indicator::Figures;
 use crate::model::method::{Item, ItemKind, Measure, Method, Target};
 use crate::model::number::Decimal;
+use crate::model::school::School;
 use crate::model::school::{Phase, Stage};
+use crate::model::standard::Standard;
 use std::collections::BTreeMap;
 
 /// Where an item, a part or the county stands.
@@ -106,10 +108,11 @@ impl CountyVerdict {
     }
 }
 
-/// What an item reads besides the county file: the year's school figures judged by the
-/// site's standard (`None` without figures that year) and its exchange ratios.
+/// What an item reads besides the county file: the site's schools and standard, the year's
+/// school figures judged by it (`None` without figures that year) and its exchange ratios.
 pub struct Inputs<'a> {
-    pub site: &'a Site,
+    pub schools: &'a Table<SchoolId, School>,
+    pub standard: &'a Standard,
     pub figures: Option<(&'a Figures, &'a StandardYear)>,
     /// Why the year's school figures cannot be judged as the county's (a partial year).
     pub figures_unusable: Option<String>,
@@ -212,7 +215,7 @@ fn judge(item: &Item, data: &CountyYear, inputs: &Inputs) -> ItemResult {
                 ItemKind::Computed(Measure::Exchange { share, key_share }) => exchange(inputs, *share, *key_share),
                 _ => match inputs.figures {
                     None => result(State::Missing),
-                    Some((figures, judged)) => from_schools(&item.kind, inputs.site, figures, judged),
+                    Some((figures, judged)) => from_schools(&item.kind, inputs, figures, judged),
                 },
             }
         }
@@ -297,7 +300,7 @@ fn exchange(inputs: &Inputs, share: Decimal, key_share: Decimal) -> ItemResult {
 }
 
 /// Items read from the schools' figures of the year.
-fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &StandardYear) -> ItemResult {
+fn from_schools(kind: &ItemKind, inputs: &Inputs, figures: &Figures, judged: &StandardYear) -> ItemResult {
     let mut failing = Vec::new();
     let mut unreported = Vec::new();
     let mut missing_any = false;
@@ -308,7 +311,7 @@ fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &Standa
                     continue;
                 }
                 if year.verdict != Some(true) {
-                    failing.push(Failing { school: id.clone(), why: short_of(site, judged, id) });
+                    failing.push(Failing { school: id.clone(), why: short_of(inputs.standard, judged, id) });
                 }
             }
         }
@@ -350,7 +353,7 @@ fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &Standa
                 by_school.entry(&row.school).or_default().push(row);
             }
             for (id, rows) in by_school {
-                match school_measure(measure, site, id, &rows) {
+                match school_measure(measure, inputs.schools, id, &rows) {
                     Some(None) => {}
                     Some(Some(why)) => failing.push(Failing { school: id.clone(), why }),
                     None => {
@@ -373,9 +376,8 @@ fn from_schools(kind: &ItemKind, site: &Site, figures: &Figures, judged: &Standa
 }
 
 /// What keeps a school from the per-school rule: the indicators short of their threshold.
-fn short_of(site: &Site, judged: &StandardYear, id: &SchoolId) -> String {
+fn short_of(standard: &Standard, judged: &StandardYear, id: &SchoolId) -> String {
     use super::verdict::Mark;
-    let standard = site.standard();
     let mut parts = Vec::new();
     for section in judged.sections_of(id) {
         let met = section.indicators.iter().filter(|i| i.mark == Mark::Met).count();
@@ -405,7 +407,7 @@ fn sorted(judged: &StandardYear) -> Vec<(&SchoolId, &super::SchoolYear)> {
 /// `None` lacks the figures.
 fn school_measure(
     measure: &Measure,
-    site: &Site,
+    schools: &Table<SchoolId, School>,
     id: &SchoolId,
     rows: &[&crate::model::indicator::Row],
 ) -> Option<Option<String>> {
@@ -431,7 +433,7 @@ fn school_measure(
         }
         Measure::SchoolSize { primary, junior, through } => {
             let students = sum("students")?;
-            let stage = site.schools.get(id).map(|s| s.stage);
+            let stage = schools.get(id).map(|s| s.stage);
             let limit = match stage {
                 Some(Stage::Primary) => *primary,
                 Some(Stage::NineYear | Stage::TwelveYear) => *through,
@@ -463,5 +465,127 @@ fn school_measure(
             Some((!why.is_empty()).then(|| why.join("；")))
         }
         Measure::Exchange { .. } => Some(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::county::{Judgement, SubjectResult};
+    use crate::model::method::{ItemFigure, Part, Veto};
+
+    fn d(s: &str) -> Decimal {
+        Decimal::parse(s).unwrap()
+    }
+
+    fn item(id: &str, kind: ItemKind) -> Item {
+        Item { id: id.into(), no: String::new(), name: id.into(), kind }
+    }
+
+    fn figure(key: &str, target: Target) -> ItemFigure {
+        ItemFigure {
+            key: key.into(),
+            name: key.into(),
+            aliases: vec![],
+            rule: Rule::AtLeast,
+            target,
+            unit: String::new(),
+        }
+    }
+
+    fn method() -> Method {
+        Method {
+            document: None,
+            parts: vec![Part {
+                id: "p".into(),
+                name: "p".into(),
+                article: String::new(),
+                items: vec![
+                    item("plan", ItemKind::Judgement),
+                    item(
+                        "pay",
+                        ItemKind::Figures(vec![
+                            figure("teacher_pay", Target::Against("civil_pay".into())),
+                            figure("civil_pay", Target::Shown),
+                        ]),
+                    ),
+                    item("survey", ItemKind::Figures(vec![figure("survey", Target::Limit(d("85")))])),
+                    item("monitoring", ItemKind::Subjects { min_level: 3, max_gap: d("0.15") }),
+                ],
+            }],
+            vetoes: vec![Veto { id: "exam".into(), name: "exam".into(), article: String::new() }],
+        }
+    }
+
+    fn data(judged: Option<(bool, bool)>, pay: &str, survey: &str, gap: &str, veto: Option<bool>) -> CountyYear {
+        CountyYear {
+            year: 2025,
+            file: crate::diagnostics::FileId(0),
+            date: None,
+            source: None,
+            figures: [("teacher_pay", pay), ("civil_pay", "100000"), ("survey", survey)]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), d(v)))
+                .collect(),
+            judgements: judged
+                .map(|(value, evidence)| {
+                    let evidence =
+                        if evidence { vec![Evidence::Document("县教〔2017〕1号".into())] } else { vec![] };
+                    ("plan".to_string(), Judgement { value, evidence, note: None })
+                })
+                .into_iter()
+                .collect(),
+            subjects: vec![SubjectResult { subject: "数学".into(), level: Some(3), gap: Some(d(gap)) }],
+            vetoes: veto.map(|v| ("exam".to_string(), v)).into_iter().collect(),
+        }
+    }
+
+    fn judge(data: &CountyYear) -> CountyVerdict {
+        // No school figures are needed by these items.
+        let schools = Table::new(vec![], |s: &School| &s.id);
+        let standard = crate::evaluate::verdict::tests::standard();
+        let inputs =
+            Inputs { schools: &schools, standard: &standard, figures: None, figures_unusable: None, exchange: None };
+        county(&method(), data, &inputs)
+    }
+
+    #[test]
+    fn every_item_on_its_line_is_met_and_the_county_with_it() {
+        // 100000 against 100000 is not below; 85.0 reaches 85; a gap of 0.149 is below 0.15.
+        let v = judge(&data(Some((true, true)), "100000", "85.0", "0.149", Some(false)));
+        let states: Vec<&State> = v.items().map(|i| &i.state).collect();
+        assert_eq!(states, [&State::Met; 4]);
+        assert_eq!(v.state, State::Met);
+    }
+
+    #[test]
+    fn a_gap_of_exactly_the_limit_misses_it_and_so_does_the_county() {
+        let v = judge(&data(Some((true, true)), "100000", "90", "0.15", Some(false)));
+        assert_eq!(v.parts[0].items[3].state, State::NotMet);
+        assert_eq!(v.state, State::NotMet);
+    }
+
+    #[test]
+    fn a_yes_without_evidence_is_pending_and_the_county_cannot_be_judged() {
+        let v = judge(&data(Some((true, false)), "100001", "90", "0.1", Some(false)));
+        assert_eq!(v.parts[0].items[0].state, State::Pending);
+        assert_eq!(v.parts[0].met, 3);
+        assert_eq!(v.state, State::Pending);
+        // Not reported at all: 未填报.
+        assert_eq!(judge(&data(None, "100001", "90", "0.1", Some(false))).parts[0].items[0].state, State::Missing);
+    }
+
+    #[test]
+    fn one_miss_or_one_veto_decides_whatever_is_still_open() {
+        // Pay below the civil servants', with a judgement still pending: missed.
+        let v = judge(&data(Some((true, false)), "99999.9", "90", "0.1", None));
+        assert_eq!(v.parts[0].items[1].state, State::NotMet);
+        assert_eq!(v.state, State::NotMet);
+        // Everything met but a veto holds.
+        let v = judge(&data(Some((true, true)), "100000", "90", "0.1", Some(true)));
+        assert_eq!(v.parts[0].state, State::Met);
+        assert_eq!(v.state, State::NotMet);
+        // A veto not reported leaves the county open.
+        assert_eq!(judge(&data(Some((true, true)), "100000", "90", "0.1", None)).state, State::Missing);
     }
 }

@@ -189,7 +189,8 @@ fn county_verdicts(site: &Site, findings: &Findings) -> Vec<method::CountyVerdic
             // A year not every school reported says nothing of the county's schools.
             let partial = findings.reported.get(&data.year).filter(|r| !r.complete());
             let inputs = method::Inputs {
-                site,
+                schools: &site.schools,
+                standard: site.standard(),
                 figures: figures.and_then(|f| Some((f, findings.year(site, f.year)?))),
                 figures_unusable: partial
                     .map(|r| format!("{} 年的学校数据不全：应报 {} 所，已报 {} 所", data.year, r.expected, r.reported)),
