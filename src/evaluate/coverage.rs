@@ -286,14 +286,17 @@ mod tests {
         assert_eq!(out, ["u1", "u3"]);
     }
 
-    #[test]
-    fn judges_coverage_targets_by_the_first_day_reached() {
-        let (schools, pairings) = site();
-        let target = |form: Option<&str>, share: &str, by: &str| CoverageTarget {
+    fn target(form: Option<&str>, share: &str, by: &str) -> CoverageTarget {
+        CoverageTarget {
             form: form.map(str::to_string),
             share: Decimal::parse_share(share).unwrap(),
             by: parse_month(by).unwrap(),
-        };
+        }
+    }
+
+    #[test]
+    fn judges_coverage_targets_by_the_first_day_reached() {
+        let (schools, pairings) = site();
         let today = d("2021-06-30");
         let now = at(&schools, &pairings, today);
         let found = targets(
@@ -326,11 +329,6 @@ mod tests {
     #[test]
     fn a_coverage_target_reached_once_and_not_held_now_has_fallen_back() {
         let (schools, pairings) = site();
-        let target = |form: Option<&str>, share: &str, by: &str| CoverageTarget {
-            form: form.map(str::to_string),
-            share: Decimal::parse_share(share).unwrap(),
-            by: parse_month(by).unwrap(),
-        };
         let today = d("2021-06-30");
         let now = at(&schools, &pairings, today);
         let found = targets(
