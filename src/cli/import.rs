@@ -37,9 +37,15 @@ pub struct ImportArgs {
     /// 写到这个文件，而不是网站的 data/ 文件夹 / output path
     #[arg(long, value_name = "文件")]
     out: Option<PathBuf>,
-    /// 覆盖已有的文件（旧文件在同一文件夹备份为 .文件名.bak-日期-时间）/ replace an existing file, keeping a backup
+    /// 工作簿里要导入的工作表（默认：第一个认得表头的可见工作表）/ the sheet to read
+    #[arg(long, value_name = "工作表")]
+    sheet: Option<String>,
+    /// 表里没有的记录从文件里删除（默认只报告、保留）；旧文件在同一文件夹留备份 / remove records the sheet no longer has
+    #[arg(long, alias = "force")]
+    replace: bool,
+    /// 只显示会新增、更新哪些记录，不写文件 / show what would change, write nothing
     #[arg(long)]
-    force: bool,
+    dry_run: bool,
 }
 
 pub fn run(args: &ImportArgs) -> Result<(), ()> {
@@ -56,7 +62,9 @@ pub fn run(args: &ImportArgs) -> Result<(), ()> {
         site: args.site.clone(),
         year: args.year,
         out: args.out.clone(),
-        force: args.force,
+        sheet: args.sheet.clone(),
+        replace: args.replace,
+        dry_run: args.dry_run,
     };
     let style = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         term::Style::Color
@@ -70,11 +78,20 @@ pub fn run(args: &ImportArgs) -> Result<(), ()> {
             for d in &done.warnings {
                 let _ = err.write_all(term::render(d, &sources, style).as_bytes());
             }
+            let mut out = std::io::stdout().lock();
+            if !done.missing.is_empty() {
+                let what =
+                    if done.removed { "已从文件删除" } else { "文件里保留；要删除请加 --replace" };
+                let _ = writeln!(out, "表里没有的 {} 条（{what}）：{}", done.missing.len(), done.missing.join("、"));
+            }
             let backup = done.backup.map_or(String::new(), |b| format!("；旧文件备份为 {}", b.display()));
+            let verb = if done.dry_run { "试导入（没有写文件）" } else { "已导入" };
             let _ = writeln!(
-                std::io::stdout(),
-                "已导入 {} 行，写入 {}{backup} / imported {} rows",
+                out,
+                "{verb} {} 行：{}。{} {}{backup} / imported {} rows",
                 done.records,
+                done.summary,
+                if done.dry_run { "将写入" } else { "写入" },
                 done.path.display(),
                 done.records
             );

@@ -142,7 +142,7 @@ impl SiteArgs {
         };
         Ok(crate::Options {
             deny_warnings: self.deny_warnings,
-            load: crate::load::LoadOptions { encoding },
+            load: crate::load::LoadOptions { encoding, overlay: None },
             model: crate::model::BuildOptions { drafts: self.drafts, today: today()?, base_url: self.base_url.clone() },
         })
     }

@@ -27,6 +27,36 @@ pub enum Location {
     Span(Span),
 }
 
+impl Location {
+    /// The file it is in (site-relative for a span), or the path it names.
+    pub fn path(&self, sources: &Sources) -> String {
+        match self {
+            Location::None => String::new(),
+            Location::Path(p) => p.clone(),
+            Location::Span(span) => sources.path(span.file).to_string(),
+        }
+    }
+
+    /// The byte offset of a span.
+    pub fn offset(&self) -> Option<usize> {
+        match self {
+            Location::Span(span) => Some(span.start as usize),
+            _ => None,
+        }
+    }
+
+    /// `data/schools.yaml:12:5`, as the short form prints it.
+    pub fn shown(&self, sources: &Sources) -> String {
+        match self {
+            Location::Span(span) => {
+                let (line, col) = sources.get(span.file).line_col(span.start as usize);
+                format!("{}:{line}:{col}", sources.path(span.file))
+            }
+            other => other.path(sources),
+        }
+    }
+}
+
 /// A second place that explains the first, e.g. where a duplicate was first written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {

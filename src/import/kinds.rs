@@ -1,36 +1,38 @@
 //! The four kinds of data file an import writes, one function each: rows of a sheet (already
 //! matched to fields) → the YAML text and where it goes.
 
+use super::built::{Built, Group};
 use super::sheet::Row;
 use super::write::{Record, Value};
 use super::*;
 
-pub(super) fn schools_file(t: &mut Table, rows: &[&Row]) -> (String, PathBuf) {
+pub(super) fn schools_file(t: &mut Table, rows: &[&Row]) -> Built {
     let record = &keys::SCHOOL;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut records = Vec::new();
     for row in rows {
         let name = t.required(row, field(record, "name"));
         let stage = t.required(row, field(record, "stage"));
+        // The id column is optional: a school the site has keeps its id, a new one gets one.
         let id = match t.get(row, "id") {
             Some((id, col)) if !is_id(id) => {
                 t.error(Code::InvalidId, row, col, format!("「{id}」：编号只能用小写英文字母、数字和 -"));
-                None
+                continue;
             }
-            Some((id, col)) => Some((id.to_string(), col)),
-            None => name.map(|(n, _)| (crate::model::lists::pinyin_slug(n), t.col("name"))),
+            other => other.map(|(id, col)| (id.to_string(), col)),
         };
-        let (Some(name), Some(_), Some((id, id_col))) = (name, stage, id) else { continue };
-        for (key, col) in [(id.clone(), id_col), (crate::hanzi::fold(name.0), name.1)] {
+        let (Some(name), Some(_)) = (name, stage) else { continue };
+        let keys = id.iter().map(|(id, col)| (id.clone(), *col)).chain([(crate::hanzi::fold(name.0), name.1)]);
+        for (key, col) in keys.collect::<Vec<_>>() {
             if let Some(first) = seen.get(&key) {
-                let detail = format!("「{}」在第 {first} 行已经有了", if col == id_col { &id } else { name.0 });
+                let detail = format!("「{}」在第 {first} 行已经有了", if col == name.1 { name.0 } else { &key });
                 t.error(Code::DuplicateInList, row, col, detail);
             } else {
                 seen.insert(key, row.number);
             }
         }
-        let mut r: Record =
-            vec![entry(field(record, "id"), Value::Text(id)), entry(field(record, "name"), Value::Text(name.0.into()))];
+        let mut r: Record = id.map(|(id, _)| entry(field(record, "id"), Value::Text(id))).into_iter().collect();
+        r.push(entry(field(record, "name"), Value::Text(name.0.into())));
         for f in record.all_fields().skip(2) {
             if f.name == "aliases" {
                 if let Some((text, _)) = t.get(row, f.name) {
@@ -43,9 +45,9 @@ pub(super) fn schools_file(t: &mut Table, rows: &[&Row]) -> (String, PathBuf) {
                 r.push(e);
             }
         }
-        records.push(r);
+        records.push((row.number, r));
     }
-    (write::file(&t.cx.file, &[], ("schools", "学校名录"), &records), PathBuf::from("data/schools.yaml"))
+    Built::list("data/schools.yaml", ("schools", "学校名录"), records)
 }
 
 /// Schools of the site, found by id, name or alias.
@@ -96,13 +98,14 @@ pub(super) fn party(t: &mut Table, row: &Row, col: usize, text: &str, refs: &Ref
     }
 }
 
-pub(super) fn pairings_file(t: &mut Table, rows: &[&Row], refs: &Refs) -> (String, PathBuf) {
+pub(super) fn pairings_file(t: &mut Table, rows: &[&Row], refs: &Refs) -> Built {
     let record = &keys::PAIRING;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut records = Vec::new();
     for row in rows {
         let before = t.cx.diags.len();
-        let id = t.required(row, field(record, "id"));
+        // The id column is optional: a new pairing without one gets an id when it is merged.
+        let id = t.get(row, "id");
         if let Some((id, col)) = id {
             if !is_id(id) {
                 t.error(Code::InvalidId, row, col, format!("「{id}」：编号只能用小写英文字母、数字和 -"));
@@ -113,8 +116,10 @@ pub(super) fn pairings_file(t: &mut Table, rows: &[&Row], refs: &Refs) -> (Strin
         let form = t.required(row, field(record, "form"));
         let lead = t.required(row, field(record, "lead")).and_then(|(text, col)| party(t, row, col, text, refs));
         let mut r: Record = Vec::new();
-        if let (Some((id, _)), Some((form, _)), Some(lead)) = (id, form, lead.clone()) {
-            r.push(entry(field(record, "id"), Value::Text(id.into())));
+        if let (Some((form, _)), Some(lead)) = (form, lead.clone()) {
+            if let Some((id, _)) = id {
+                r.push(entry(field(record, "id"), Value::Text(id.into())));
+            }
             r.push(entry(field(record, "form"), Value::Text(form.into())));
             if let Some(e) = t.text(row, field(record, "name")) {
                 r.push(e);
@@ -137,10 +142,10 @@ pub(super) fn pairings_file(t: &mut Table, rows: &[&Row], refs: &Refs) -> (Strin
             r.push(e);
         }
         if t.cx.diags.len() == before {
-            records.push(r);
+            records.push((row.number, r));
         }
     }
-    (write::file(&t.cx.file, &[], ("pairings", "结对共建"), &records), PathBuf::from("data/pairings.yaml"))
+    Built::list("data/pairings.yaml", ("pairings", "结对共建"), records)
 }
 
 /// The year of a row from its year column, else `--year`.
@@ -161,16 +166,10 @@ pub(super) fn row_year(t: &mut Table, row: &Row, year: Option<i32>) -> Option<Re
     }
 }
 
-pub(super) fn exchanges_file(
-    t: &mut Table,
-    rows: &[&Row],
-    refs: &Refs,
-    year: Option<i32>,
-) -> Option<(String, PathBuf)> {
-    let list = &keys::EXCHANGE_LIST;
+pub(super) fn exchanges_file(t: &mut Table, rows: &[&Row], refs: &Refs, year: Option<i32>) -> Option<Built> {
     let person = &keys::PERSON;
-    // (year, published, people) in the order years first appear.
-    let mut groups: Vec<(i32, Option<String>, Vec<Record>)> = Vec::new();
+    // The years in the order they first appear.
+    let mut groups: Vec<Group> = Vec::new();
     for row in rows {
         let before = t.cx.diags.len();
         let y = match row_year(t, row, year) {
@@ -214,34 +213,18 @@ pub(super) fn exchanges_file(
         if t.cx.diags.len() != before {
             continue;
         }
-        match groups.iter_mut().find(|g| g.0 == y) {
+        match groups.iter_mut().find(|g| g.year == y) {
             Some(g) => {
-                g.1 = g.1.take().or(published);
-                g.2.push(r);
+                g.published = g.published.take().or(published);
+                g.people.push((row.number, r));
             }
-            None => groups.push((y, published, vec![r])),
+            None => groups.push(Group { year: y, published, people: vec![(row.number, r)] }),
         }
     }
-    let records: Vec<Record> = groups
-        .into_iter()
-        .map(|(y, published, people)| {
-            let mut g = vec![entry(field(list, "year"), Value::Plain(y.to_string()))];
-            if let Some(p) = published {
-                g.push(entry(field(list, "published"), Value::Plain(p)));
-            }
-            g.push(entry(field(list, "people"), Value::Records(people)));
-            g
-        })
-        .collect();
-    Some((write::file(&t.cx.file, &[], ("exchanges", "交流名单"), &records), PathBuf::from("data/exchanges.yaml")))
+    Some(Built::exchanges(groups))
 }
 
-pub(super) fn indicators_file(
-    t: &mut Table,
-    rows: &[&Row],
-    refs: &Refs,
-    year: Option<i32>,
-) -> Option<(String, PathBuf)> {
+pub(super) fn indicators_file(t: &mut Table, rows: &[&Row], refs: &Refs, year: Option<i32>) -> Option<Built> {
     let record = &keys::INDICATOR_ROW;
     let mut the_year: Option<(i32, usize)> = None;
     let mut date: Option<String> = None;
@@ -305,7 +288,7 @@ pub(super) fn indicators_file(
             }
         }
         if t.cx.diags.len() == before {
-            records.push(r);
+            records.push((row.number, r));
         }
     }
     let Some((year, _)) = the_year else {
@@ -322,6 +305,8 @@ pub(super) fn indicators_file(
     if let Some(d) = date {
         head.push(entry(field(file_fields, "date"), Value::Plain(d)));
     }
-    let text = write::file(&t.cx.file, &head, ("schools", zh(field(file_fields, "schools"))), &records);
-    Some((text, PathBuf::from(format!("data/indicators/{year}.yaml"))))
+    let mut built =
+        Built::list(&format!("data/indicators/{year}.yaml"), ("schools", zh(field(file_fields, "schools"))), records);
+    built.head = head;
+    Some(built)
 }

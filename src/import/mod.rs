@@ -6,9 +6,11 @@
 //! the normal loader and model). Every bad row is reported as `FILE:ROW:COLUMN` (the row number
 //! and column letter the spreadsheet shows), and nothing is written unless every row is good.
 
+mod built;
 pub mod columns;
 mod county;
 mod kinds;
+mod merge;
 mod save;
 pub use crate::load::sheet;
 pub mod write;
@@ -21,13 +23,14 @@ use columns::Header;
 use kinds::{Refs, exchanges_file, indicators_file, pairings_file, schools_file};
 use save::save;
 use sheet::{Row, column_letter};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use write::{Entry, Value};
 
 /// What is imported.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Kind {
+    #[default]
     Schools,
     Pairings,
     Exchanges,
@@ -60,14 +63,19 @@ impl Kind {
 }
 
 /// The arguments of one import.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Request {
     pub kind: Kind,
     pub file: PathBuf,
     pub site: PathBuf,
     pub year: Option<i32>,
     pub out: Option<PathBuf>,
-    pub force: bool,
+    /// The sheet of a workbook to read (`--sheet`).
+    pub sheet: Option<String>,
+    /// Remove the records the sheet no longer has (`--replace`); a backup is kept.
+    pub replace: bool,
+    /// Say what would change, write nothing (`--dry-run`).
+    pub dry_run: bool,
 }
 
 /// A finished import.
@@ -76,7 +84,14 @@ pub struct Imported {
     pub path: PathBuf,
     pub backup: Option<PathBuf>,
     pub records: usize,
-    /// Columns that were ignored, the encoding a CSV was read in.
+    /// `新增 3 所，更新 5 所（…），未变 11 所`.
+    pub summary: String,
+    /// Records of the file the sheet does not have, and whether they were removed.
+    pub missing: Vec<String>,
+    pub removed: bool,
+    /// Nothing was written (`--dry-run`).
+    pub dry_run: bool,
+    /// Columns that were ignored, the encoding a CSV was read in, the sheet read.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -86,38 +101,48 @@ pub struct Failed {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads the file, checks every row, and writes the data file.
+/// Reads the file, checks every row, merges the rows into the site's data file (or writes a
+/// new one), checks the whole site with it, and only then writes it.
 pub fn import(req: &Request) -> Result<Imported, Failed> {
-    let mut cx = Cx { file: req.file.display().to_string(), diags: Vec::new() };
+    let mut cx = Cx { file: file_name(&req.file), sheet: None, diags: Vec::new() };
     let fail = |diags: Vec<Diagnostic>| Failed { diagnostics: diags };
-    let sheet = match sheet::read(&req.file, req.kind.sheet_names()) {
+    let fields = row_fields(req.kind);
+    let recognised = |rows: &[Row]| columns::find_header(rows, &fields).is_some();
+    let choice =
+        sheet::Choice { named: req.sheet.as_deref(), kind_names: req.kind.sheet_names(), recognised: &recognised };
+    let sheet = match sheet::read(&req.file, &choice) {
         Ok(s) => s,
         Err(e) => {
-            return Err(fail(vec![Diagnostic::error(Code::ReadFailed, Location::Path(cx.file.clone())).detail(e)]));
+            let d = Diagnostic::error(Code::ReadFailed, Location::Path(cx.file.clone()))
+                .detail(format!("读取 {} 时出错：{e}", cx.file));
+            return Err(fail(vec![d]));
         }
     };
+    cx.sheet = sheet.name.clone();
     if let Some(note) = &sheet.note {
         cx.diags.push(Diagnostic::warning(Code::EncodingGuessed, Location::Path(cx.file.clone())).detail(note.clone()));
     }
-    let fields = row_fields(req.kind);
     let Some(header) = columns::find_header(&sheet.rows, &fields) else {
-        let names: Vec<String> = fields.iter().take(6).map(|f| keys::describe(f)).collect();
+        let names: Vec<String> = fields.iter().take(6).map(|f| zh_first(f)).collect();
         cx.diags.push(
-            Diagnostic::error(Code::ImportNoHeader, Location::Path(cx.file.clone()))
+            Diagnostic::error(Code::ImportNoHeader, Location::Path(cx.place()))
                 .detail(format!("前十行里没有认识的列名；列名应是 {} 等", names.join("、"))),
         );
         return Err(fail(cx.diags));
     };
     let header_row = &sheet.rows[header.index];
-    check_header(&mut cx, header_row, &header);
+    check_header(&mut cx, header_row, &header, &fields);
     let schools =
         if matches!(req.kind, Kind::Schools | Kind::County) { None } else { Some(site_schools(&req.site, &mut cx)) };
     let county = if req.kind == Kind::County { county::context(&req.site, &mut cx) } else { None };
     let rows: Vec<&Row> = sheet.rows[header.index + 1..].iter().filter(|r| !r.is_empty()).collect();
-    let mut table = Table { cx: &mut cx, header: &header, header_row };
-    let written = match (req.kind, &schools) {
+    let mut table = Table { cx: &mut cx, header: &header, header_row, sheet: &sheet };
+    if req.kind == Kind::County {
+        let written = county.as_ref().and_then(|c| county::county_file(&mut table, &rows, c, req.year));
+        return finish_whole(req, cx, rows.len(), written);
+    }
+    let built = match (req.kind, &schools) {
         (Kind::Schools, _) => Some(schools_file(&mut table, &rows)),
-        (Kind::County, _) => county.as_ref().and_then(|c| county::county_file(&mut table, &rows, c, req.year)),
         (_, Some(Some(schools))) => {
             let index = SchoolIndex::new(&schools.0, &schools.1);
             let refs = Refs { schools: &schools.0, index };
@@ -131,25 +156,153 @@ pub fn import(req: &Request) -> Result<Imported, Failed> {
     };
     if rows.is_empty() {
         cx.diags.push(
-            Diagnostic::error(Code::ImportNoRows, Location::Path(cx.file.clone()))
+            Diagnostic::error(Code::ImportNoRows, Location::Path(cx.place()))
                 .detail(format!("表头在第 {} 行，下面没有数据", header_row.number)),
         );
     }
-    let Some((text, default_rel)) = written else {
-        return Err(fail(cx.diags));
-    };
-    if cx.diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
+    let Some(built) = built else { return Err(fail(cx.diags)) };
+    if has_errors(&cx.diags) {
         return Err(fail(cx.diags));
     }
-    let path = req.out.clone().unwrap_or_else(|| req.site.join(default_rel));
-    let backup = match save(&path, &text, req.force) {
-        Ok(b) => b,
-        Err(d) => {
-            cx.diags.push(d);
-            return Err(fail(cx.diags));
+    let path = req.out.clone().unwrap_or_else(|| req.site.join(&built.rel));
+    let existing = std::fs::read_to_string(&path).ok();
+    let parsed = existing.as_deref().and_then(|text| parse_data(&built.rel, text));
+    let merged = built.merge(&cx.file, existing.as_deref().zip(parsed.as_ref()), req.replace);
+    if req.out.is_none() {
+        check_site(&req.site, &built, &merged, &mut cx);
+    }
+    if has_errors(&cx.diags) {
+        return Err(fail(cx.diags));
+    }
+    let summary = merged.summary.line(&built);
+    let missing = merged.summary.missing.clone();
+    let removed = merged.summary.removed;
+    let unchanged = existing.as_deref() == Some(merged.text.as_str());
+    let backup = if req.dry_run || unchanged {
+        None
+    } else {
+        match save(&path, &merged.text, existing.is_some()) {
+            Ok(b) => b,
+            Err(d) => {
+                cx.diags.push(d);
+                return Err(fail(cx.diags));
+            }
         }
     };
-    Ok(Imported { path, backup, records: rows.len(), warnings: cx.diags })
+    Ok(Imported {
+        path,
+        backup,
+        records: rows.len(),
+        summary,
+        missing,
+        removed,
+        dry_run: req.dry_run,
+        warnings: cx.diags,
+    })
+}
+
+/// The county data file, written whole (see `county`).
+fn finish_whole(
+    req: &Request,
+    mut cx: Cx,
+    records: usize,
+    written: Option<(String, PathBuf)>,
+) -> Result<Imported, Failed> {
+    let fail = |diags: Vec<Diagnostic>| Failed { diagnostics: diags };
+    let Some((text, rel)) = written else { return Err(fail(cx.diags)) };
+    if has_errors(&cx.diags) {
+        return Err(fail(cx.diags));
+    }
+    let path = req.out.clone().unwrap_or_else(|| req.site.join(rel));
+    let backup = if req.dry_run {
+        None
+    } else {
+        match save(&path, &text, req.replace) {
+            Ok(b) => b,
+            Err(d) => {
+                cx.diags.push(
+                    d.hint("县级评估数据整份替换：确认后加 --replace（原文件留备份）。/ Pass --replace to replace it."),
+                );
+                return Err(fail(cx.diags));
+            }
+        }
+    };
+    let summary = format!("{records} 项");
+    Ok(Imported {
+        path,
+        backup,
+        records,
+        summary,
+        missing: vec![],
+        removed: false,
+        dry_run: req.dry_run,
+        warnings: cx.diags,
+    })
+}
+
+fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error)
+}
+
+/// The name a message gives the file: as the clerk typed it.
+fn file_name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// A data file's text as the loader reads it (keys in English), when it parses.
+fn parse_data(rel: &str, text: &str) -> Option<crate::load::Node> {
+    let kind = match crate::load::walk::classify(rel)? {
+        crate::load::walk::FileKind::Data(kind) => kind,
+        _ => return None,
+    };
+    let mut sources = crate::diagnostics::Sources::default();
+    let id = sources.add(rel.to_string(), text.to_string());
+    let mut node = crate::load::yaml::parse(id, sources.get(id), 0, text.len()).ok()?;
+    keys::canonicalize(&mut node, keys::data_shape(kind), &mut Diagnostics::default());
+    Some(node)
+}
+
+/// Checks the whole site as `build` would, with the merged file in place of the one on disk.
+/// Problems the import brings are reported at the sheet's row where the record came from
+/// (never at a line of YAML the clerk did not write); problems the site had before are not.
+fn check_site(site: &Path, built: &built::Built, merged: &built::Merged, cx: &mut Cx) {
+    let run = |overlay: Option<(String, std::sync::Arc<str>)>| {
+        let mut diags = Diagnostics::default();
+        let options = LoadOptions { encoding: None, overlay };
+        let raw = crate::load::load(site, &options, &mut diags);
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+        let options =
+            crate::model::BuildOptions { drafts: true, today: crate::model::date::china_date(secs), base_url: None };
+        crate::model::build(&raw, &options, &mut diags);
+        (raw.sources, diags)
+    };
+    let (before_sources, before) = run(None);
+    let seen: HashSet<(String, String)> = before
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .map(|d| (d.location.path(&before_sources), d.detail.clone()))
+        .collect();
+    let (sources, after) = run(Some((built.rel.clone(), merged.text.as_str().into())));
+    let node = parse_data(&built.rel, &merged.text);
+    let records = node.as_ref().map(|n| built::records_of(built.list.0, n, &merged.text)).unwrap_or_default();
+    for d in after.iter().filter(|d| d.severity == crate::diagnostics::Severity::Error) {
+        let path = d.location.path(&sources);
+        if seen.contains(&(path.clone(), d.detail.clone())) {
+            continue;
+        }
+        let at = d.location.offset().filter(|_| path == built.rel);
+        let row =
+            at.and_then(|at| records.iter().find(|(_, r)| r.contains(&at))).and_then(|(id, _)| merged.rows.get(id));
+        let location = match row {
+            Some(row) => Location::Path(format!("{}:{row}", cx.place())),
+            None => Location::Path(format!("{}（导入后 {}）", cx.place(), d.location.shown(&sources))),
+        };
+        let mut out = Diagnostic::error(d.code, location).detail(d.detail.clone());
+        if let Some(h) = d.hint_text() {
+            out = out.hint(h);
+        }
+        cx.diags.push(out);
+    }
 }
 
 /// Every key a column may name for this kind: the record's keys, the keys of a period written
@@ -187,6 +340,14 @@ fn row_fields(kind: Kind) -> Vec<&'static Field> {
     out
 }
 
+/// `校名（name）`: a key by its Chinese name first, for messages to a clerk.
+fn zh_first(field: &Field) -> String {
+    match field.aliases.first() {
+        Some(zh) => format!("{zh}（{}）", field.name),
+        None => field.name.to_string(),
+    }
+}
+
 /// The Chinese name of a key for comments and messages.
 fn zh(field: &Field) -> &'static str {
     field.aliases.first().copied().unwrap_or(field.name)
@@ -194,17 +355,27 @@ fn zh(field: &Field) -> &'static str {
 
 struct Cx {
     file: String,
+    /// The sheet read, for a workbook.
+    sheet: Option<String>,
     diags: Vec<Diagnostic>,
 }
 
 impl Cx {
+    /// `学校名录.xlsx[学校]`: the file, and the sheet of a workbook.
+    fn place(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!("{}[{sheet}]", self.file),
+            None => self.file.clone(),
+        }
+    }
+
     fn at(&self, row: usize, col: usize) -> Location {
-        Location::Path(format!("{}:{row}:{}", self.file, column_letter(col)))
+        Location::Path(format!("{}:{row}:{}", self.place(), column_letter(col)))
     }
 }
 
-/// Reports columns named twice and columns that are not imported.
-fn check_header(cx: &mut Cx, row: &Row, header: &Header) {
+/// Reports columns named twice and columns that are not imported, with the nearest known name.
+fn check_header(cx: &mut Cx, row: &Row, header: &Header, fields: &[&'static Field]) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (col, field) in header.fields.iter().enumerate() {
         let text = row.cell(col);
@@ -221,14 +392,29 @@ fn check_header(cx: &mut Cx, row: &Row, header: &Header) {
                 }
             }
             None if !text.is_empty() => {
-                cx.diags.push(
-                    Diagnostic::warning(Code::ImportUnknownColumn, cx.at(row.number, col))
-                        .detail(format!("不认识列名「{text}」，这一列不导入")),
-                );
+                let mut d = Diagnostic::warning(Code::ImportUnknownColumn, cx.at(row.number, col))
+                    .detail(format!("不认识列名「{text}」，这一列不导入"));
+                if let Some(near) = nearest_column(text, fields) {
+                    d = d.hint(format!(
+                        "您是不是想写「{near}」？各类表格的列名见 docs/staff-guide.md。/ Did you mean {near}?"
+                    ));
+                }
+                cx.diags.push(d);
             }
             None => {}
         }
     }
+}
+
+/// The known column name closest to a header that matched none, if any is close: the Chinese
+/// names first.
+fn nearest_column(text: &str, fields: &[&'static Field]) -> Option<&'static str> {
+    let key = columns::normalize(text);
+    let names = fields.iter().flat_map(|f| f.aliases.iter().copied().chain([f.name]));
+    let (best, distance) =
+        names.map(|n| (n, strsim::levenshtein(&columns::normalize(n), &key))).min_by_key(|(_, d)| *d)?;
+    let shared = best.chars().any(|c| key.contains(c));
+    (distance <= (key.chars().count() / 2).max(1) && shared).then_some(best)
 }
 
 /// The schools of the site, read by the normal loader and model; `None` (with an error) when
@@ -261,6 +447,7 @@ struct Table<'a> {
     cx: &'a mut Cx,
     header: &'a Header,
     header_row: &'a Row,
+    sheet: &'a sheet::Sheet,
 }
 
 impl Table<'_> {
@@ -300,11 +487,25 @@ impl Table<'_> {
             return self.one_of(row, field, text, col).then_some((text, col));
         }
         if got.is_none() {
-            let detail = match self.header.column(field.name) {
-                Some(_) => format!("{} 不能为空", keys::describe(field)),
-                None => format!("表里没有 {} 这一列", keys::describe(field)),
+            let col = self.col(field.name);
+            let merged = self.header.column(field.name).and_then(|c| self.sheet.merged_into(row.number, c));
+            let detail = match (self.header.column(field.name), merged) {
+                (Some(_), Some(m)) => format!(
+                    "{} 这一格在合并单元格 {}{}:{}{} 里：合并后只有第一格（第 {} 行）有值",
+                    zh_first(field),
+                    column_letter(m.cols.0),
+                    m.rows.0,
+                    column_letter(m.cols.1),
+                    m.rows.1,
+                    m.rows.0
+                ),
+                (Some(_), None) => format!("{} 不能为空", zh_first(field)),
+                (None, _) => format!("表里没有 {} 这一列", zh_first(field)),
             };
-            self.error(Code::MissingField, row, self.col(field.name), detail);
+            self.error(Code::MissingField, row, col, detail);
+            if merged.is_some() {
+                self.hint("取消合并单元格，在每一行都填上这一格的内容（WPS/Excel：选中后“取消合并并填充内容”）。/ Unmerge the cells and fill every row.");
+            }
         }
         got
     }

@@ -130,11 +130,11 @@ pub static SCHOOL: Record = record(
     "学校",
     &[
         leaf("id", &["编号"]),
-        leaf("name", &["校名", "名称"]),
-        leaf("aliases", &["别名"]),
-        leaf("stage", &["学段"]),
-        leaf("town", &["乡镇街道"]),
-        leaf("location", &["城乡类别"]),
+        leaf("name", &["校名", "名称", "学校名称", "学校"]),
+        leaf("aliases", &["别名", "简称"]),
+        leaf("stage", &["学段", "办学类型"]),
+        leaf("town", &["乡镇街道", "乡镇", "街道"]),
+        leaf("location", &["城乡类别", "城乡", "城乡类型"]),
         leaf("status", &["办学状态"]),
         leaf("pinyin", &["拼音"]),
         leaf("kind", &["学校类型", "类型"]),
@@ -148,11 +148,11 @@ pub static PAIRING: Record = record(
     "结对",
     &[
         leaf("id", &["编号"]),
-        leaf("form", &["形式"]),
-        leaf("name", &["名称"]),
-        nested("lead", &["牵头学校"], Shape::Record(&PARTNER)),
-        nested("members", &["成员学校"], Shape::List(&Shape::Record(&PARTNER))),
-        nested("cycle", &["周期"], Shape::Record(&PERIOD)),
+        leaf("form", &["形式", "共建形式", "结对形式"]),
+        leaf("name", &["名称", "结对名称"]),
+        nested("lead", &["牵头学校", "牵头校"], Shape::Record(&PARTNER)),
+        nested("members", &["成员学校", "成员校"], Shape::List(&Shape::Record(&PARTNER))),
+        nested("cycle", &["周期", "结对周期"], Shape::Record(&PERIOD)),
         leaf("policy", &["依据文件"]),
     ],
 );
@@ -218,7 +218,7 @@ pub static FIGURES: &[Field] = &[
 
 pub static INDICATOR_ROW: Record = Record {
     what: "学校指标",
-    fields: &[leaf("school", &["学校"]), leaf("stage", &["学段"])],
+    fields: &[leaf("school", &["学校", "学校名称", "校名"]), leaf("stage", &["学段"])],
     extra: FIGURES,
     open: true,
     open_values: &Shape::Leaf,

@@ -27,10 +27,13 @@ pub use walk::{DOCUMENT_FOLDERS, DataKind};
 use walk::{FileKind, Found};
 pub use yaml::{Entry, Node, Value};
 
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
     /// Encoding to assume for files that are not UTF-8 (`--encoding`), instead of guessing.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// A file's text to read instead of what is on disk (path in the site folder, text): how
+    /// `import` checks the whole site with the file it is about to write, before writing it.
+    pub overlay: Option<(String, Arc<str>)>,
 }
 
 /// Everything read from a site folder.
@@ -149,7 +152,15 @@ pub fn load_cached(
         (Some(_), Some(w)) => attachments(w.found, w.walk_reported, options),
         _ => {
             let mut reported = Vec::new();
-            let found = walk::walk(root, &mut reported);
+            let mut found = walk::walk(root, &mut reported);
+            // A file still to be written is read as if it were there.
+            if let Some((rel, _)) = &options.overlay
+                && !found.iter().any(|f| &f.rel == rel)
+                && let Some(kind) = walk::classify(rel)
+            {
+                found.push(Found { kind, abs: root.join(rel), rel: rel.clone() });
+                found.sort_by(|a, b| a.rel.cmp(&b.rel));
+            }
             attachments(found, reported, options)
         }
     };
@@ -298,8 +309,13 @@ fn read_attachment_text(found: &Found, options: &LoadOptions) -> Option<String> 
 /// that the file's id stays valid for diagnostics.
 fn read_text(found: &Found, id: FileId, options: &LoadOptions) -> (SourceFile, Option<Item>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let size = std::fs::metadata(&found.abs).map_or(0, |m| m.len());
-    let read = if size > MAX_CONTENT_FILE { Err(None) } else { std::fs::read(&found.abs).map_err(Some) };
+    let overlay = options.overlay.as_ref().filter(|(rel, _)| *rel == found.rel).map(|(_, text)| text);
+    let size = overlay.map_or_else(|| std::fs::metadata(&found.abs).map_or(0, |m| m.len()), |t| t.len() as u64);
+    let read = match overlay {
+        _ if size > MAX_CONTENT_FILE => Err(None),
+        Some(text) => Ok(text.as_bytes().to_vec()),
+        None => std::fs::read(&found.abs).map_err(Some),
+    };
     let text: Result<String, Option<String>> = match read {
         Err(None) => {
             diags.push(Diagnostic::error(Code::FileTooLarge, Location::Path(found.rel.clone())).detail(format!(

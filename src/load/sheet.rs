@@ -22,10 +22,46 @@ impl Row {
     }
 }
 
-/// What was read, and a note to show (the encoding a CSV was decoded from).
+/// What was read: the sheet's name (a workbook's), its rows, a note to show (the encoding a
+/// CSV was decoded from), and its merged cells.
+#[derive(Default)]
 pub struct Sheet {
+    pub name: Option<String>,
     pub rows: Vec<Row>,
     pub note: Option<String>,
+    pub merged: Vec<Merged>,
+}
+
+/// A block of merged cells: rows as the spreadsheet numbers them, columns from 0. Its value is
+/// in its first cell; the others read as empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Merged {
+    pub rows: (usize, usize),
+    pub cols: (usize, usize),
+}
+
+impl Sheet {
+    /// The merged block a cell lies in, when it is not the block's first cell.
+    pub fn merged_into(&self, row: usize, col: usize) -> Option<&Merged> {
+        self.merged.iter().find(|m| {
+            (m.rows.0..=m.rows.1).contains(&row)
+                && (m.cols.0..=m.cols.1).contains(&col)
+                && (row, col) != (m.rows.0, m.cols.0)
+        })
+    }
+}
+
+/// Which sheet of a workbook to read: the one named (`--sheet`), else the first visible one
+/// whose rows `recognised` accepts, trying first those named like `kind_names`.
+pub struct Choice<'a> {
+    pub named: Option<&'a str>,
+    pub kind_names: &'a [&'a str],
+    pub recognised: &'a dyn Fn(&[Row]) -> bool,
+}
+
+impl Choice<'_> {
+    /// The first sheet, whatever it holds (an attachment's preview).
+    pub const FIRST: Choice<'static> = Choice { named: None, kind_names: &[], recognised: &|_| true };
 }
 
 /// The column's letter as spreadsheets show it: 0 → A, 25 → Z, 26 → AA.
@@ -42,15 +78,15 @@ pub fn column_letter(mut col: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Reads the file; `sheet_names` are the names (folded) a sheet of this kind may have.
-pub fn read(path: &Path, sheet_names: &[&str]) -> Result<Sheet, String> {
+/// Reads the file; a workbook's sheet is picked by `choice`.
+pub fn read(path: &Path, choice: &Choice) -> Result<Sheet, String> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     match ext.as_str() {
         "csv" | "txt" => {
             let bytes = std::fs::read(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
             read_csv(&bytes)
         }
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path, sheet_names),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path, choice),
         _ => Err(format!(
             "不认识的文件类型「{}」：请用 .xlsx、.xls、.ods 或 .csv 文件 / use .xlsx, .xls, .ods or .csv",
             path.display()
@@ -75,34 +111,75 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
         })?;
         rows.push(Row { number: i + 1, cells: record.iter().map(|c| c.trim().to_string()).collect() });
     }
-    Ok(Sheet { rows, note })
+    Ok(Sheet { rows, note, ..Sheet::default() })
 }
 
-fn read_workbook(path: &Path, sheet_names: &[&str]) -> Result<Sheet, String> {
-    use calamine::Reader;
+fn read_workbook(path: &Path, choice: &Choice) -> Result<Sheet, String> {
+    use calamine::{Reader, SheetVisible};
     let mut book = calamine::open_workbook_auto(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
-    let names = book.sheet_names();
-    let folded: Vec<String> = names.iter().map(|n| crate::hanzi::fold(n.trim()).to_lowercase()).collect();
-    let pick = folded
-        .iter()
-        .position(|n| sheet_names.contains(&n.as_str()))
-        .or_else(|| folded.iter().position(|n| sheet_names.iter().any(|k| n.contains(k))))
-        .unwrap_or(0);
-    let Some(name) = names.get(pick).cloned() else {
-        return Err(format!("{} 里没有工作表", path.display()));
+    let sheets: Vec<(String, bool)> =
+        book.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible == SheetVisible::Visible)).collect();
+    let fold = |n: &str| crate::hanzi::fold(n.trim()).to_lowercase();
+    let candidates: Vec<&String> = match choice.named {
+        Some(want) => {
+            let found = sheets.iter().find(|(n, _)| fold(n) == fold(want));
+            let Some((name, _)) = found else {
+                let all: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+                return Err(format!("{} 里没有工作表「{want}」；有：{}", path.display(), all.join("、")));
+            };
+            vec![name]
+        }
+        None => {
+            // Hidden sheets hold a bureau's notes: read only when named.
+            let visible: Vec<&String> = sheets.iter().filter(|(_, v)| *v).map(|(n, _)| n).collect();
+            let by_name = |n: &&String| choice.kind_names.iter().any(|k| fold(n).contains(k));
+            visible.iter().copied().filter(by_name).chain(visible.iter().copied().filter(|n| !by_name(n))).collect()
+        }
     };
-    let range = book.worksheet_range(&name).map_err(|e| format!("无法读取工作表「{name}」：{e}"))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let mut out = vec![String::new(); col0 as usize];
-            out.extend(cells.iter().map(cell_text));
-            Row { number: row0 as usize + i + 1, cells: out }
+    let mut tried = Vec::new();
+    for name in candidates {
+        let range = book.worksheet_range(name).map_err(|e| format!("无法读取工作表「{name}」：{e}"))?;
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let rows: Vec<Row> = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| {
+                let mut out = vec![String::new(); col0 as usize];
+                out.extend(cells.iter().map(cell_text));
+                Row { number: row0 as usize + i + 1, cells: out }
+            })
+            .collect();
+        if !(choice.recognised)(&rows) && choice.named.is_none() {
+            tried.push(name.clone());
+            continue;
+        }
+        let merged = merged_cells(&mut book, name);
+        return Ok(Sheet { name: Some(name.clone()), rows, note: None, merged });
+    }
+    Err(match tried.as_slice() {
+        [] => format!("{} 里没有可见的工作表", path.display()),
+        names => format!(
+            "读了 {} 个工作表（{}），都没有认识的表头；用 --sheet 工作表名称 指定要导入的工作表",
+            names.len(),
+            names.join("、")
+        ),
+    })
+}
+
+/// The merged blocks of a sheet (.xlsx and .xls keep them; other formats have none).
+fn merged_cells(book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>, name: &str) -> Vec<Merged> {
+    let dims = match book {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).ok(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).ok(),
+        _ => None,
+    };
+    dims.unwrap_or_default()
+        .into_iter()
+        .map(|d| Merged {
+            rows: (d.start.0 as usize + 1, d.end.0 as usize + 1),
+            cols: (d.start.1 as usize, d.end.1 as usize),
         })
-        .collect();
-    Ok(Sheet { rows, note: None })
+        .collect()
 }
 
 fn cell_text(cell: &calamine::Data) -> String {

@@ -32,7 +32,7 @@ pub fn read(rel: &str, abs: &Path, size: u64) -> Option<TablePreview> {
     if !is_table(rel) || size > MAX_PREVIEW_FILE {
         return None;
     }
-    let sheet = super::sheet::read(abs, &[]).ok()?;
+    let sheet = super::sheet::read(abs, &super::sheet::Choice::FIRST).ok()?;
     let rows: Vec<Vec<String>> = sheet.rows.into_iter().filter(|r| !r.is_empty()).map(|r| r.cells).collect();
     let total_cols = rows.iter().map(|r| r.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1)).max()?;
     let total_rows = rows.len();

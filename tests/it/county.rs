@@ -722,11 +722,11 @@ fn a_bad_county_sheet_is_reported_at_its_rows_and_nothing_is_written() {
     crate::import::xlsx(&t.root.join("县级.xlsx"), "Sheet1", rows);
     let run = t.run(&["import", "county", "县级.xlsx", "--site", "site"]);
     run.failed()
-        .stderr_contains("县级.xlsx:2:B: 错误：取值无效：「社会满意」不是本网站评估标准里的项目")
-        .stderr_contains("县级.xlsx:3:B: 错误：取值无效：「比例」可以指")
-        .stderr_contains("县级.xlsx:4:C: 错误：取值无效：「也许」应该是 是 或 否")
-        .stderr_contains("县级.xlsx:5:D: 错误：找不到这个文号的文件：依据「县教〔2099〕9号」")
-        .stderr_contains("县级.xlsx:6:C: 错误：不是有效的数字");
+        .stderr_contains("县级.xlsx[Sheet1]:2:B: 错误：取值无效：「社会满意」不是本网站评估标准里的项目")
+        .stderr_contains("县级.xlsx[Sheet1]:3:B: 错误：取值无效：「比例」可以指")
+        .stderr_contains("县级.xlsx[Sheet1]:4:C: 错误：取值无效：「也许」应该是 是 或 否")
+        .stderr_contains("县级.xlsx[Sheet1]:5:D: 错误：找不到这个文号的文件：依据「县教〔2099〕9号」")
+        .stderr_contains("县级.xlsx[Sheet1]:6:C: 错误：不是有效的数字");
     assert!(!t.site().join("data/county/2016.yaml").exists(), "a failed import wrote the file");
 }
 

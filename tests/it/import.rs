@@ -87,7 +87,7 @@ fn an_xlsx_with_chinese_headers_and_units_is_imported_and_built() {
     );
     let run = t.run(&["import", "indicators", "指标.xlsx", "--site", "site", "--year", "2023"]);
     assert!(run.success, "{}", run.stderr);
-    assert!(run.stderr.contains("指标.xlsx:2:E:") && run.stderr.contains("备注"), "{}", run.stderr);
+    assert!(run.stderr.contains("指标.xlsx[2023年指标]:2:E:") && run.stderr.contains("备注"), "{}", run.stderr);
     let yaml = std::fs::read_to_string(t.site().join("data/indicators/2023.yaml")).unwrap();
     assert!(yaml.contains("year: 2023") && yaml.contains("school: xugou-xiaoxue"), "{yaml}");
     assert!(yaml.contains("teaching_area: 9800.5") && yaml.contains("# 教学及辅助用房面积"), "{yaml}");
@@ -163,10 +163,13 @@ fn bad_rows_are_reported_by_file_row_and_column_and_nothing_is_written() {
     let run = t.run(&["import", "indicators", "指标.xlsx", "--site", "site", "--year", "2023"]);
     assert!(!run.success);
     let err = &run.stderr;
-    assert!(err.contains("指标.xlsx:3:A: 错误：找不到这所学校") && err.contains("墟沟小学（xugou-xiaoxue）"), "{err}");
-    assert!(err.contains("指标.xlsx:4:B: 错误：不是有效的数字") && err.contains("四百九十七"), "{err}");
-    assert!(err.contains("指标.xlsx:5:A: 错误：缺少必填字段"), "{err}");
-    assert!(err.contains("指标.xlsx:6:A: 错误：同一学校同一学段填报了两次") && err.contains("第 2 行"), "{err}");
+    assert!(
+        err.contains("指标.xlsx[指标]:3:A: 错误：找不到这所学校") && err.contains("墟沟小学（xugou-xiaoxue）"),
+        "{err}"
+    );
+    assert!(err.contains("指标.xlsx[指标]:4:B: 错误：不是有效的数字") && err.contains("四百九十七"), "{err}");
+    assert!(err.contains("指标.xlsx[指标]:5:A: 错误：缺少必填字段"), "{err}");
+    assert!(err.contains("指标.xlsx[指标]:6:A: 错误：同一学校同一学段填报了两次") && err.contains("第 2 行"), "{err}");
     assert!(err.contains("没有写入任何文件"), "{err}");
     assert!(!t.site().join("data/indicators").exists());
 
@@ -178,30 +181,53 @@ fn bad_rows_are_reported_by_file_row_and_column_and_nothing_is_written() {
     );
     let run = t.run(&["import", "schools", "学校2.xlsx", "--site", "site", "--out", "s.yaml"]);
     assert!(!run.success);
-    assert!(run.stderr.contains("学校2.xlsx:3:C: 错误：缺少必填字段"), "{}", run.stderr);
+    assert!(run.stderr.contains("学校2.xlsx[学校]:3:C: 错误：缺少必填字段"), "{}", run.stderr);
     assert!(!t.site().join("s.yaml").exists() && !t.root.join("s.yaml").exists());
 }
 
+/// Issue 19: a second import merges into the file: ids and hand-written lines stay, changed
+/// cells are updated, records the sheet lacks are kept unless `--replace`.
 #[test]
-fn an_existing_file_is_kept_unless_forced_and_then_backed_up() {
-    let t = site_with_schools("import-force");
+fn re_importing_merges_into_the_file_and_keeps_what_the_sheet_lacks() {
+    let t = site_with_schools("import-merge");
     let path = t.site().join("data/schools.yaml");
     let first = std::fs::read_to_string(&path).unwrap();
     let run = t.run(&["import", "schools", "学校名录.xlsx", "--site", "site"]);
-    assert!(!run.success);
-    assert!(run.stderr.contains("目标文件已存在") && run.stderr.contains("--force"), "{}", run.stderr);
-    std::fs::write(&path, "# 手改过\n".to_string() + &first).unwrap();
-    let run = t.run(&["import", "schools", "学校名录.xlsx", "--site", "site", "--force"]);
     assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("新增 0 所，未变 3 所"), "{}", run.stdout);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first, "an unchanged import rewrote the file");
+    std::fs::write(&path, "# 手改过\n".to_string() + &first).unwrap();
+    // No id column, names only; 连岛小学 moved town, 西苑中学 left out, 板桥小学 is new.
+    let sheet: &[&[&str]] = &[
+        &["学校名称", "学段", "乡镇街道", "城乡"],
+        &["墟溝小學", "小学", "墟沟街道", "城区"],
+        &["连岛小学", "小学", "连云街道", "镇区"],
+        &["板桥小学", "小学", "板桥街道", "镇区"],
+    ];
+    xlsx(&t.root.join("学校名录2.xlsx"), "学校", sheet);
+    let run = t.run(&["import", "schools", "学校名录2.xlsx", "--site", "site", "--dry-run"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("新增 1 所，更新 1 所（乡镇街道），未变 1 所"), "{}", run.stdout);
+    assert!(std::fs::read_to_string(&path).unwrap().starts_with("# 手改过"), "--dry-run wrote");
+    let run = t.run(&["import", "schools", "学校名录2.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("表里没有的 1 条（文件里保留；要删除请加 --replace）：西苑中学"), "{}", run.stdout);
     assert!(run.stdout.contains("备份"), "{}", run.stdout);
+    let merged = std::fs::read_to_string(&path).unwrap();
+    assert!(merged.starts_with("# 手改过"), "{merged}");
+    assert!(merged.contains("xiyuan-zhongxue") && merged.contains("id: xugou-xiaoxue"), "{merged}");
+    assert!(merged.contains("连云街道") && !merged.contains("连岛街道"), "{merged}");
+    assert!(merged.contains("- {id: banqiaoxiaoxue, name: 板桥小学"), "{merged}");
     let backups: Vec<_> = std::fs::read_dir(t.site().join("data"))
         .unwrap()
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().starts_with(".schools.yaml.bak-"))
         .collect();
     assert_eq!(backups.len(), 1);
-    assert!(std::fs::read_to_string(backups[0].path()).unwrap().starts_with("# 手改过"));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+    // With --replace the school the sheet lacks goes.
+    let run = t.run(&["import", "schools", "学校名录2.xlsx", "--site", "site", "--replace"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("xiyuan-zhongxue"));
     // The backup is not read by the build.
     let run = t.build_ok();
     assert!(!run.stderr.contains("bak"), "{}", run.stderr);
