@@ -206,6 +206,10 @@ impl Built {
                     if self.list.0 == "schools" && renames_nothing(items[i], r) {
                         skip.push("name");
                     }
+                    // A school that does not say its status is 在办: saying so changes nothing.
+                    if items[i].get("status").is_none() && entry_text(r, "status") == "在办" {
+                        skip.push("status");
+                    }
                     let changed = merge::update(edits, items[i], text, r, &skip);
                     identities.insert(node_identity(self.list.0, key, items[i]), *row);
                     if changed.is_empty() {
@@ -276,19 +280,18 @@ fn append_groups(edits: &mut Edits, root: &Node, text: &str, groups: &[Record]) 
         .iter()
         .map(|g| {
             let mut s = String::new();
-            for (i, e) in g.iter().enumerate() {
-                let pad = if i == 0 { "- " } else { "  " };
+            for e in g {
                 match &e.value {
                     Value::Records(people) => {
-                        s.push_str(&format!("{pad}{}:\n", e.key));
+                        s.push_str(&format!("{}:\n", e.key));
                         for p in people {
-                            s.push_str(&format!("      - {}\n", merge::flow(p)));
+                            s.push_str(&format!("  - {}\n", merge::flow(p)));
                         }
                     }
-                    v => s.push_str(&format!("{pad}{}: {}\n", e.key, merge::inline(v))),
+                    v => s.push_str(&format!("{}: {}\n", e.key, merge::inline(v))),
                 }
             }
-            s.trim_end().replace('\n', "\n  ")
+            s.trim_end().to_string()
         })
         .collect();
     merge::append(edits, root, text, "exchanges", &lines);

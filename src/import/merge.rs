@@ -149,9 +149,15 @@ pub fn update(edits: &mut Edits, record: &Node, text: &str, with: &Record, skip:
         }
     }
     if !added.is_empty() {
+        // Keys are added as the record writes its own: in Chinese when it does.
+        let chinese = record
+            .entries()
+            .first()
+            .is_some_and(|e| !text[e.key_span.start as usize..e.key_span.end as usize].is_ascii());
+        let key = |e: &Entry| if chinese { e.zh } else { e.key };
         let r = extent(record, text);
         if is_flow(record, text) {
-            let items: String = added.iter().map(|e| format!(", {}: {}", e.key, inline(&e.value))).collect();
+            let items: String = added.iter().map(|e| format!(", {}: {}", key(e), inline(&e.value))).collect();
             edits.push(r.end - 1..r.end - 1, items);
         } else {
             // Block style: new lines under the record's keys, at their indentation.
@@ -166,11 +172,13 @@ pub fn update(edits: &mut Edits, record: &Node, text: &str, with: &Record, skip:
 }
 
 /// Adds records at the end of the list under `key` in `root` (or a new list at the end of the
-/// file when the key is absent), one flow record a line.
+/// file when the key is absent), one flow record a line; a record of several lines (an exchange
+/// list with its people) has its later lines indented under its first.
 pub fn append(edits: &mut Edits, root: &Node, text: &str, key: &str, records: &[String]) {
     if records.is_empty() {
         return;
     }
+    let item = |indent: &str, r: &String| format!("{indent}- {}\n", r.replace('\n', &format!("\n{indent}  ")));
     let list = root.entries().iter().find(|e| e.key == key);
     match list.map(|e| (&e.value, e.key_span)) {
         Some((node @ Node { value: Yaml::List(items), .. }, _)) if !items.is_empty() && !is_flow(node, text) => {
@@ -180,7 +188,7 @@ pub fn append(edits: &mut Edits, root: &Node, text: &str, key: &str, records: &[
             // The `- ` before the first item sets where the new ones go.
             let dash = text[line_start..first.start].find('-').map_or(0, |i| i);
             let indent = " ".repeat(text[line_start..line_start + dash].chars().count());
-            let mut lines: String = records.iter().map(|r| format!("{indent}- {r}\n")).collect();
+            let mut lines: String = records.iter().map(|r| item(&indent, r)).collect();
             if !text[..last.end].ends_with('\n') {
                 lines.insert(0, '\n');
             }
@@ -188,7 +196,7 @@ pub fn append(edits: &mut Edits, root: &Node, text: &str, key: &str, records: &[
         }
         Some((node, key_span)) => {
             // `key: []`, `key:` or a flow list: write the list anew, block style.
-            let lines: String = records.iter().map(|r| format!("\n  - {r}")).collect();
+            let lines: String = records.iter().map(|r| format!("\n{}", item("  ", r).trim_end())).collect();
             let value = if node.value == Yaml::Null {
                 key_span.end as usize..key_span.end as usize + 1
             } else {
@@ -201,7 +209,7 @@ pub fn append(edits: &mut Edits, root: &Node, text: &str, key: &str, records: &[
         }
         None => {
             let sep = if text.is_empty() || text.ends_with('\n') { "" } else { "\n" };
-            let lines: String = records.iter().map(|r| format!("  - {r}\n")).collect();
+            let lines: String = records.iter().map(|r| item("  ", r)).collect();
             edits.push(text.len()..text.len(), format!("{sep}{key}:\n{lines}"));
         }
     }

@@ -307,6 +307,19 @@ impl<'a> SchoolIndex<'a> {
                     .map(|(i, _)| i),
             );
         }
+        if out.is_empty() {
+            // A name mistyped by a character or two: 墟勾小学 finds 墟沟小学.
+            let limit = (folded.chars().count() / 4).max(1);
+            let mut near: Vec<(usize, usize)> = self
+                .schools
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (strsim::osa_distance(&folded, &crate::hanzi::fold(&s.name)), i))
+                .filter(|(d, _)| *d <= limit)
+                .collect();
+            near.sort();
+            out.extend(near.into_iter().map(|(_, i)| i));
+        }
         out.truncate(3);
         out
     }

@@ -19,6 +19,7 @@ mod paths;
 mod progress;
 mod publish;
 mod robustness;
+mod roundtrip;
 mod spread;
 mod support;
 mod swap;

@@ -1,0 +1,219 @@
+//! Issue 19: the clerk's round trip. Spreadsheets made the way a bureau makes them (an
+//! instructions sheet first, their own column names, merged cells, names instead of ids) go
+//! into a site that already has its data, merging instead of replacing.
+
+use crate::support::SiteTest;
+use rust_xlsxwriter::{Format, Workbook};
+use std::path::Path;
+
+/// A workbook: sheets of rows; a cell `=merge:N` merges the cell above it down N more rows.
+fn workbook(path: &Path, sheets: &[(&str, &[&[&str]])]) {
+    let mut book = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if cell.is_empty() || cell.starts_with("=merge") {
+                    continue;
+                }
+                let below = rows.get(r + 1).and_then(|next| next.get(c)).and_then(|n| n.strip_prefix("=merge:"));
+                let (r, c) = (r as u32, c as u16);
+                match below.and_then(|n| n.parse::<u32>().ok()) {
+                    Some(n) => {
+                        ws.merge_range(r, c, r + n, c, cell, &Format::new()).unwrap();
+                    }
+                    None => match cell.parse::<f64>() {
+                        Ok(n) => {
+                            ws.write_number(r, c, n).unwrap();
+                        }
+                        Err(_) => {
+                            ws.write_string(r, c, *cell).unwrap();
+                        }
+                    },
+                }
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// A copy of the bundled example site.
+fn example(name: &str) -> SiteTest {
+    let t = SiteTest::new(name);
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &t.site());
+    t
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn check_clean(t: &SiteTest) {
+    let run = t.run(&["check", "site"]);
+    assert!(run.success && !run.stderr.contains("错误"), "check after the import:\n{}", run.stderr);
+}
+
+#[test]
+fn the_example_s_schools_exported_changed_in_two_cells_and_imported_keep_their_ids() {
+    let t = example("roundtrip-schools");
+    let before = std::fs::read_to_string(t.site().join("data/schools.yaml")).unwrap();
+    // The schools as the site's download gives them, two cells changed.
+    t.build_ok();
+    let csv = t.read("data/schools.csv");
+    let mut rows: Vec<Vec<String>> =
+        csv.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').map(str::to_string).collect()).collect();
+    let col = |rows: &Vec<Vec<String>>, name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let (town, name, location) = (col(&rows, "town"), col(&rows, "name"), col(&rows, "location"));
+    let lian = rows.iter().position(|r| r[name] == "连岛小学").unwrap();
+    rows[lian][town] = "连云街道".into();
+    let nan = rows.iter().position(|r| r[name] == "南巷小学").unwrap();
+    rows[nan][location] = "镇区".into();
+    let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    let refs: Vec<&[&str]> = cells.iter().map(Vec::as_slice).collect();
+    workbook(&t.root.join("学校名录.xlsx"), &[("学校名录", &refs)]);
+    let run = t.run(&["import", "schools", "学校名录.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("新增 0 所，更新 2 所（乡镇街道、城乡类别），未变 17 所"), "{}", run.stdout);
+    let after = std::fs::read_to_string(t.site().join("data/schools.yaml")).unwrap();
+    // Two values changed where they were written; every other line, comments included, as it was.
+    let changed: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert!(
+        after.contains("{编号: liandao-xiaoxue, 校名: 连岛小学, 学段: 小学, 乡镇街道: 连云街道, 城乡类别: 镇区}"),
+        "{after}"
+    );
+    check_clean(&t);
+}
+
+#[test]
+fn a_new_cohort_of_pairings_is_appended_beside_the_old_ones_with_ids_made_for_it() {
+    let t = example("roundtrip-pairings");
+    let before = std::fs::read_to_string(t.site().join("data/pairings.yaml")).unwrap();
+    let sheet: &[&[&str]] = &[
+        &["共建形式", "牵头校", "成员校", "开始日期", "结束日期"],
+        &["集团化办学", "墟沟小学", "连岛小学、海州湾小学", "2027-09-01", "2030-08-31"],
+        &["区内共建", "西苑中学", "新港中学", "2027-09-01", "2030-08-31"],
+    ];
+    workbook(&t.root.join("结对.xlsx"), &[("结对", sheet)]);
+    let run = t.run(&["import", "pairings", "结对.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("新增 2 个，未变 0 个"), "{}", run.stdout);
+    // The sheet holds only this autumn's pairings: the others are kept, and said so.
+    assert!(run.stdout.contains("表里没有的 20 条（文件里保留"), "{}", run.stdout);
+    let after = std::fs::read_to_string(t.site().join("data/pairings.yaml")).unwrap();
+    assert!(after.starts_with(&before), "the old pairings changed");
+    assert!(after.contains("- {id: xugou-xiaoxue-2027, form: 集团化办学, lead: xugou-xiaoxue"), "{after}");
+    assert!(after.contains("- {id: xiyuan-zhongxue-2027, form: 区内共建"), "{after}");
+    check_clean(&t);
+    assert!(
+        t.exists("pairings/xugou-xiaoxue-2027/index.html") || {
+            t.build_ok();
+            t.exists("pairings/xugou-xiaoxue-2027/index.html")
+        }
+    );
+}
+
+#[test]
+fn a_new_year_of_indicators_is_written_beside_the_others() {
+    let t = example("roundtrip-indicators");
+    let sheet: &[&[&str]] = &[
+        &["学校名称", "在校学生数", "高于规定学历教师数", "县级以上骨干教师数"],
+        &["墟沟小学", "2500", "120", "30"],
+        &["连岛小学", "520", "28", "7"],
+    ];
+    workbook(&t.root.join("2026年指标.xlsx"), &[("指标", sheet)]);
+    let run = t.run(&["import", "indicators", "2026年指标.xlsx", "--site", "site", "--year", "2026"]);
+    assert!(run.success, "{}", run.stderr);
+    let written = std::fs::read_to_string(t.site().join("data/indicators/2026.yaml")).unwrap();
+    assert!(written.contains("school: xugou-xiaoxue"), "{written}");
+    // Importing a sheet again merges into the year's file: 全县 figures and other rows stay.
+    let mut with_county = written.clone();
+    with_county.push_str("county:\n  parent_satisfaction: 90\n");
+    std::fs::write(t.site().join("data/indicators/2026.yaml"), &with_county).unwrap();
+    let sheet: &[&[&str]] = &[&["学校", "在校学生数"], &["连岛小学", "530"], &["西苑中学", "1600"]];
+    workbook(&t.root.join("补报.xlsx"), &[("指标", sheet)]);
+    let run = t.run(&["import", "indicators", "补报.xlsx", "--site", "site", "--year", "2026"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("新增 1 条，更新 1 条（在校学生数），未变 0 条"), "{}", run.stdout);
+    let merged = std::fs::read_to_string(t.site().join("data/indicators/2026.yaml")).unwrap();
+    assert!(merged.contains("parent_satisfaction: 90") && merged.contains("xugou-xiaoxue"), "{merged}");
+    assert!(merged.contains("students: 530") && merged.contains("school: xiyuan-zhongxue"), "{merged}");
+    check_clean(&t);
+}
+
+#[test]
+fn a_clerk_s_workbook_with_instructions_first_a_merged_cell_and_a_misspelt_school_is_refused_where_it_is() {
+    let t = example("roundtrip-clerk");
+    let before = std::fs::read_to_string(t.site().join("data/pairings.yaml")).unwrap();
+    let instructions: &[&[&str]] = &[&["填表说明"], &["1. 每所学校填一行"], &["2. 牵头学校合并单元格即可"]];
+    let pairings: &[&[&str]] = &[
+        &["2027年结对安排"],
+        &["共建形式", "牵头学校", "成员学校", "开始日期", "结束日期"],
+        &["区内共建", "墟沟小学", "连岛小学", "2027-09-01", "2030-08-31"],
+        &["区内共建", "=merge:1", "墟勾小学", "2027-09-01", "2030-08-31"],
+    ];
+    workbook(&t.root.join("结对安排.xlsx"), &[("填表说明", instructions), ("结对", pairings)]);
+    let run = t.run(&["import", "pairings", "结对安排.xlsx", "--site", "site"]);
+    assert!(!run.success);
+    let err = &run.stderr;
+    assert!(
+        err.contains("结对安排.xlsx[结对]:4:B: 错误：缺少必填字段：牵头学校（lead） 这一格在合并单元格 B3:B4 里"),
+        "{err}"
+    );
+    assert!(err.contains("取消合并单元格"), "{err}");
+    assert!(
+        err.contains("结对安排.xlsx[结对]:4:C: 错误：找不到这所学校")
+            && err.contains("您是不是想写 墟沟小学（xugou-xiaoxue）"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(t.site().join("data/pairings.yaml")).unwrap(), before);
+}
+
+#[test]
+fn what_check_would_refuse_is_refused_at_the_sheet_s_row_not_at_yaml() {
+    let t = example("roundtrip-refused");
+    let sheet: &[&[&str]] = &[
+        &["共建形式", "牵头学校", "成员学校", "开始日期", "结束日期"],
+        &["区内共建", "墟沟小学", "墟沟小学", "2027-09-01", "2030-08-31"],
+        &["区内共建", "西苑中学", "新港中学", "2027-09-01", "2026-08-31"],
+    ];
+    workbook(&t.root.join("结对.xlsx"), &[("结对", sheet)]);
+    let run = t.run(&["import", "pairings", "结对.xlsx", "--site", "site"]);
+    assert!(!run.success);
+    let err = &run.stderr;
+    assert!(err.contains("结对.xlsx[结对]:2: 错误：学校不能和自己结对"), "{err}");
+    assert!(err.contains("结对.xlsx[结对]:3: 错误：结束日期早于开始日期"), "{err}");
+    assert!(!err.contains("pairings.yaml:"), "{err}");
+}
+
+#[test]
+fn a_short_name_or_a_traditional_spelling_finds_its_school_in_an_exchange_list() {
+    let t = example("roundtrip-names");
+    let sheet: &[&[&str]] = &[
+        &["年度", "姓名", "类别", "派出学校", "接收学校", "期限"],
+        &["2026", "某甲", "教师", "墟溝小學", "连岛小学", "2026-09-01至2027-07-31"],
+    ];
+    workbook(&t.root.join("交流.xlsx"), &[("交流", sheet)]);
+    let run = t.run(&["import", "exchanges", "交流.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let after = std::fs::read_to_string(t.site().join("data/exchanges.yaml")).unwrap();
+    // The 2026 list is added; 2017, 2018 and 2025 stay.
+    assert!(after.contains("from: xugou-xiaoxue") || after.contains("from: xugou-xiaoxue,"), "{after}");
+    for year in ["2017", "2018", "2025", "2026"] {
+        assert!(
+            after.contains(&format!("年度: {year}")) || after.contains(&format!("year: {year}")),
+            "{year} lost:\n{after}"
+        );
+    }
+    check_clean(&t);
+}
