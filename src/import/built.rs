@@ -206,9 +206,13 @@ impl Built {
                     if self.list.0 == "schools" && renames_nothing(items[i], r) {
                         skip.push("name");
                     }
-                    // A school that does not say its status is 在办: saying so changes nothing.
+                    // A school that does not say its status is 在办, and a row of a school's only
+                    // 学段 needs none: saying so changes nothing.
                     if items[i].get("status").is_none() && entry_text(r, "status") == "在办" {
                         skip.push("status");
+                    }
+                    if items[i].get("school").is_some() && items[i].get("stage").is_none() {
+                        skip.push("stage");
                     }
                     let changed = merge::update(edits, items[i], text, r, &skip);
                     identities.insert(node_identity(self.list.0, key, items[i]), *row);
@@ -329,7 +333,9 @@ fn same(kind: &str, key: &str, node: &Node, r: &Record) -> bool {
     let field = |k: &str| node.get(k).map(text_of).unwrap_or_default();
     match (kind, key) {
         ("schools", "schools") if r.iter().any(|e| e.key == "school") => {
-            field("school") == entry_text(r, "school") && field("stage") == entry_text(r, "stage")
+            // A school of one 学段 may be written without it.
+            let (a, b) = (field("stage"), entry_text(r, "stage"));
+            field("school") == entry_text(r, "school") && (a == b || a.is_empty() || b.is_empty())
         }
         ("schools", _) => {
             let name = fold(&entry_text(r, "name"));

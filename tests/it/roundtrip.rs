@@ -9,6 +9,9 @@ use std::path::Path;
 /// A workbook: sheets of rows; a cell `=merge:N` merges the cell above it down N more rows.
 fn workbook(path: &Path, sheets: &[(&str, &[&[&str]])]) {
     let mut book = Workbook::new();
+    // A fixed date, so that the committed templates are written the same each time.
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 1, 1).unwrap();
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
     for (name, rows) in sheets {
         let ws = book.add_worksheet();
         ws.set_name(*name).unwrap();
@@ -216,4 +219,90 @@ fn a_short_name_or_a_traditional_spelling_finds_its_school_in_an_exchange_list()
         );
     }
     check_clean(&t);
+}
+
+/// The templates docs/staff-guide.md links: a 填表说明 sheet, then the data sheet with the
+/// column names a clerk fills and one example row. `GONGSHI_BLESS=1` writes them again.
+const TEMPLATES: &[(&str, &str, &[&[&str]])] = &[
+    (
+        "schools",
+        "学校名录模板.xlsx",
+        &[
+            &["学校名称", "学段", "乡镇街道", "城乡类别", "办学状态", "别名", "编号"],
+            &["墟沟小学", "小学", "墟沟街道", "城区", "在办", "墟溝小學", ""],
+        ],
+    ),
+    (
+        "pairings",
+        "结对共建模板.xlsx",
+        &[
+            &["共建形式", "名称", "牵头学校", "成员学校", "开始日期", "结束日期", "依据文件"],
+            &["教育发展共同体", "墟沟片区教育发展共同体", "墟沟小学", "白果树小学、陶庵小学", "2024-09-01", "2027-08-31", ""],
+        ],
+    ),
+    (
+        "exchanges",
+        "交流名单模板.xlsx",
+        &[
+            &["年度", "公布日期", "姓名", "类别", "骨干", "学科", "派出学校", "接收学校", "期限"],
+            &["2025", "2025-08-22", "钱某某", "教师", "是", "数学", "墟沟小学", "陶庵小学", "2025-09-01至2026-07-31"],
+        ],
+    ),
+    (
+        "indicators",
+        "办学条件指标模板.xlsx",
+        &[
+            &[
+                "年度", "统计日期", "学校", "学段", "在校学生数", "高于规定学历教师数", "县级以上骨干教师数",
+                "体育艺术专任教师数", "教学及辅助用房面积（平方米）", "体育运动场馆面积（平方米）", "教学仪器设备值（元）",
+                "网络多媒体教室数", "教学班级数", "最大班额", "音乐专用教室数", "音乐专用教室最小面积", "美术专用教室数",
+                "美术专用教室最小面积",
+            ],
+            &[
+                "2025", "2025-09-30", "墟沟小学", "小学", "2543", "117", "30", "29", "14659.7", "20242.7", "12926362", "70",
+                "59", "45", "5", "106", "5", "99",
+            ],
+        ],
+    ),
+    (
+        "county",
+        "县级评估数据模板.xlsx",
+        &[
+            &["年度", "项目", "结论", "依据", "说明", "科目", "学业水平", "校际差异率"],
+            &["2025", "社会认可度", "91.3", "", "", "", "", ""],
+            &["2025", "规划布局合理", "是", "连区教〔2017〕89号", "", "", "", ""],
+            &["2025", "以考试方式招生", "否", "", "", "", "", ""],
+            &["2025", "", "", "", "", "数学", "Ⅲ", "0.11"],
+        ],
+    ),
+];
+
+const INSTRUCTIONS: &[&[&str]] = &[
+    &["填表说明"],
+    &["1. 在下一张工作表里填写，每行一条；第一行是列名，不要改。"],
+    &["2. 学校写校名或编号都可以；区外学校写成“区外：学校名称”。"],
+    &["3. 不要合并单元格；日期写成 2025-09-01；数字只写阿拉伯数字，不写单位。"],
+    &["4. 导入：gongshi import 类型 本文件.xlsx（见 docs/staff-guide.md）。已有的数据会合并，不会被覆盖。"],
+];
+
+#[test]
+fn the_templates_of_the_staff_guide_import_cleanly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/templates");
+    if std::env::var_os("GONGSHI_BLESS").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        for (_, file, rows) in TEMPLATES {
+            workbook(&dir.join(file), &[("填表说明", INSTRUCTIONS), ("数据", rows)]);
+        }
+    }
+    for (kind, file, _) in TEMPLATES {
+        let t = example(&format!("template-{kind}"));
+        let mut args = vec!["import", kind, dir.join(file).to_str().unwrap().to_owned().leak(), "--site", "site"];
+        if *kind == "county" {
+            args.push("--replace");
+        }
+        let run = t.run(&args);
+        assert!(run.success, "{file}: {}", run.stderr);
+        assert!(!run.stderr.contains("警告"), "{file}: {}", run.stderr);
+        check_clean(&t);
+    }
 }
