@@ -31,15 +31,11 @@ pub struct NewArgs {
 /// The longest file name made from a title, in bytes of pinyin.
 const MAX_NAME: usize = 48;
 
-/// The file name for a title: its pinyin, cut at a `-`, or `wenjian` (文件) when it has none.
+/// The file name for a title: its pinyin cut between whole syllables, or `wenjian` (文件) when it
+/// has none.
 fn file_name(title: &str) -> String {
-    let slug = crate::model::lists::pinyin_slug(title);
-    let slug = if slug.len() > MAX_NAME {
-        slug[..MAX_NAME].rsplit_once('-').map_or(&slug[..MAX_NAME], |(h, _)| h)
-    } else {
-        &slug
-    };
-    if slug.is_empty() { "wenjian".to_string() } else { slug.to_string() }
+    let slug = crate::model::lists::pinyin_slug_within(title, MAX_NAME);
+    if slug.is_empty() { "wenjian".to_string() } else { slug }
 }
 
 /// The front matter and a first line of body for a new document: each key under its Chinese
@@ -139,5 +135,10 @@ mod tests {
         assert_eq!(file_name("2026年 实施方案"), "2026nian-shishifangan");
         assert_eq!(file_name("——"), "wenjian");
         assert!(file_name(&"义务教育优质均衡".repeat(10)).len() <= MAX_NAME);
+        // Issue 19: never `…mingdandegongsh`.
+        let long = "关于公布2017年度连云区义务教育阶段教师交流名单的公示";
+        let name = file_name(long);
+        assert_eq!(name, "guanyugongbu2017niandulianyunquyiwujiaoyujieduan");
+        assert_eq!(file_name(&"公示".repeat(30)), "gongshi".repeat(6) + "gong");
     }
 }
