@@ -42,7 +42,7 @@ fn file_name(title: &str) -> String {
 /// name, in the order of the 政府信息公开 metadata table, with a comment saying what to write.
 fn text(kind: Kind, title: &str, today: &str) -> String {
     let year = &today[..4];
-    let title = format!("标题: \"{}\"", title.replace('"', "\\\""));
+    let title = format!("标题: \"{}\"", quoted(title));
     let mut lines: Vec<(String, String)> = vec![(title, "必填".into())];
     let mut add = |line: &str, comment: &str| lines.push((line.to_string(), comment.to_string()));
     match kind {
@@ -85,7 +85,24 @@ fn text(kind: Kind, title: &str, today: &str) -> String {
             format!("{line}{}# {comment}\n", " ".repeat(pad))
         })
         .collect();
-    format!("---\n{body}---\n\n在这里写正文。\n")
+    format!("---\n{body}---\n\n{}\n", crate::model::document::PLACEHOLDER_BODY)
+}
+
+/// `title` as the inside of a YAML double-quoted string: `\` and `"` escaped, control characters
+/// (a pasted line break or tab) made spaces.
+fn quoted(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn run(args: &NewArgs) -> Result<(), ()> {

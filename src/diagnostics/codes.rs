@@ -151,6 +151,10 @@ codes! {
         "补齐其余学校的指标（每所在办学校都要有一行）；补齐之前首页和达标进展页仍显示最近一个完整年度。/ Add the other schools' rows; until then pages show the last complete year.";
     FutureFiguresDate = "GS0342", "统计日期在构建日期之后", "the figures date is after the build date",
         "统计日期（date）写数据实际统计的那一天，不能是将来的日期；不知道就不写。/ Give the day the figures were taken, or leave the date out.";
+    Placeholder = "GS0343", "还是新建时的占位文字", "placeholder text left in",
+        "gongshi new 写下的“在这里写正文。”会原样发布：换成正文，或删掉这一行。/ Replace the placeholder written by gongshi new with the text.";
+    OneDayPeriod = "GS0344", "公示期只有一天", "the notice period is one day long",
+        "开始和结束是同一天，页面只显示一天“公示中”：把 结束（end）改成公示期的最后一天（公示一般不少于 5 个工作日）。/ Set end to the last day of the period.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",
