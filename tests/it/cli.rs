@@ -129,9 +129,8 @@ fn placeholders_of_new_are_warnings_until_filled() {
         .failed()
         .has_line(&format!("{rel}:{}:1: 警告：还是新建时的占位文字", line_of("在这里写正文。")))
         .has_line(&format!("{rel}:{}:27: 警告：公示期只有一天", line_of("公示期:")));
-    let filled = text
-        .replace("在这里写正文。", "经研究，现将名单公示如下。")
-        .replace("结束: 2017-08-23", "结束: 2017-08-29");
+    let filled =
+        text.replace("在这里写正文。", "经研究，现将名单公示如下。").replace("结束: 2017-08-23", "结束: 2017-08-29");
     t.file(rel, &filled);
     let check = t.run(&["check", "site", "--deny-warnings"]);
     assert!(check.success, "{}", check.stderr);
@@ -187,7 +186,10 @@ fn deny_warnings_fails_a_build_with_warnings_and_json_lines_parse() {
     t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01\n作者: 张三", ""));
     t.build_ok();
     let denied = t.build(&["--deny-warnings"]);
-    denied.failed().has_line("错误：有警告，构建按设置停止：有 1 条警告，而设置了 --deny-warnings");
+    denied
+        .failed()
+        .has_line("错误：有警告，构建按设置停止：有 1 条警告，而设置了 --deny-warnings")
+        .stderr_contains("警告即错误（deny_warnings）");
     let run = t.run(&["check", "site", "--format", "json"]);
     assert!(run.success, "{}", run.stderr);
     let lines: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();

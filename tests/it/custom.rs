@@ -97,7 +97,7 @@ fn an_undeclared_figure_is_still_an_unknown_key() {
         .failed()
         .has_line("data/indicators/2024.yaml:5:25: 错误：同一字段写了两次：「classes」和前面的「班级数」都是自定义数据 classes")
         .has_line("data/indicators/2024.yaml:3:38: 警告：未知字段：学校指标里没有「走读生数」这个字段")
-        .has_line("data/indicators/2024.yaml:4:14: 错误：未知字段：学校指标里没有「在校学生」这个字段（像是 students（在校学生数） 写错了）");
+        .has_line("data/indicators/2024.yaml:4:14: 错误：未知字段：学校指标里没有「在校学生」这个字段（像是 在校学生数（students） 写错了）");
 }
 
 #[test]
@@ -130,9 +130,9 @@ county_checks:
     );
     t.build(&[])
         .failed()
-        .has_line("standards/bad.yaml:4:25: 错误：自定义数据的名字已被占用：「在校学生数」已经是 内置字段 students（在校学生数） 的名字")
-        .has_line("standards/bad.yaml:5:39: 错误：自定义数据的名字已被占用：「books」已经是 内置字段 books（图书册数） 的名字")
+        .has_line("standards/bad.yaml:4:25: 错误：自定义数据的名字已被占用：「在校学生数」已经是 内置字段 在校学生数（students） 的名字")
+        .has_line("standards/bad.yaml:5:39: 错误：自定义数据的名字已被占用：「books」已经是 内置字段 图书册数（books） 的名字")
         .has_line("standards/bad.yaml:7:56: 错误：取值无效：「classes」不是指标文件里的数字")
-        .has_line("standards/bad.yaml:8:49: 错误：取值无效：规则「小于」只能是 at_least（不低于）或 at_most（不超过）")
+        .has_line("standards/bad.yaml:8:49: 错误：取值无效：规则「小于」只能是 不低于（at_least）或 不超过（at_most）")
         .has_line("standards/bad.yaml:11:27: 错误：取值无效：「students」不是指标文件里的数字：全县数据只能用");
 }
