@@ -56,8 +56,30 @@ fn a_custom_standard_judges_class_and_school_size_and_satisfaction() {
     let t = site("custom-verdicts");
     let run = t.build_ok();
     assert!(!run.stderr.contains("GS0109") && !run.stderr.contains("警告"), "{}", run.stderr);
-    let csv = t.read("data/evaluation-2024.csv");
-    assert!(csv.contains("school,stage,students,class_size,school_size,satisfaction,met_count,verdict\n"), "{csv}");
+    let table = crate::support::download(&t, "evaluation-2024");
+    assert_eq!(
+        table.keys,
+        [
+            "school",
+            "school_name",
+            "stage",
+            "students",
+            "class_size",
+            "school_size",
+            "satisfaction",
+            "met_count",
+            "verdict"
+        ]
+    );
+    let rows: Vec<String> = table
+        .rows
+        .iter()
+        .map(|r| {
+            let cells =
+                ["school", "stage", "students", "class_size", "school_size", "satisfaction", "met_count", "verdict"];
+            cells.map(|k| r[k].as_str()).join(",")
+        })
+        .collect();
     for row in [
         // 甲: 1350 ÷ 30 = 45 exactly (at most 45: met); 1350 ≤ 2000; 88.5 ≥ 85: three met.
         "jia,小学,1350,45.0000,1350.0000,88.5000,3,达标",
@@ -69,7 +91,7 @@ fn a_custom_standard_judges_class_and_school_size_and_satisfaction() {
         // 丙 (初中, 班额 at most 50): 2000 ÷ 40 = 50 and 校额 2000, both exactly on the limit.
         "bing,初中,2000,50.0000,2000.0000,90.0000,3,达标",
     ] {
-        assert!(csv.contains(&format!("{row}\n")), "{row} missing in\n{csv}");
+        assert!(rows.iter().any(|r| r == row), "{row} missing in\n{rows:#?}");
     }
     let page = t.html("dashboard/index.html");
     let lacking = page.select_all(".lacking-list li");

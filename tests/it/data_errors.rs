@@ -165,8 +165,8 @@ fn a_site_standard_replaces_the_built_in_one() {
     );
     t.build_ok();
     let csv = t.read("data/evaluation-2023.csv");
-    assert!(csv.contains("school,stage,students,books,met_count,verdict\n"), "{csv}");
-    assert!(csv.contains("xugou-xiaoxue,小学,100,30.0000,0,未达标\n"), "{csv}");
+    assert!(csv.contains("学校编号,校名,学段,在校学生数,生均图书册数,达标项数,结论\n"), "{csv}");
+    assert!(csv.contains("xugou-xiaoxue,墟沟小学,小学,100,30.0000,0,未达标\n"), "{csv}");
     assert!(t.html("dashboard/index.html").text("main > p").contains("本地标准"));
 }
 
