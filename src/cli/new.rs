@@ -136,7 +136,7 @@ pub fn run(args: &NewArgs) -> Result<(), ()> {
             Ok(())
         }
         Err(e) => {
-            report::fatal(&format!("无法创建 {}：{e}", path.display()));
+            report::fatal(&format!("无法创建 {}：{}", path.display(), crate::diagnostics::os::explain("写入", &e)));
             Err(())
         }
     }
