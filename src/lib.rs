@@ -116,7 +116,7 @@ impl Builder {
             diags.push(
                 diagnostics::Diagnostic::error(diagnostics::Code::WarningsDenied, diagnostics::Location::None).detail(
                     format!(
-                        "有 {} 条警告，而设置了 --deny-warnings（或 site.yaml 的 deny_warnings）",
+                        "有 {} 条警告，而设置了 --deny-warnings（或 site.yaml 的 警告即错误（deny_warnings））",
                         diags.warning_count()
                     ),
                 ),

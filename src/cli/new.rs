@@ -31,22 +31,18 @@ pub struct NewArgs {
 /// The longest file name made from a title, in bytes of pinyin.
 const MAX_NAME: usize = 48;
 
-/// The file name for a title: its pinyin, cut at a `-`, or `wenjian` (文件) when it has none.
+/// The file name for a title: its pinyin cut between whole syllables, or `wenjian` (文件) when it
+/// has none.
 fn file_name(title: &str) -> String {
-    let slug = crate::model::lists::pinyin_slug(title);
-    let slug = if slug.len() > MAX_NAME {
-        slug[..MAX_NAME].rsplit_once('-').map_or(&slug[..MAX_NAME], |(h, _)| h)
-    } else {
-        &slug
-    };
-    if slug.is_empty() { "wenjian".to_string() } else { slug.to_string() }
+    let slug = crate::model::lists::pinyin_slug_within(title, MAX_NAME);
+    if slug.is_empty() { "wenjian".to_string() } else { slug }
 }
 
 /// The front matter and a first line of body for a new document: each key under its Chinese
 /// name, in the order of the 政府信息公开 metadata table, with a comment saying what to write.
 fn text(kind: Kind, title: &str, today: &str) -> String {
     let year = &today[..4];
-    let title = format!("标题: \"{}\"", title.replace('"', "\\\""));
+    let title = format!("标题: \"{}\"", quoted(title));
     let mut lines: Vec<(String, String)> = vec![(title, "必填".into())];
     let mut add = |line: &str, comment: &str| lines.push((line.to_string(), comment.to_string()));
     match kind {
@@ -89,7 +85,24 @@ fn text(kind: Kind, title: &str, today: &str) -> String {
             format!("{line}{}# {comment}\n", " ".repeat(pad))
         })
         .collect();
-    format!("---\n{body}---\n\n在这里写正文。\n")
+    format!("---\n{body}---\n\n{}\n", crate::model::document::PLACEHOLDER_BODY)
+}
+
+/// `title` as the inside of a YAML double-quoted string: `\` and `"` escaped, control characters
+/// (a pasted line break or tab) made spaces.
+fn quoted(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn run(args: &NewArgs) -> Result<(), ()> {
@@ -123,7 +136,7 @@ pub fn run(args: &NewArgs) -> Result<(), ()> {
             Ok(())
         }
         Err(e) => {
-            report::fatal(&format!("无法创建 {}：{e}", path.display()));
+            report::fatal(&format!("无法创建 {}：{}", path.display(), crate::diagnostics::os::explain("写入", &e)));
             Err(())
         }
     }
@@ -139,5 +152,10 @@ mod tests {
         assert_eq!(file_name("2026年 实施方案"), "2026nian-shishifangan");
         assert_eq!(file_name("——"), "wenjian");
         assert!(file_name(&"义务教育优质均衡".repeat(10)).len() <= MAX_NAME);
+        // Issue 19: never `…mingdandegongsh`.
+        let long = "关于公布2017年度连云区义务教育阶段教师交流名单的公示";
+        let name = file_name(long);
+        assert_eq!(name, "guanyugongbu2017niandulianyunquyiwujiaoyujieduan");
+        assert_eq!(file_name(&"公示".repeat(30)), "gongshi".repeat(6) + "gong");
     }
 }

@@ -79,7 +79,7 @@ codes! {
     InvalidValue = "GS0204", "取值无效", "invalid value",
         "";
     DuplicateUrl = "GS0205", "网址重复", "two documents have the same URL",
-        "改其中一个文件的文件名，或用 slug（网址名）字段给它另起网址。/ Rename one file or give it a slug.";
+        "改其中一个文件的文件名，或用 网址名（slug）字段给它另起网址。/ Rename one file or give it a slug.";
     AttachmentOutside = "GS0206", "附件路径超出 files/ 文件夹", "attachment path leaves files/",
         "附件必须放在 files/ 文件夹里，路径写成相对 files/ 的路径，如 2017/附件1.pdf。/ Attachments live under files/; give a path relative to it.";
     AttachmentMissing = "GS0207", "附件文件不存在", "attachment file not found",
@@ -87,13 +87,13 @@ codes! {
     UnknownDocNo = "GS0208", "找不到这个文号的文件", "no document has this doc_no",
         "检查文号是否写对；被替代的文件也要在网站里才能链接。/ Check the doc_no; the document must be in the site to be linked.";
     PiiIdNumber = "GS0209", "含有身份证号码", "contains a resident ID number",
-        "公开内容不得含有身份证号。请删除；如确实是公开信息，把它加到 site.yaml 的 pii_allow（允许公开号码）列表。/ Remove it, or list it under pii_allow in site.yaml.";
+        "公开内容不得含有身份证号。请删除；如确实是公开信息，把它加到 site.yaml 的 允许公开号码（pii_allow）列表。/ Remove it, or list it under pii_allow in site.yaml.";
     PiiMobile = "GS0210", "含有手机号码", "contains a mobile phone number",
-        "公开内容不得含有个人手机号。请改用办公电话（带区号的座机可以公开）；如确是公开号码，加到 site.yaml 的 pii_allow 列表。/ Use an office landline, or list it under pii_allow.";
+        "公开内容不得含有个人手机号。请改用办公电话（带区号的座机可以公开）；如确是公开号码，加到 site.yaml 的 允许公开号码（pii_allow）列表。/ Use an office landline, or list it under pii_allow.";
     InvalidSlug = "GS0211", "网址名无效", "invalid slug",
         "网址名只能用字母、数字、汉字、- 和 _。/ Use letters, digits, Han characters, '-' and '_'.";
     PeriodReversed = "GS0212", "结束日期早于开始日期", "end date is before start date",
-        "检查 start（开始）和 end（结束）是否写反。/ Check that start and end are not swapped.";
+        "检查 开始（start）和 结束（end）是否写反。/ Check that start and end are not swapped.";
     InvalidBaseUrl = "GS0213", "网址（base_url）无效", "invalid base_url",
         "写完整网址，如 https://jyj.example.gov.cn/junheng/。/ Give an absolute URL such as https://host/junheng/.";
     FieldNotUsed = "GS0214", "这个字段在此处不起作用", "key has no effect here",
@@ -144,13 +144,17 @@ codes! {
     ReportTotal = "GS0320", "总计与各项之和不符", "a total does not match its rows",
         "总计可以不写（gongshi 会自动计算）；写了就要等于各项之和。检查是不是哪一项漏填或多填了。/ Leave totals out (they are computed) or make them match.";
     CustomKeyClash = "GS0321", "自定义数据的名字已被占用", "custom raw key clashes with a known key",
-        "自定义数据（raw_keys）的 key、名称和别名不能与内置字段（如 students、在校学生数）或别的自定义数据重名；换一个名字。/ Give the custom figure a name no other key uses.";
+        "自定义数据（raw_keys）的 key、名称和别名不能与内置字段（如 在校学生数、students）或别的自定义数据重名；换一个名字。/ Give the custom figure a name no other key uses.";
     ReplacedInForce = "GS0340", "被替代的文件仍写着有效", "a replaced document says it is in force",
         "整份文件都被替代时，删掉它的 时效: 有效（它会自动显示为失效）；只替代了一部分时可以保留，页面显示为“部分替代”。/ Remove `时效: 有效` if the whole document is replaced; keep it for a partial replacement.";
     PartialYear = "GS0341", "年度数据不全", "a year's figures are partial",
         "补齐其余学校的指标（每所在办学校都要有一行）；补齐之前首页和达标进展页仍显示最近一个完整年度。/ Add the other schools' rows; until then pages show the last complete year.";
     FutureFiguresDate = "GS0342", "统计日期在构建日期之后", "the figures date is after the build date",
         "统计日期（date）写数据实际统计的那一天，不能是将来的日期；不知道就不写。/ Give the day the figures were taken, or leave the date out.";
+    Placeholder = "GS0343", "还是新建时的占位文字", "placeholder text left in",
+        "gongshi new 写下的“在这里写正文。”会原样发布：换成正文，或删掉这一行。/ Replace the placeholder written by gongshi new with the text.";
+    OneDayPeriod = "GS0344", "公示期只有一天", "the notice period is one day long",
+        "开始和结束是同一天，页面只显示一天“公示中”：把 结束（end）改成公示期的最后一天（公示一般不少于 5 个工作日）。/ Set end to the last day of the period.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",
@@ -164,7 +168,7 @@ codes! {
         "检查磁盘空间和文件夹权限；原来的输出文件夹保持不变。/ Check disk space and permissions; the previous output is untouched.";
 
     WarningsDenied = "GS0601", "有警告，构建按设置停止", "warnings are denied",
-        "逐条处理上面的警告；或去掉 --deny-warnings（site.yaml 的 deny_warnings）。/ Fix the warnings above, or drop --deny-warnings.";
+        "逐条处理上面的警告；或去掉 --deny-warnings（或 site.yaml 的 警告即错误（deny_warnings））。/ Fix the warnings above, or drop --deny-warnings.";
 
     ImportNoHeader = "GS0701", "找不到表头", "no header row found",
         "表格的第一行（或标题下面的一行）写列名，如 学校、在校学生数、教学及辅助用房面积（平方米）；列名见 docs/content-format.md。/ Put the column names in the first row.";
@@ -199,5 +203,29 @@ mod tests {
             assert!(id.len() == 6 && id.starts_with("GS"), "{id}");
             assert!(!code.zh().is_empty() && !code.en().is_empty());
         }
+    }
+
+    /// The first English word written right before a Chinese parenthesis in `text`, if any:
+    /// `slug（网址名）` puts the English name first where the Chinese one belongs
+    /// (`网址名（slug）`). A command-line flag (`--force（…）`) is not a key and may.
+    pub(crate) fn english_first(text: &str) -> Option<&str> {
+        text.match_indices('（').find_map(|(at, _)| {
+            let before = &text[..at];
+            let word = before.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            let word = &before[word.len()..];
+            (!word.is_empty() && !word.starts_with('-')).then_some(word)
+        })
+    }
+
+    /// Issue 19: hints name keys by their Chinese name first, the English one after it.
+    #[test]
+    fn hints_name_keys_chinese_first() {
+        for code in Code::ALL {
+            let chinese = code.hint().split(" / ").next().unwrap_or_default();
+            assert_eq!(english_first(chinese), None, "{}: {chinese}", code.id());
+            assert_eq!(english_first(code.zh()), None, "{}", code.id());
+        }
+        assert!(Code::PiiMobile.hint().contains("允许公开号码（pii_allow）"));
+        assert!(Code::WarningsDenied.hint().contains("警告即错误（deny_warnings）"));
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod codes;
 pub mod json;
+pub mod os;
 pub mod source;
 pub mod term;
 

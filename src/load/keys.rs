@@ -652,10 +652,10 @@ pub fn normalize(key: &str) -> String {
     key.chars().filter(|c| !c.is_whitespace() && *c != '：').map(crate::hanzi::fold_char).collect()
 }
 
-/// `doc_no（文号）`: the English name with its first alias.
+/// `文号（doc_no）`: the first (Chinese) alias, with the English name after it.
 pub fn describe(field: &Field) -> String {
     match field.aliases.first() {
-        Some(alias) => format!("{}（{alias}）", field.name),
+        Some(alias) => format!("{alias}（{}）", field.name),
         None => field.name.to_string(),
     }
 }
@@ -759,11 +759,11 @@ mod tests {
         let (_, _, diags) = run("titel: a\n");
         let d = diags.iter().next().unwrap();
         assert_eq!(d.code, Code::UnknownKey);
-        assert!(d.hint.as_deref().unwrap().contains("title（标题）"));
+        assert!(d.hint.as_deref().unwrap().contains("标题（title）"));
         let (_, _, diags) = run("ttle: a\n");
         assert!(diags.iter().next().unwrap().hint.as_deref().unwrap().contains("title"));
         let (_, _, diags) = run("文好: a\n");
-        assert!(diags.iter().next().unwrap().hint.as_deref().unwrap().contains("doc_no（文号）"));
+        assert!(diags.iter().next().unwrap().hint.as_deref().unwrap().contains("文号（doc_no）"));
     }
 
     #[test]

@@ -271,7 +271,10 @@ fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {
             table: None,
         }),
         Err(err) => {
-            diags.push(Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone())).detail(err.to_string()));
+            diags.push(
+                Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone()))
+                    .detail(crate::diagnostics::os::explain("读取", &err)),
+            );
             None
         }
     }
@@ -327,7 +330,10 @@ fn read_text(found: &Found, id: FileId, options: &LoadOptions) -> (SourceFile, O
         }
         Ok(bytes) => decode_or_report(&bytes, id, &found.rel, options, &mut diags),
         Err(Some(err)) => {
-            diags.push(Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone())).detail(err.to_string()));
+            diags.push(
+                Diagnostic::error(Code::ReadFailed, Location::Path(found.rel.clone()))
+                    .detail(crate::diagnostics::os::explain("读取", &err)),
+            );
             Err(None)
         }
     };

@@ -102,7 +102,7 @@ pub fn walk(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
                     let at = err.path().unwrap_or(&dir);
                     diags.push(
                         Diagnostic::error(Code::ReadFailed, crate::diagnostics::Location::Path(relative(root, at)))
-                            .detail(err.to_string()),
+                            .detail(crate::diagnostics::os::walk(&err)),
                     );
                     continue;
                 }

@@ -42,7 +42,7 @@ pub fn rule(f: &Fields, diags: &mut Diagnostics) -> Option<Rule> {
         ("不超过", Rule::AtMost),
         ("至多", Rule::AtMost),
     ];
-    f.choice("rule", "规则", &options, "at_least（不低于）或 at_most（不超过）", diags)
+    f.choice("rule", "规则", &options, "不低于（at_least）或 不超过（at_most）", diags)
 }
 
 /// A figure a standard declares for the indicator files.
@@ -85,7 +85,7 @@ pub fn county_check(f: Fields, known: &[RawKey], diags: &mut Diagnostics) -> Opt
     let key = f.required_text("key", "字段 key", diags).and_then(|k| {
         let declared = known.iter().any(|r| r.key == k.value);
         if !declared {
-            diags.push(undeclared(&k, known, "全县数据只能用本标准 raw_keys（自定义数据）里声明的字段"));
+            diags.push(undeclared(&k, known, "全县数据只能用本标准 自定义数据（raw_keys）里声明的字段"));
         }
         declared.then_some(k.value)
     });
@@ -119,5 +119,5 @@ pub fn undeclared(name: &Spanned<String>, declared: &[RawKey], why: &str) -> Dia
     known.extend(declared.iter().map(|r| r.key.as_str()));
     Diagnostic::error(Code::InvalidValue, name.span)
         .detail(format!("「{}」不是指标文件里的数字：{why}", name.value))
-        .hint(format!("可用：{}；新的数字先在 raw_keys（自定义数据）里声明。", known.join("、")))
+        .hint(format!("可用：{}；新的数字先在 自定义数据（raw_keys）里声明。", known.join("、")))
 }

@@ -189,6 +189,7 @@ pub fn read(
         }
     }
     check_nesting(&body, raw.file, raw.body_start, diags);
+    check_placeholder(&body, raw.file, raw.body_start, diags);
     let (url, url_span) = url(raw, section, &f, diags)?;
     let category = f.text("category", diags);
     let interprets = f.text("interprets", diags).map(|d| Spanned::new(doc_no::tidy(&d.value), d.span));
@@ -227,7 +228,7 @@ pub fn read(
         replaces: Vec::new(),
         replaced_by: Vec::new(),
         attachments: attachments(&f, files, diags),
-        notice_period: f.period("notice_period", diags).map(|p| p.value),
+        notice_period: notice_period(&f, diags),
         feedback: f.text("feedback", diags).map(|s| s.value),
         draft: f.bool("draft", diags).unwrap_or(false),
         genre,
@@ -252,6 +253,31 @@ fn page_type(f: &Fields, section: Section, body: &str, diags: &mut Diagnostics) 
     }
     kind.check(body, at, diags);
     Some(kind)
+}
+
+/// The body `gongshi new` writes: a placeholder that must not be published as it is.
+pub const PLACEHOLDER_BODY: &str = "在这里写正文。";
+
+/// Warns at the placeholder `gongshi new` wrote, if it is still in the body.
+fn check_placeholder(body: &str, file: FileId, body_start: usize, diags: &mut Diagnostics) {
+    if let Some(at) = body.find(PLACEHOLDER_BODY) {
+        let start = body_start + at;
+        diags.push(Diagnostic::warning(Code::Placeholder, Span::new(file, start, start + PLACEHOLDER_BODY.len())));
+    }
+}
+
+/// 公示期; one that starts and ends on the same day (what `gongshi new` writes) is a warning: it
+/// would show 公示中 for one day only.
+fn notice_period(f: &Fields, diags: &mut Diagnostics) -> Option<Period> {
+    let period = f.period("notice_period", diags)?;
+    let end = f.get("notice_period").and_then(|n| Fields::new(n).get("end"));
+    if period.value.start == period.value.end {
+        diags.push(
+            Diagnostic::warning(Code::OneDayPeriod, end.map_or(period.span, |n| n.span))
+                .detail(format!("开始和结束都是 {}", period.value.start)),
+        );
+    }
+    Some(period.value)
 }
 
 /// Quote and list markers a line may nest: real documents use a few; tens of thousands (a paste

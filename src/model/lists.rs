@@ -165,7 +165,7 @@ fn categories(policies: &[&Document]) -> Vec<DocList> {
     let mut lists: Vec<DocList> = ordered
         .into_iter()
         .map(|(key, g)| {
-            let slug = unique_slug(pinyin_slug(g.label), &mut taken);
+            let slug = unique_slug(pinyin_slug_within(g.label, MAX_SLUG), &mut taken);
             DocList {
                 key: ListKey::Category(key.into()),
                 section: Section::Policies,
@@ -184,15 +184,9 @@ fn categories(policies: &[&Document]) -> Vec<DocList> {
 /// a name a file system takes.
 const MAX_SLUG: usize = 64;
 
-/// `slug` (cut at a `-` to [`MAX_SLUG`] bytes), or `slug-2`, `slug-3`… when taken; `fenlei` (分类)
-/// when empty.
+/// `slug` (made by [`pinyin_slug_within`] [`MAX_SLUG`]), or `slug-2`, `slug-3`… when taken;
+/// `fenlei` (分类) when empty.
 fn unique_slug(slug: String, taken: &mut HashSet<String>) -> String {
-    let slug = if slug.len() > MAX_SLUG {
-        let cut = &slug[..MAX_SLUG];
-        cut.rsplit_once('-').map_or(cut, |(head, _)| head).to_string()
-    } else {
-        slug
-    };
     let slug = if slug.is_empty() { "fenlei".to_string() } else { slug };
     let mut candidate = slug.clone();
     let mut n = 1;
@@ -206,15 +200,38 @@ fn unique_slug(slug: String, taken: &mut HashSet<String>) -> String {
 /// A readable ASCII URL segment for a Chinese label, by pinyin (`科技、教育 / 通知` →
 /// `keji-jiaoyu-tongzhi`).
 pub fn pinyin_slug(label: &str) -> String {
+    pinyin_slug_within(label, usize::MAX)
+}
+
+/// [`pinyin_slug`] cut to at most `max` bytes at a boundary between whole syllables (or whole
+/// runs of latin letters and digits), never inside one: `…mingdandegongshi`, not `…gongsh`.
+/// Only a single run longer than `max` is cut where it must be.
+pub fn pinyin_slug_within(label: &str, max: usize) -> String {
     use pinyin::ToPinyin;
-    let mut out = String::new();
+    // The pieces the slug may be cut between: a syllable, a run of latin letters and digits, a `-`.
+    let mut pieces: Vec<String> = Vec::new();
+    let mut latin = false;
     for c in label.chars() {
         match c.to_pinyin() {
-            Some(p) => out.push_str(p.plain()),
-            None if c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
-            None if !out.ends_with('-') => out.push('-'),
+            Some(p) => pieces.push(p.plain().to_string()),
+            None if c.is_ascii_alphanumeric() => match pieces.last_mut() {
+                Some(run) if latin => run.push(c.to_ascii_lowercase()),
+                _ => pieces.push(c.to_ascii_lowercase().to_string()),
+            },
+            None if pieces.last().is_some_and(|p| p != "-") => pieces.push("-".into()),
             None => {}
         }
+        latin = c.is_ascii_alphanumeric();
+    }
+    let mut out = String::new();
+    for piece in pieces {
+        if out.len() + piece.len() > max {
+            if out.trim_matches('-').is_empty() {
+                out = piece[..max].to_string();
+            }
+            break;
+        }
+        out.push_str(&piece);
     }
     out.trim_matches('-').to_string()
 }
@@ -228,6 +245,16 @@ mod tests {
         assert_eq!(pinyin_slug("科技、教育 / 通知"), "keji-jiaoyu-tongzhi");
         assert_eq!(pinyin_slug("2017年"), "2017nian");
         assert_eq!(pinyin_slug("——"), "");
+    }
+
+    /// Issue 19: a long name is cut between whole syllables (`…gongshi`, never `…gongsh`).
+    #[test]
+    fn long_slugs_are_cut_between_whole_syllables() {
+        assert_eq!(pinyin_slug_within(&"公示".repeat(30), 48), "gongshi".repeat(6) + "gong");
+        assert_eq!(pinyin_slug_within("名单的公示", 15), "mingdandegong");
+        assert_eq!(pinyin_slug_within("2017年 名单", 12), "2017nian");
+        assert_eq!(pinyin_slug_within("abcdefghij", 4), "abcd");
+        assert_eq!(pinyin_slug_within("ab 名单", 6), "ab");
     }
 
     #[test]
@@ -244,7 +271,7 @@ mod tests {
         assert_eq!(unique_slug("gongshi".into(), &mut taken), "gongshi-2");
         assert_eq!(unique_slug(String::new(), &mut taken), "fenlei");
         assert_eq!(unique_slug(String::new(), &mut taken), "fenlei-2");
-        let long = pinyin_slug(&"义务教育优质均衡发展".repeat(4));
+        let long = pinyin_slug_within(&"义务教育优质均衡发展".repeat(4), MAX_SLUG);
         assert!(unique_slug(long, &mut taken).len() <= MAX_SLUG);
     }
 }

@@ -163,7 +163,7 @@ fn veto(f: Fields, diags: &mut Diagnostics) -> Option<Veto> {
     })
 }
 
-const KINDS: &str = "schools_meet（学校达标）、spread（差异系数）、figures（县级数据）、computed（计算）、subjects（质量监测）或 judgement（判断）";
+const KINDS: &str = "学校达标（schools_meet）、差异系数（spread）、县级数据（figures）、计算（computed）、质量监测（subjects）或 判断（judgement）";
 
 fn item(f: Fields, diags: &mut Diagnostics) -> Option<Item> {
     let id = id(&f, diags);
@@ -280,7 +280,7 @@ fn figure(f: Fields, diags: &mut Diagnostics) -> Option<ItemFigure> {
     })
 }
 
-const MEASURES: &str = "class_size（班额）、school_size（校额）、art_rooms（音乐美术专用教室）或 exchange（交流轮岗）";
+const MEASURES: &str = "班额（class_size）、校额（school_size）、音乐美术专用教室（art_rooms）或 交流轮岗（exchange）";
 
 fn measure(f: &Fields, diags: &mut Diagnostics) -> Option<Measure> {
     let options = [

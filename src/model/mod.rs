@@ -290,7 +290,7 @@ fn read_county(
             diags.push(
                 Diagnostic::error(Code::UnknownStandard, Span::file_start(file.file))
                     .detail("网站选用的评估标准没有县级评估办法（method），县级评估数据无从评判")
-                    .hint("在 site.yaml 选用 youzhi-2017，或给自定义标准写上 method（评估办法）。/ Choose a standard with a county method."),
+                    .hint("在 site.yaml 选用 youzhi-2017，或给自定义标准写上 评估办法（method）。/ Choose a standard with a county method."),
             );
             continue;
         };

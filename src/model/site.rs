@@ -91,7 +91,7 @@ pub fn read(raw: &RawFile, base_url_override: Option<&str>, diags: &mut Diagnost
                 diags.push(
                     Diagnostic::error(Code::MissingField, Span::file_start(raw.file))
                         .detail("缺少 网址 base_url（站点发布后的完整网址，用于订阅和站点地图）")
-                        .hint("在 site.yaml 写上 base_url: https://你的域名/，或构建时加 --base-url。/ Add base_url, or pass --base-url."),
+                        .hint("在 site.yaml 写上 网址: https://你的域名/（base_url），或构建时加 --base-url。/ Add base_url, or pass --base-url."),
                 );
                 None
             }
@@ -156,13 +156,13 @@ pub fn read(raw: &RawFile, base_url_override: Option<&str>, diags: &mut Diagnost
 fn portal_marks(c: &SiteConfig, conac_given: bool, file: crate::diagnostics::FileId, diags: &mut Diagnostics) {
     let contact = c.contact.phone.is_some() || c.contact.email.is_some() || c.contact.address.is_some();
     let missing = [
-        (c.issuer.is_empty(), "主办单位: 连云区教育局", "issuer（主办单位）"),
-        (c.organizer.is_none(), "承办单位: 连云区教育局办公室", "organizer（承办单位）"),
-        (!contact, "联系方式: {监督电话: 0518-82310000}", "contact（联系方式）"),
-        (c.site_id_code.is_none(), "网站标识码: 3207030001", "site_id_code（网站标识码）"),
-        (c.icp.is_none(), "ICP备案号: 苏ICP备12345678号", "icp（ICP备案号）"),
-        (c.police_beian.is_none(), "公安备案号: 苏公网安备 32070302000001号", "police_beian（公安备案号）"),
-        (!conac_given, "党政机关标识: true", "party_government（党政机关标识）"),
+        (c.issuer.is_empty(), "主办单位: 连云区教育局", "主办单位（issuer）"),
+        (c.organizer.is_none(), "承办单位: 连云区教育局办公室", "承办单位（organizer）"),
+        (!contact, "联系方式: {监督电话: 0518-82310000}", "联系方式（contact）"),
+        (c.site_id_code.is_none(), "网站标识码: 3207030001", "网站标识码（site_id_code）"),
+        (c.icp.is_none(), "ICP备案号: 苏ICP备12345678号", "ICP备案号（icp）"),
+        (c.police_beian.is_none(), "公安备案号: 苏公网安备 32070302000001号", "公安备案号（police_beian）"),
+        (!conac_given, "党政机关标识: true", "党政机关标识（party_government）"),
     ];
     for (_, example, key) in missing.into_iter().filter(|(absent, ..)| *absent) {
         diags.push(

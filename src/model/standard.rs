@@ -238,7 +238,7 @@ fn indicator(
             diags.push(custom::undeclared(
                 &text,
                 raw_keys,
-                "指标只能用内置的数字或本标准 raw_keys（自定义数据）里声明的数字",
+                "指标只能用内置的数字或本标准 自定义数据（raw_keys）里声明的数字",
             ));
         }
         ok.then_some(text.value)
@@ -313,7 +313,7 @@ fn cv_rule(node: &Node, diags: &mut Diagnostics) -> Option<CvRule> {
             "method",
             "方式",
             &[("each", CvMethod::Each), ("逐项", CvMethod::Each), ("mean", CvMethod::Mean), ("综合", CvMethod::Mean)],
-            "each（逐项）或 mean（综合）",
+            "逐项（each）或 综合（mean）",
             diags,
         ),
     };

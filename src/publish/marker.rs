@@ -47,7 +47,8 @@ pub fn check(out: &Path, site: &Path) -> Result<(), Diagnostic> {
                 Ok(true) => Ok(()),
                 Ok(false) => Err(Diagnostic::error(Code::OutputNotOwned, shown)
                     .detail(format!("文件夹非空，且没有 {MARKER} 标记文件"))),
-                Err(e) => Err(Diagnostic::error(Code::WriteFailed, shown).detail(e.to_string())),
+                Err(e) => Err(Diagnostic::error(Code::WriteFailed, shown)
+                    .detail(crate::diagnostics::os::explain("读取输出文件夹", &e))),
             }
         }
     }

@@ -22,7 +22,8 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 pub(super) fn failed(at: &Path, e: io::Error) -> Diagnostic {
-    Diagnostic::error(Code::WriteFailed, Location::Path(at.display().to_string())).detail(e.to_string())
+    Diagnostic::error(Code::WriteFailed, Location::Path(at.display().to_string()))
+        .detail(crate::diagnostics::os::explain("写入", &e))
 }
 
 /// Writes every file of `output` into `dir` (which must not exist yet), linking unchanged files

@@ -2,7 +2,7 @@
 //! item without figures) and `county-trend` (each year's parts, vetoes and whole). Cells carry
 //! the same text the pages show, so a download never reads differently from its page.
 
-use super::downloads::{Cell, Table, text};
+use super::downloads::{Cell, Table, pairs, text};
 use super::views::county;
 use crate::evaluate::Findings;
 use crate::model::Site;
@@ -22,20 +22,20 @@ pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
 
 fn year(y: i32, view: &county::YearView) -> Table {
     let mut t = Table::new(&[
-        "year",
-        "part",
-        "article",
-        "no",
-        "item_id",
-        "item",
-        "state",
-        "reason",
-        "figure",
-        "value",
-        "standard",
-        "figure_state",
-        "evidence",
-        "failing_schools",
+        ("year", "年度"),
+        ("part", "方面"),
+        ("article", "条款"),
+        ("no", "序号"),
+        ("item_id", "项目编号"),
+        ("item", "项目"),
+        ("state", "结论"),
+        ("reason", "说明"),
+        ("figure", "数据"),
+        ("value", "数值"),
+        ("standard", "标准"),
+        ("figure_state", "数据结论"),
+        ("evidence", "佐证材料"),
+        ("failing_schools", "未达标学校"),
     ]);
     for part in &view.parts {
         for item in &part.items {
@@ -74,18 +74,18 @@ fn year(y: i32, view: &county::YearView) -> Table {
     for veto in &view.vetoes {
         let mut row = vec![Cell::Int(y.into()), text("一票否决"), text(&veto.article), Cell::Empty, Cell::Empty];
         row.extend([text(&veto.name), text(&veto.state.label)]);
-        row.resize(t.headers.len(), Cell::Empty);
+        row.resize(t.columns.len(), Cell::Empty);
         t.rows.push(row);
     }
     t
 }
 
 fn trend(site: &Site, findings: &Findings) -> Table {
-    let names: Vec<String> = site.standard().method.iter().flat_map(|m| m.parts.iter().map(|p| p.id.clone())).collect();
-    let mut headers: Vec<&str> = vec!["year"];
-    headers.extend(names.iter().map(String::as_str));
-    headers.extend(["vetoes", "state"]);
-    let mut t = Table::new(&headers);
+    let parts = site.standard().method.iter().flat_map(|m| m.parts.iter().map(|p| (p.id.clone(), p.name.clone())));
+    let mut columns = pairs(&[("year", "年度")]);
+    columns.extend(parts);
+    columns.extend(pairs(&[("vetoes", "一票否决"), ("state", "结论")]));
+    let mut t = Table::with_columns(columns);
     for row in county::history(site, findings).into_iter().rev() {
         let mut cells = vec![Cell::Int(row.year.into())];
         cells.extend(row.parts.iter().map(|p| text(format!("{} {}", p.count, p.state.label))));

@@ -1,6 +1,7 @@
 //! Open data: the tables behind the pages as UTF-8 CSV (with a BOM, so Excel reads Chinese
 //! correctly) and JSON with the same rows and columns. Ratios and coefficients carry four
-//! decimals.
+//! decimals. The CSV is for people: Chinese headers, 是/否, a school's name beside its id. The
+//! JSON is for programs: each column under a stable English key (docs/content-format.md, 公开数据下载).
 
 use crate::evaluate::coverage::Coverage;
 use crate::evaluate::ratio::{self, Bound};
@@ -30,7 +31,7 @@ impl Cell {
             Cell::Int(n) => n.to_string(),
             Cell::Ratio(x) => format!("{x:.4}"),
             Cell::Figure(x) => x.clone(),
-            Cell::Bool(b) => b.to_string(),
+            Cell::Bool(b) => if *b { "是" } else { "否" }.to_string(),
             Cell::Empty => String::new(),
         }
     }
@@ -63,20 +64,33 @@ fn opt(s: Option<impl Into<String>>) -> Cell {
     s.map_or(Cell::Empty, |s| Cell::Text(s.into()))
 }
 
+/// A column of a download: its stable English key (JSON) and its Chinese header (CSV).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub key: String,
+    pub header: String,
+}
+
 pub struct Table {
-    pub headers: Vec<String>,
+    pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
-    pub(crate) fn new(headers: &[&str]) -> Table {
-        Table { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+    /// A table of `(key, 中文表头)` columns.
+    pub(crate) fn new(columns: &[(&str, &str)]) -> Table {
+        Table::with_columns(columns.iter().map(|(k, h)| (k.to_string(), h.to_string())))
+    }
+
+    pub(crate) fn with_columns(columns: impl IntoIterator<Item = (String, String)>) -> Table {
+        let columns = columns.into_iter().map(|(key, header)| Column { key, header }).collect();
+        Table { columns, rows: Vec::new() }
     }
 
     pub fn to_csv(&self) -> Vec<u8> {
         let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
         // Writing to memory cannot fail.
-        let _ = w.write_record(&self.headers);
+        let _ = w.write_record(self.columns.iter().map(|c| &c.header));
         for row in &self.rows {
             let _ = w.write_record(row.iter().map(Cell::csv));
         }
@@ -84,7 +98,7 @@ impl Table {
     }
 
     pub fn to_json(&self) -> Vec<u8> {
-        let rows: Vec<JsonRow> = self.rows.iter().map(|cells| JsonRow { headers: &self.headers, cells }).collect();
+        let rows: Vec<JsonRow> = self.rows.iter().map(|cells| JsonRow { columns: &self.columns, cells }).collect();
         let mut out = serde_json::to_vec_pretty(&rows).unwrap_or_default();
         out.push(b'\n');
         out
@@ -93,14 +107,15 @@ impl Table {
 
 /// One row as a JSON object, keys in column order.
 struct JsonRow<'a> {
-    headers: &'a [String],
+    columns: &'a [Column],
     cells: &'a [Cell],
 }
 
 impl Serialize for JsonRow<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.headers.len()))?;
-        for (h, c) in self.headers.iter().zip(self.cells) {
+        let mut map = s.serialize_map(Some(self.columns.len()))?;
+        for (column, c) in self.columns.iter().zip(self.cells) {
+            let h = &column.key;
             match c {
                 Cell::Text(t) => map.serialize_entry(h, t)?,
                 Cell::Int(n) => map.serialize_entry(h, n)?,
@@ -123,6 +138,18 @@ fn party(p: &Party) -> String {
         Party::School(id) => id.to_string(),
         Party::External(name) => name.clone(),
     }
+}
+
+/// The name a reader knows a party by: the school's name, or the outside party as written.
+fn party_name(site: &Site, p: &Party) -> String {
+    match p {
+        Party::School(id) => school_name(site, id),
+        Party::External(name) => name.clone(),
+    }
+}
+
+fn school_name(site: &Site, id: &crate::model::id::SchoolId) -> String {
+    site.schools.get(id).map_or_else(|| id.to_string(), |s| s.name.clone())
 }
 
 /// Every download: (file stem under data/, table).
@@ -159,7 +186,14 @@ pub fn tables(site: &Site, findings: &Findings) -> Vec<(String, Table)> {
 }
 
 fn schools(site: &Site) -> Table {
-    let mut t = Table::new(&["id", "name", "stage", "town", "location", "status"]);
+    let mut t = Table::new(&[
+        ("id", "编号"),
+        ("name", "校名"),
+        ("stage", "学段"),
+        ("town", "乡镇街道"),
+        ("location", "城乡类别"),
+        ("status", "办学状态"),
+    ]);
     for s in &site.schools {
         t.rows.push(vec![
             text(s.id.as_str()),
@@ -174,15 +208,29 @@ fn schools(site: &Site) -> Table {
 }
 
 fn pairings(site: &Site) -> Table {
-    let mut t = Table::new(&["id", "form", "name", "lead", "members", "cycle_start", "cycle_end", "policy"]);
+    let mut t = Table::new(&[
+        ("id", "编号"),
+        ("form", "形式"),
+        ("name", "名称"),
+        ("lead", "牵头学校编号"),
+        ("lead_name", "牵头学校"),
+        ("members", "成员学校编号"),
+        ("member_names", "成员学校"),
+        ("cycle_start", "开始日期"),
+        ("cycle_end", "结束日期"),
+        ("policy", "依据文件"),
+    ]);
     for p in &site.pairings {
         let members: Vec<String> = p.members.iter().map(party).collect();
+        let names: Vec<String> = p.members.iter().map(|m| party_name(site, m)).collect();
         t.rows.push(vec![
             text(p.id.as_str()),
             text(&p.form),
             opt(p.name.clone()),
             text(party(&p.lead)),
+            text(party_name(site, &p.lead)),
             text(members.join(";")),
+            text(names.join(";")),
             opt(p.cycle.map(|c| c.start.to_string())),
             opt(p.cycle.map(|c| c.end.to_string())),
             opt(p.policy.as_ref().map(|d| d.value.clone())),
@@ -192,7 +240,19 @@ fn pairings(site: &Site) -> Table {
 }
 
 fn exchanges(site: &Site) -> Table {
-    let mut t = Table::new(&["year", "name", "role", "subject", "key", "from", "to", "period_start", "period_end"]);
+    let mut t = Table::new(&[
+        ("year", "年度"),
+        ("name", "姓名"),
+        ("role", "类别"),
+        ("subject", "学科"),
+        ("key", "骨干"),
+        ("from", "派出学校编号"),
+        ("from_name", "派出学校"),
+        ("to", "接收学校编号"),
+        ("to_name", "接收学校"),
+        ("period_start", "开始日期"),
+        ("period_end", "结束日期"),
+    ]);
     for list in &site.exchanges {
         for p in &list.people {
             t.rows.push(vec![
@@ -202,7 +262,9 @@ fn exchanges(site: &Site) -> Table {
                 opt(p.subject.clone()),
                 Cell::Bool(p.key),
                 text(party(&p.from)),
+                text(party_name(site, &p.from)),
                 text(party(&p.to)),
+                text(party_name(site, &p.to)),
                 opt(p.period.map(|x| x.start.to_string())),
                 opt(p.period.map(|x| x.end.to_string())),
             ]);
@@ -214,7 +276,16 @@ fn exchanges(site: &Site) -> Table {
 /// Every 在办 school on a date (a year's end, or the build date for its year): in a pairing
 /// or not, and which.
 fn coverage(site: &Site, c: &Coverage) -> Table {
-    let mut t = Table::new(&["date", "school", "name", "stage", "location", "covered", "forms", "pairings"]);
+    let mut t = Table::new(&[
+        ("date", "日期"),
+        ("school", "学校编号"),
+        ("name", "校名"),
+        ("stage", "学段"),
+        ("location", "城乡类别"),
+        ("covered", "在结对中"),
+        ("forms", "结对形式"),
+        ("pairings", "结对编号"),
+    ]);
     for s in &c.schools {
         let Some(school) = site.schools.get(&s.school) else { continue };
         let mut forms: Vec<&str> = Vec::new();
@@ -241,16 +312,17 @@ fn coverage(site: &Site, c: &Coverage) -> Table {
 /// Each year's exchange ratio per school, then the county's (school left empty).
 fn exchange_ratios(site: &Site, findings: &Findings) -> Table {
     let mut t = Table::new(&[
-        "year",
-        "school",
-        "eligible",
-        "sent",
-        "share",
-        "share_met",
-        "key_eligible",
-        "key_sent",
-        "key_share",
-        "key_met",
+        ("year", "年度"),
+        ("school", "学校编号"),
+        ("school_name", "学校"),
+        ("eligible", "应交流教师数"),
+        ("sent", "交流人数"),
+        ("share", "交流比例"),
+        ("share_met", "交流比例达到要求"),
+        ("key_eligible", "应交流骨干教师数"),
+        ("key_sent", "交流骨干人数"),
+        ("key_share", "骨干占交流比例"),
+        ("key_met", "骨干比例达到要求"),
     ]);
     let ratio = |part: u32, whole: u32, limit: Decimal, met: Option<bool>| match (whole, met) {
         (0, _) => Cell::Empty,
@@ -265,6 +337,7 @@ fn exchange_ratios(site: &Site, findings: &Findings) -> Table {
             t.rows.push(vec![
                 Cell::Int(i64::from(y.year)),
                 school.map_or(Cell::Empty, |id| text(id.as_str())),
+                school.map_or(text("全区合计"), |id| text(school_name(site, id))),
                 Cell::Int(i64::from(r.eligible)),
                 Cell::Int(i64::from(r.sent)),
                 ratio(r.sent, r.eligible, limits.share, r.share_met),
@@ -281,13 +354,15 @@ fn exchange_ratios(site: &Site, findings: &Findings) -> Table {
 
 fn evaluation(site: &Site, judged: &StandardYear) -> Table {
     let standard = site.standard();
-    let mut headers = vec!["school", "stage", "students"];
-    headers.extend(standard.indicators.iter().map(|i| i.id.as_str()));
-    headers.extend(["met_count", "verdict"]);
-    let mut t = Table::new(&headers);
+    let mut columns =
+        pairs(&[("school", "学校编号"), ("school_name", "校名"), ("stage", "学段"), ("students", "在校学生数")]);
+    columns.extend(standard.indicators.iter().map(|i| (i.id.clone(), i.name.clone())));
+    columns.extend(pairs(&[("met_count", "达标项数"), ("verdict", "结论")]));
+    let mut t = Table::with_columns(columns);
     for s in &judged.sections {
         let mut row = vec![
             text(s.school.as_str()),
+            text(school_name(site, &s.school)),
             text(s.phase.label()),
             s.students.map_or(Cell::Empty, |n| text(n.to_string())),
         ];
@@ -307,7 +382,7 @@ fn evaluation(site: &Site, judged: &StandardYear) -> Table {
 /// An annual report in long form, one figure a row: (table, row, column, value).
 fn report(r: &crate::model::report::Report) -> Table {
     use crate::model::report::{APPLICANTS, RESULTS};
-    let mut t = Table::new(&["table", "item", "column", "value"]);
+    let mut t = Table::new(&[("table", "表"), ("item", "项目"), ("column", "栏目"), ("value", "数值")]);
     let mut push = |table: &str, item: &str, column: &str, value: Cell| {
         t.rows.push(vec![text(table), text(item), text(column), value]);
     };
@@ -339,13 +414,21 @@ fn report(r: &crate::model::report::Report) -> Table {
 
 fn cv(site: &Site, judged: &StandardYear) -> Table {
     let standard = site.standard();
-    let mut t = Table::new(&["stage", "indicator", "cv", "limit", "ok"]);
+    let mut t = Table::new(&[
+        ("stage", "学段"),
+        ("indicator", "指标编号"),
+        ("name", "指标"),
+        ("cv", "差异系数"),
+        ("limit", "上限"),
+        ("ok", "达到要求"),
+    ]);
     for p in &judged.county {
         let limit = p.limit.map_or(Cell::Empty, |l| text(l.to_string()));
         for ((def, cv), within) in standard.indicators.iter().zip(&p.cvs).zip(&p.within) {
             t.rows.push(vec![
                 text(p.phase.label()),
                 text(&def.id),
+                text(&def.name),
                 cv.map_or(Cell::Empty, |c| cv_cell(c, p.limit.filter(|_| within.is_some()))),
                 if within.is_some() { limit.clone() } else { Cell::Empty },
                 within.map_or(Cell::Empty, Cell::Bool),
@@ -355,6 +438,7 @@ fn cv(site: &Site, judged: &StandardYear) -> Table {
             t.rows.push(vec![
                 text(p.phase.label()),
                 text("composite"),
+                text("综合差异系数"),
                 p.composite.map_or(Cell::Empty, |c| cv_cell(c, p.limit)),
                 limit,
                 p.ok.map_or(Cell::Empty, Cell::Bool),
@@ -370,7 +454,14 @@ type Series<'a> = (&'a str, &'a str, &'a [Option<f64>], Option<Decimal>);
 
 fn cv_trend(site: &Site, findings: &Findings) -> Table {
     let standard = site.standard();
-    let mut t = Table::new(&["year", "stage", "indicator", "name", "cv", "limit"]);
+    let mut t = Table::new(&[
+        ("year", "年度"),
+        ("stage", "学段"),
+        ("indicator", "指标编号"),
+        ("name", "指标"),
+        ("cv", "差异系数"),
+        ("limit", "上限"),
+    ]);
     let phases = crate::evaluate::trend::phases(findings, &standard.id, standard.indicators.len());
     let each = standard.cv.method == crate::model::standard::CvMethod::Each;
     let mut rows = Vec::new();
@@ -406,31 +497,36 @@ fn cv_trend(site: &Site, findings: &Findings) -> Table {
     t
 }
 
+/// Owned `(key, header)` pairs, to be extended with columns made at run time.
+pub(crate) fn pairs(columns: &[(&str, &str)]) -> Vec<(String, String)> {
+    columns.iter().map(|(k, h)| (k.to_string(), h.to_string())).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn csv_has_a_bom_and_quotes_what_needs_it() {
-        let mut t = Table::new(&["name", "members", "cv"]);
-        t.rows.push(vec![text("墟沟小学"), text("a;b,\"c\""), Cell::Ratio(0.515_256_6)]);
+        let mut t = Table::new(&[("name", "校名"), ("members", "成员学校"), ("cv", "差异系数"), ("ok", "达到要求")]);
+        t.rows.push(vec![text("墟沟小学"), text("a;b,\"c\""), Cell::Ratio(0.515_256_6), Cell::Bool(true)]);
         let csv = String::from_utf8(t.to_csv()).unwrap();
-        assert_eq!(csv, "\u{feff}name,members,cv\n墟沟小学,\"a;b,\"\"c\"\"\",0.5153\n");
+        assert_eq!(csv, "\u{feff}校名,成员学校,差异系数,达到要求\n墟沟小学,\"a;b,\"\"c\"\"\",0.5153,是\n");
     }
 
     #[test]
     fn csv_cells_that_would_run_as_formulas_are_defused() {
-        let mut t = Table::new(&["name"]);
+        let mut t = Table::new(&[("name", "姓名")]);
         for s in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "王某某"] {
             t.rows.push(vec![text(s)]);
         }
         let csv = String::from_utf8(t.to_csv()).unwrap();
-        assert_eq!(csv, "\u{feff}name\n\"'=HYPERLINK(\"\"http://x\"\")\"\n'+1\n'-2+3\n'@SUM(A1)\n王某某\n");
+        assert_eq!(csv, "\u{feff}姓名\n\"'=HYPERLINK(\"\"http://x\"\")\"\n'+1\n'-2+3\n'@SUM(A1)\n王某某\n");
     }
 
     #[test]
     fn json_keeps_column_order_and_the_same_rounding() {
-        let mut t = Table::new(&["school", "cv", "verdict", "ok"]);
+        let mut t = Table::new(&[("school", "学校编号"), ("cv", "差异系数"), ("verdict", "结论"), ("ok", "达到要求")]);
         t.rows.push(vec![text("x"), Cell::Ratio(0.515_256_6), Cell::Empty, Cell::Bool(false)]);
         let json = String::from_utf8(t.to_json()).unwrap();
         assert_eq!(

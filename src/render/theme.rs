@@ -88,7 +88,8 @@ impl Theme {
                                     self.templates.insert(name.to_string(), (text, shown));
                                 }
                                 Err(err) => diags.push(
-                                    Diagnostic::error(Code::ReadFailed, Location::Path(shown)).detail(err.to_string()),
+                                    Diagnostic::error(Code::ReadFailed, Location::Path(shown))
+                                        .detail(crate::diagnostics::os::explain("读取模板", &err)),
                                 ),
                             }
                         } else if let Some(name) = rel.strip_prefix("static/") {
@@ -98,7 +99,7 @@ impl Theme {
                     Ok(_) => {}
                     Err(err) => diags.push(
                         Diagnostic::error(Code::ReadFailed, Location::Path(format!("{shown}{sub}")))
-                            .detail(err.to_string()),
+                            .detail(crate::diagnostics::os::walk(&err)),
                     ),
                 }
             }

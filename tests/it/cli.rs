@@ -114,13 +114,82 @@ fn new_creates_a_document_ready_to_fill_and_never_overwrites() {
     assert!(!again.success && again.stderr.contains("已经存在，不会覆盖"), "{}", again.stderr);
 }
 
+/// Issue 19: what `gongshi new` writes as a placeholder (the body, a 公示期 of one day) is a
+/// warning at its line, so `check --deny-warnings` stops it; filled in, it checks clean.
+#[test]
+fn placeholders_of_new_are_warnings_until_filled() {
+    let t = SiteTest::with_site("new-placeholders");
+    let run = t.run(&["new", "notice", "教师交流名单公示", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let rel = "notices/jiaoshijiaoliumingdangongshi.md";
+    let text = std::fs::read_to_string(t.site().join(rel)).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let check = t.run(&["check", "site", "--deny-warnings"]);
+    check
+        .failed()
+        .has_line(&format!("{rel}:{}:1: 警告：还是新建时的占位文字", line_of("在这里写正文。")))
+        .has_line(&format!("{rel}:{}:27: 警告：公示期只有一天", line_of("公示期:")));
+    let filled =
+        text.replace("在这里写正文。", "经研究，现将名单公示如下。").replace("结束: 2017-08-23", "结束: 2017-08-29");
+    t.file(rel, &filled);
+    let check = t.run(&["check", "site", "--deny-warnings"]);
+    assert!(check.success, "{}", check.stderr);
+}
+
+/// Issue 19: whatever the title, what `new` writes checks clean once the body is written.
+#[test]
+fn new_documents_check_clean_for_odd_titles() {
+    let t = SiteTest::with_site("new-odd-titles");
+    let long = "关于公布2017年度连云区义务教育阶段教干教师交流名单及结对共建学校安排的通知".repeat(3);
+    let titles = [
+        "关于\"双减\"工作的通知",
+        "关于“双减”工作的通知：第一批",
+        "标题: 带冒号 # 和井号",
+        "第 #1 批名单",
+        "反斜杠 a\\b 与 '单引号'",
+        long.as_str(),
+        "關於公佈教師交流名單的通知",
+        "- 以短横开头",
+        "[方括号] {花括号} & * ! | > %",
+    ];
+    for (i, title) in titles.iter().enumerate() {
+        let kind = ["policy", "notice", "page"][i % 3];
+        // `--` lets a title start with `-`, as the shell would need it.
+        let run = t.run(&["new", kind, "--site", "site", "--", title]);
+        assert!(run.success, "{title}: {}", run.stderr);
+        let path = t.root.join(run.stdout.trim().trim_end_matches(" / created").trim_start_matches("已创建 "));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replace("在这里写正文。", "正文。").replace("结束: 2017-08-23", "结束: 2017-08-29");
+        std::fs::write(&path, text).unwrap();
+    }
+    let check = t.run(&["check", "site", "--deny-warnings"]);
+    assert!(check.success, "{}", check.stderr);
+    t.build_ok();
+    // Every page's headings, as a reader sees them.
+    let headings: Vec<String> = crate::support::files_under(&t.out())
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".html"))
+        .flat_map(|(path, bytes)| {
+            let html = scraper::Html::parse_document(&String::from_utf8_lossy(&bytes));
+            crate::support::Page { path, html }.select_all("h1")
+        })
+        .collect();
+    for title in titles {
+        let found = headings.iter().any(|h| h == title);
+        assert!(found, "title not published as written: {title}");
+    }
+}
+
 #[test]
 fn deny_warnings_fails_a_build_with_warnings_and_json_lines_parse() {
     let t = SiteTest::with_site("deny-warnings");
     t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01\n作者: 张三", ""));
     t.build_ok();
     let denied = t.build(&["--deny-warnings"]);
-    denied.failed().has_line("错误：有警告，构建按设置停止：有 1 条警告，而设置了 --deny-warnings");
+    denied
+        .failed()
+        .has_line("错误：有警告，构建按设置停止：有 1 条警告，而设置了 --deny-warnings")
+        .stderr_contains("警告即错误（deny_warnings）");
     let run = t.run(&["check", "site", "--format", "json"]);
     assert!(run.success, "{}", run.stderr);
     let lines: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();

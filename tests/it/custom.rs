@@ -56,8 +56,30 @@ fn a_custom_standard_judges_class_and_school_size_and_satisfaction() {
     let t = site("custom-verdicts");
     let run = t.build_ok();
     assert!(!run.stderr.contains("GS0109") && !run.stderr.contains("警告"), "{}", run.stderr);
-    let csv = t.read("data/evaluation-2024.csv");
-    assert!(csv.contains("school,stage,students,class_size,school_size,satisfaction,met_count,verdict\n"), "{csv}");
+    let table = crate::support::download(&t, "evaluation-2024");
+    assert_eq!(
+        table.keys,
+        [
+            "school",
+            "school_name",
+            "stage",
+            "students",
+            "class_size",
+            "school_size",
+            "satisfaction",
+            "met_count",
+            "verdict"
+        ]
+    );
+    let rows: Vec<String> = table
+        .rows
+        .iter()
+        .map(|r| {
+            let cells =
+                ["school", "stage", "students", "class_size", "school_size", "satisfaction", "met_count", "verdict"];
+            cells.map(|k| r[k].as_str()).join(",")
+        })
+        .collect();
     for row in [
         // 甲: 1350 ÷ 30 = 45 exactly (at most 45: met); 1350 ≤ 2000; 88.5 ≥ 85: three met.
         "jia,小学,1350,45.0000,1350.0000,88.5000,3,达标",
@@ -69,7 +91,7 @@ fn a_custom_standard_judges_class_and_school_size_and_satisfaction() {
         // 丙 (初中, 班额 at most 50): 2000 ÷ 40 = 50 and 校额 2000, both exactly on the limit.
         "bing,初中,2000,50.0000,2000.0000,90.0000,3,达标",
     ] {
-        assert!(csv.contains(&format!("{row}\n")), "{row} missing in\n{csv}");
+        assert!(rows.iter().any(|r| r == row), "{row} missing in\n{rows:#?}");
     }
     let page = t.html("dashboard/index.html");
     let lacking = page.select_all(".lacking-list li");
@@ -97,7 +119,7 @@ fn an_undeclared_figure_is_still_an_unknown_key() {
         .failed()
         .has_line("data/indicators/2024.yaml:5:25: 错误：同一字段写了两次：「classes」和前面的「班级数」都是自定义数据 classes")
         .has_line("data/indicators/2024.yaml:3:38: 警告：未知字段：学校指标里没有「走读生数」这个字段")
-        .has_line("data/indicators/2024.yaml:4:14: 错误：未知字段：学校指标里没有「在校学生」这个字段（像是 students（在校学生数） 写错了）");
+        .has_line("data/indicators/2024.yaml:4:14: 错误：未知字段：学校指标里没有「在校学生」这个字段（像是 在校学生数（students） 写错了）");
 }
 
 #[test]
@@ -130,9 +152,9 @@ county_checks:
     );
     t.build(&[])
         .failed()
-        .has_line("standards/bad.yaml:4:25: 错误：自定义数据的名字已被占用：「在校学生数」已经是 内置字段 students（在校学生数） 的名字")
-        .has_line("standards/bad.yaml:5:39: 错误：自定义数据的名字已被占用：「books」已经是 内置字段 books（图书册数） 的名字")
+        .has_line("standards/bad.yaml:4:25: 错误：自定义数据的名字已被占用：「在校学生数」已经是 内置字段 在校学生数（students） 的名字")
+        .has_line("standards/bad.yaml:5:39: 错误：自定义数据的名字已被占用：「books」已经是 内置字段 图书册数（books） 的名字")
         .has_line("standards/bad.yaml:7:56: 错误：取值无效：「classes」不是指标文件里的数字")
-        .has_line("standards/bad.yaml:8:49: 错误：取值无效：规则「小于」只能是 at_least（不低于）或 at_most（不超过）")
+        .has_line("standards/bad.yaml:8:49: 错误：取值无效：规则「小于」只能是 不低于（at_least）或 不超过（at_most）")
         .has_line("standards/bad.yaml:11:27: 错误：取值无效：「students」不是指标文件里的数字：全县数据只能用");
 }

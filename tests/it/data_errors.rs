@@ -165,8 +165,8 @@ fn a_site_standard_replaces_the_built_in_one() {
     );
     t.build_ok();
     let csv = t.read("data/evaluation-2023.csv");
-    assert!(csv.contains("school,stage,students,books,met_count,verdict\n"), "{csv}");
-    assert!(csv.contains("xugou-xiaoxue,小学,100,30.0000,0,未达标\n"), "{csv}");
+    assert!(csv.contains("学校编号,校名,学段,在校学生数,生均图书册数,达标项数,结论\n"), "{csv}");
+    assert!(csv.contains("xugou-xiaoxue,墟沟小学,小学,100,30.0000,0,未达标\n"), "{csv}");
     assert!(t.html("dashboard/index.html").text("main > p").contains("本地标准"));
 }
 
@@ -180,14 +180,14 @@ fn a_bad_standard_file_is_reported_where_it_is_wrong() {
     t.build(&[])
         .failed()
         .has_line("standards/mine.yaml:4:35: 错误：取值无效：「bookz」不是指标文件里的数字")
-        .has_line("standards/mine.yaml:5:14: 错误：取值无效：方式「every」只能是 each（逐项）或 mean（综合）");
+        .has_line("standards/mine.yaml:5:14: 错误：取值无效：方式「every」只能是 逐项（each）或 综合（mean）");
 }
 
 #[test]
 fn the_same_key_twice_under_one_name() {
     let schools = "schools:\n  - id: xugou-xiaoxue\n    学段: 小学\n    name: 墟沟小学\n    学段: 初中\n";
     break_data("same-key-twice", &[("data/schools.yaml", schools)])
-        .has_line("data/schools.yaml:5:5: 错误：同一字段写了两次：「学段」和前面的「学段」都是 stage（学段）")
+        .has_line("data/schools.yaml:5:5: 错误：同一字段写了两次：「学段」和前面的「学段」都是 学段（stage）")
         .stderr_contains("另见：data/schools.yaml:3:5 第一次写在这里");
 }
 

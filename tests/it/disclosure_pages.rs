@@ -120,11 +120,11 @@ fn portal_marks_are_in_every_footer_and_missing_ones_are_warned_unless_demo() {
     }
     t.file("site.yaml", "title: 测试\nbase_url: https://x.example.cn/\nissuer: 连云区教育局\n");
     let run = t.build_ok();
-    for key in ["organizer（承办单位）", "contact（联系方式）", "site_id_code（网站标识码）", "icp（ICP备案号）"]
+    for key in ["承办单位（organizer）", "联系方式（contact）", "网站标识码（site_id_code）", "ICP备案号（icp）"]
     {
         run.has_line(&format!("site.yaml:1:1: 警告：页脚缺少政府网站标识：site.yaml 没有写 {key}"));
     }
-    run.stderr_contains("police_beian（公安备案号）").stderr_contains("party_government（党政机关标识）");
+    run.stderr_contains("公安备案号（police_beian）").stderr_contains("党政机关标识（party_government）");
     assert_eq!(run.stderr.matches("GS0231").count(), 6, "{}", run.stderr);
     t.file("site.yaml", "title: 测试\nbase_url: https://x.example.cn/\n示例数据: true\n");
     assert!(!t.build_ok().stderr.contains("GS0231"));

@@ -94,3 +94,13 @@ fn content_format_md_lists_every_item_of_the_county_method() {
     // 7 indicators, 2 + 15 + 9 + 1 items, 4 parts, 13 figures, 6 vetoes.
     assert!(checked >= 50, "only {checked} ids read from the standard");
 }
+
+/// Issue 19: the install step uses the lock file, so it builds with the crates the tests ran with.
+#[test]
+fn install_steps_use_the_lock_file() {
+    for path in ["README.md", "docs/staff-guide.md"] {
+        for line in read(path).lines().filter(|l| l.contains("cargo install") && l.contains("--path")) {
+            assert!(line.contains("cargo install --locked --path ."), "{path}: {line}");
+        }
+    }
+}

@@ -48,7 +48,7 @@ fn invalid_date() {
 #[test]
 fn same_key_under_both_names() {
     break_site("both-names", &[("policies/bad.md", &doc("title: 丁\ndate: 2017-01-01\n标题: 丁二", ""))])
-        .has_line("policies/bad.md:4:1: 错误：同一字段写了两次：「标题」和前面的「title」都是 title（标题）")
+        .has_line("policies/bad.md:4:1: 错误：同一字段写了两次：「标题」和前面的「title」都是 标题（title）")
         .stderr_contains("另见：policies/bad.md:2:1 第一次写在这里");
 }
 
@@ -149,10 +149,10 @@ fn misspelled_keys_are_errors_with_the_nearest_key_and_extra_keys_warnings() {
     );
     let run = t.build(&[]);
     run.failed()
-        .has_line("policies/a.md:4:1: 错误：未知字段：文档里没有「文好」这个字段（像是 doc_no（文号） 写错了）")
-        .stderr_contains("提示：您是不是想写 doc_no（文号）？")
+        .has_line("policies/a.md:4:1: 错误：未知字段：文档里没有「文好」这个字段（像是 文号（doc_no） 写错了）")
+        .stderr_contains("提示：您是不是想写 文号（doc_no）？")
         .has_line("policies/a.md:5:1: 错误：未知字段：文档里没有「categroy」这个字段")
-        .stderr_contains("提示：您是不是想写 category（主题分类）？")
+        .stderr_contains("提示：您是不是想写 主题分类（category）？")
         .has_line("policies/a.md:6:1: 警告：未知字段：文档里没有「作者」这个字段，gongshi 不使用它，它会被忽略");
 }
 
@@ -163,7 +163,7 @@ fn a_misspelled_figure_fails_the_build_instead_of_publishing_unfilled() {
     t.file("data/indicators/2023.yaml", "year: 2023\nschools:\n  - 学校: a\n    在校学生: 2100\n");
     t.build(&[])
         .failed()
-        .has_line("data/indicators/2023.yaml:4:5: 错误：未知字段：学校指标里没有「在校学生」这个字段（像是 students（在校学生数） 写错了）");
+        .has_line("data/indicators/2023.yaml:4:5: 错误：未知字段：学校指标里没有「在校学生」这个字段（像是 在校学生数（students） 写错了）");
 }
 
 #[test]

@@ -41,12 +41,9 @@ fn site(name: &str) -> SiteTest {
 }
 
 /// A CSV download as rows of column → value (BOM checked and removed).
-fn csv(t: &SiteTest, path: &str) -> Vec<BTreeMap<String, String>> {
-    let text = t.read(path);
-    let text = text.strip_prefix('\u{feff}').expect("CSV starts with a BOM");
-    let mut lines = text.lines();
-    let headers: Vec<&str> = lines.next().unwrap().split(',').collect();
-    lines.map(|l| headers.iter().map(|h| h.to_string()).zip(l.split(',').map(String::from)).collect()).collect()
+/// The rows of a download by its English keys, as the CSV writes the values.
+fn csv(t: &SiteTest, stem: &str) -> Vec<BTreeMap<String, String>> {
+    crate::support::download(t, stem).rows
 }
 
 fn row<'a>(rows: &'a [BTreeMap<String, String>], key: &str, a: &str, b: &str) -> &'a BTreeMap<String, String> {
@@ -62,7 +59,7 @@ fn f4(x: f64) -> String {
 #[test]
 fn school_ratios_and_verdicts_match_hand_figures() {
     let t = site("evaluation-ratios");
-    let rows = csv(&t, "data/evaluation-2023.csv");
+    let rows = csv(&t, "evaluation-2023");
     assert_eq!(rows.len(), 5);
     let cols = [
         "teachers_above_degree",
@@ -151,7 +148,7 @@ fn cv(points: &[(f64, f64)]) -> f64 {
 #[test]
 fn coefficients_of_variation_match_hand_figures() {
     let t = site("evaluation-cv");
-    let rows = csv(&t, "data/cv-2023.csv");
+    let rows = crate::support::download(&t, "cv-2023").documented().rows.clone();
     let get = |stage: &str, indicator: &str| {
         rows.iter()
             .find(|r| r["stage"] == stage && r["indicator"] == indicator)
@@ -166,11 +163,11 @@ fn coefficients_of_variation_match_hand_figures() {
     let teaching = s / mean; // 0.5808…: over the 0.50 limit
     assert!(teaching > 0.50);
     let r = get("小学", "teaching_area");
-    assert_eq!((r["cv"].as_str(), r["limit"].as_str(), r["ok"].as_str()), (f4(teaching).as_str(), "0.50", "false"));
+    assert_eq!((r["cv"].as_str(), r["limit"].as_str(), r["ok"].as_str()), (f4(teaching).as_str(), "0.50", "否"));
     // 小学 key teachers per 100: 1.2 (1000), 0.8 (500), 1.0 (400).
     let r = get("小学", "key_teachers");
     assert_eq!(r["cv"], f4(cv(&[(1000.0, 1.2), (500.0, 0.8), (400.0, 1.0)])));
-    assert_eq!(r["ok"], "true");
+    assert_eq!(r["ok"], "是");
     // 小学 multimedia rooms: 丙 has no figure and is left out: 2.5 (1000) and 2.4 (500).
     assert_eq!(get("小学", "multimedia_rooms")["cv"], f4(cv(&[(1000.0, 2.5), (500.0, 2.4)])));
     // 初中: 丙's 初中 section (300) and 丁 (600).

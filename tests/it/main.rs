@@ -3,6 +3,7 @@
 mod boundaries;
 mod build;
 mod builder;
+mod chinese;
 mod cli;
 mod county;
 mod custom;

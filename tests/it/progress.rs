@@ -127,6 +127,8 @@ fn schools_are_grouped_by_stage_and_town() {
     assert!(planned.contains("待建") && !planned.contains("未填报") && !planned.contains('—'), "{planned}");
 }
 
+/// Issue 19: CSV downloads carry Chinese headers for Excel and school names beside ids; the JSON
+/// keeps its stable English keys.
 #[test]
 fn downloads_hold_the_published_columns() {
     let t = site("downloads");
@@ -134,23 +136,48 @@ fn downloads_hold_the_published_columns() {
     let schools = t.read("data/schools.csv");
     assert!(
         schools.starts_with(
-            "\u{feff}id,name,stage,town,location,status\nxugou-xiaoxue,墟沟小学,小学,墟沟街道,城区,在办\n"
+            "\u{feff}编号,校名,学段,乡镇街道,城乡类别,办学状态\nxugou-xiaoxue,墟沟小学,小学,墟沟街道,城区,在办\n"
         ),
         "{schools}"
     );
-    let pairings = t.read("data/pairings.csv");
-    assert!(
-        pairings.contains(
-            "\nqunei-yuanqian,区内共建,,yuanqian-xiaoxue,yunshan-xiaoxue;miaoling-xiaoxue,2017-09-01,2020-08-31,\n"
-        ),
-        "{pairings}"
+    for stem in ["schools", "exchanges", "coverage-2017"] {
+        crate::support::download(&t, stem).documented();
+    }
+    let pairings = crate::support::download(&t, "pairings");
+    pairings.documented();
+    assert_eq!(
+        pairings.headers,
+        [
+            "编号",
+            "形式",
+            "名称",
+            "牵头学校编号",
+            "牵头学校",
+            "成员学校编号",
+            "成员学校",
+            "开始日期",
+            "结束日期",
+            "依据文件"
+        ]
     );
-    assert!(pairings.contains(",连云港师专一附小教育集团,yunshan-xiaoxue,2017-09-01,2020-08-31,连区教〔2017〕89号\n"));
+    let qunei = pairings.rows.iter().find(|r| r["id"] == "qunei-yuanqian").unwrap();
+    assert_eq!((qunei["lead"].as_str(), qunei["lead_name"].as_str()), ("yuanqian-xiaoxue", "院前小学"));
+    assert_eq!(qunei["members"], "yunshan-xiaoxue;miaoling-xiaoxue");
+    assert_eq!(qunei["member_names"], "云山小学;庙岭小学");
+    assert_eq!((qunei["cycle_start"].as_str(), qunei["policy"].as_str()), ("2017-09-01", ""));
+    let pairings_csv = t.read("data/pairings.csv");
+    assert!(
+        pairings_csv
+            .contains(",连云港师专一附小教育集团,yunshan-xiaoxue,云山小学,2017-09-01,2020-08-31,连区教〔2017〕89号\n"),
+        "{pairings_csv}"
+    );
     let exchanges = t.read("data/exchanges.csv");
-    assert!(exchanges.starts_with("\u{feff}year,name,role,subject,key,from,to,period_start,period_end\n2018,孙某某,教干,,false,连云港师专一附小教育集团,yunshan-xiaoxue,,\n"), "{exchanges}");
+    assert!(exchanges.starts_with("\u{feff}年度,姓名,类别,学科,骨干,派出学校编号,派出学校,接收学校编号,接收学校,开始日期,结束日期\n2018,孙某某,教干,,否,连云港师专一附小教育集团,连云港师专一附小教育集团,yunshan-xiaoxue,云山小学,,\n"), "{exchanges}");
     let json: serde_json::Value = serde_json::from_str(&t.read("data/exchanges.json")).unwrap();
     assert_eq!(json[1]["name"], "张某某");
     assert_eq!(json[1]["period_start"], "2017-09-01");
+    assert_eq!((json[0]["to"].as_str(), json[0]["to_name"].as_str()), (Some("yunshan-xiaoxue"), Some("云山小学")));
+    assert_eq!(json[0]["key"], false);
     assert!(json[0]["subject"].is_null());
     // Linked from the pages that show them.
     assert_eq!(

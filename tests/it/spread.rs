@@ -66,7 +66,7 @@ fn the_cv_trend_download_has_every_year_stage_and_indicator() {
     let text = t.read("data/cv-trend.csv");
     let text = text.strip_prefix('\u{feff}').expect("CSV starts with a BOM");
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "year,stage,indicator,name,cv,limit");
+    assert_eq!(lines[0], "年度,学段,指标编号,指标,差异系数,上限");
     assert_eq!(lines.len(), 1 + 3 * 7, "three years × seven indicators");
     for row in [
         "2021,小学,teaching_area,生均教学及辅助用房面积,0.5000,0.50",

@@ -237,3 +237,66 @@ impl Page {
 pub fn doc(front: &str, body: &str) -> String {
     format!("---\n{front}\n---\n{body}")
 }
+
+/// A data download read as its reader sees it: the rows of `data/STEM.csv` (Chinese headers,
+/// values as written), keyed by the stable English keys of `data/STEM.json`, which must name the
+/// same columns in the same order.
+pub fn download(t: &SiteTest, stem: &str) -> Download {
+    let csv = t.read(&format!("data/{stem}.csv"));
+    let csv = csv.strip_prefix('\u{feff}').expect("CSV starts with a BOM");
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let json: Vec<Keys> = serde_json::from_str(&t.read(&format!("data/{stem}.json"))).unwrap();
+    let keys = json.first().map_or_else(Vec::new, |k| k.0.clone());
+    let rows: Vec<BTreeMap<String, String>> =
+        reader.records().map(|r| keys.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect()).collect();
+    if !rows.is_empty() {
+        assert_eq!(keys.len(), headers.len(), "{stem}: JSON keys {keys:?} and CSV headers {headers:?} differ");
+    }
+    Download { headers, keys, rows }
+}
+
+impl Download {
+    /// Fails unless docs/content-format.md's table of downloads names each column as
+    /// “CSV 表头 `JSON 键`”.
+    #[track_caller]
+    pub fn documented(&self) -> &Download {
+        let docs =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/content-format.md")).unwrap();
+        for (header, key) in self.headers.iter().zip(&self.keys) {
+            assert!(docs.contains(&format!("{header} `{key}`")), "docs/content-format.md lacks “{header} `{key}`”");
+        }
+        self
+    }
+}
+
+pub struct Download {
+    /// The CSV's header row.
+    pub headers: Vec<String>,
+    /// The JSON's keys, in column order.
+    pub keys: Vec<String>,
+    pub rows: Vec<BTreeMap<String, String>>,
+}
+
+/// The keys of a JSON object in the order they are written.
+struct Keys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Keys, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some((k, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
+                    keys.push(k);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}

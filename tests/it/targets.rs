@@ -77,12 +77,12 @@ fn the_pairings_page_shows_coverage_and_its_targets() {
     assert!(page.text("section[aria-labelledby=gs-coverage]").contains("不在任何结对中的学校（1 所）：乙小学"));
     assert!(page.contains("<svg") && page.contains("历年结对覆盖率（全部形式，年末）"));
     let csv = t.read("data/coverage-2026.csv");
-    assert!(csv.starts_with("\u{feff}date,school,name,stage,location,covered,forms,pairings\n"), "{csv}");
-    assert!(csv.contains("\n2026-11-23,a,甲小学,小学,城区,true,教育发展共同体,p2\n"), "{csv}");
-    assert!(csv.contains("\n2026-11-23,b,乙小学,小学,乡村,false,,\n"), "{csv}");
+    assert!(csv.starts_with("\u{feff}日期,学校编号,校名,学段,城乡类别,在结对中,结对形式,结对编号\n"), "{csv}");
+    assert!(csv.contains("\n2026-11-23,a,甲小学,小学,城区,是,教育发展共同体,p2\n"), "{csv}");
+    assert!(csv.contains("\n2026-11-23,b,乙小学,小学,乡村,否,,\n"), "{csv}");
     assert!(!csv.contains(",d,") && !csv.contains(",e,"), "only 在办 schools: {csv}");
     let y2018 = t.read("data/coverage-2018.csv");
-    assert!(y2018.contains("\n2018-12-31,b,乙小学,小学,乡村,true,集团化办学,p1\n"), "{y2018}");
+    assert!(y2018.contains("\n2018-12-31,b,乙小学,小学,乡村,是,集团化办学,p1\n"), "{y2018}");
 }
 
 #[test]
@@ -108,8 +108,8 @@ fn exchange_ratios_are_judged_against_the_plans_limits() {
         ["2025 年", "30 人", "3 人", "10.0% 达到", "1 人", "33.3% 未达到"]
     );
     let csv = t.read("data/exchange-ratios.csv");
-    assert!(csv.contains("\n2025,a,20,2,0.1000,true,4,1,0.5000,true\n"), "{csv}");
-    assert!(csv.contains("\n2025,,30,3,0.1000,true,,1,0.3333,false\n"), "{csv}");
+    assert!(csv.contains("\n2025,a,甲小学,20,2,0.1000,是,4,1,0.5000,是\n"), "{csv}");
+    assert!(csv.contains("\n2025,,全区合计,30,3,0.1000,是,,1,0.3333,否\n"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&t.read("data/exchange-ratios.json")).unwrap();
     assert_eq!(json[1]["school"], "c");
     assert!(json[1]["key_eligible"].is_null());

@@ -56,8 +56,8 @@ fn an_exchange_share_short_of_its_limit_never_reads_as_reaching_it() {
     let years = dashboard.rows("section[aria-labelledby=gs-exchange] tbody tr");
     assert_eq!(years[1][3], "9.97% 未达到", "{years:?}");
     let csv = t.read("data/exchange-ratios.csv");
-    assert!(csv.contains("\n2025,a,1001,100,0.0999,false,"), "{csv}");
-    assert!(csv.contains("\n2024,a,2001,200,0.09995,false,"), "{csv}");
+    assert!(csv.contains("\n2025,a,甲小学,1001,100,0.0999,否,"), "{csv}");
+    assert!(csv.contains("\n2024,a,甲小学,2001,200,0.09995,否,"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&t.read("data/exchange-ratios.json")).unwrap();
     let a_2024 = json.as_array().unwrap().iter().find(|r| r["year"] == 2024 && r["school"] == "a").unwrap();
     assert_eq!(a_2024["share"], 0.09995);
@@ -82,7 +82,7 @@ fn a_school_with_nobody_eligible_is_not_judged() {
     let own = school.rows("table.ratio-table tbody tr");
     assert_eq!(own[0][5], "100.0% 不评判（应交流教师数为 0）", "{own:?}");
     let csv = t.read("data/exchange-ratios.csv");
-    assert!(csv.contains("\n2025,z,0,1,,,,1,1.0000,\n"), "{csv}");
+    assert!(csv.contains("\n2025,z,新建小学,0,1,,,,1,1.0000,\n"), "{csv}");
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn a_coefficient_over_its_limit_never_reads_as_within_it() {
     let area = rows.iter().find(|r| r[0] == "生均教学及辅助用房面积").unwrap();
     assert_eq!(area[1..], ["0.50004", "超出"], "{rows:?}");
     let csv = t.read("data/cv-2023.csv");
-    assert!(csv.contains("\n小学,teaching_area,0.50004,0.50,false\n"), "{csv}");
+    assert!(csv.contains("\n小学,teaching_area,生均教学及辅助用房面积,0.50004,0.50,否\n"), "{csv}");
     let trend = t.read("data/cv-trend.csv");
     assert!(trend.contains(",teaching_area,生均教学及辅助用房面积,0.50004,0.50\n"), "{trend}");
 }
