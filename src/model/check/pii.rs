@@ -70,6 +70,41 @@ fn mask(digits: &str) -> String {
     digits.chars().enumerate().map(|(i, c)| if i < 3 || i + 4 >= n { c } else { '*' }).collect()
 }
 
+/// `text` with the middle digits of every ID and mobile number in it replaced by `*` (`＊` for a
+/// full-width digit, so that every character keeps its width): what a message or a printed
+/// source line may show. Separators and the first three and last four digits stay.
+pub fn masked(text: &str) -> String {
+    let found = scan(text);
+    if found.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for f in found {
+        out.push_str(&text[last..f.range.start]);
+        let n = f.digits.chars().count();
+        let mut k = 0;
+        for c in text[f.range.clone()].chars() {
+            if matches!(token(c), Some(Token::Digit(_) | Token::X)) {
+                let keep = k < 3 || k + 4 >= n;
+                out.push(if keep {
+                    c
+                } else if c.is_ascii() {
+                    '*'
+                } else {
+                    '＊'
+                });
+                k += 1;
+            } else {
+                out.push(c);
+            }
+        }
+        last = f.range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// A character as the scanner sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Token {
