@@ -151,6 +151,8 @@ codes! {
         "补齐其余学校的指标（每所在办学校都要有一行）；补齐之前首页和达标进展页仍显示最近一个完整年度。/ Add the other schools' rows; until then pages show the last complete year.";
     FutureFiguresDate = "GS0342", "统计日期在构建日期之后", "the figures date is after the build date",
         "统计日期（date）写数据实际统计的那一天，不能是将来的日期；不知道就不写。/ Give the day the figures were taken, or leave the date out.";
+    TableNotPreviewed = "GS0350", "表格附件没有预览", "table attachment not previewed",
+        "附件照常发布，但页面上不显示它的预览，gongshi 也没能检查其中有没有身份证号或手机号：请自己检查。表格超出了读表格的上限（见 docs/refusals.md）或已损坏时会这样；可以在 Excel/WPS 里打开后另存为，或拆成几个小文件。/ The file is published without a preview and was not checked for personal data; resave or split it.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

@@ -79,9 +79,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
 }
 
 fn read_workbook(path: &Path, sheet_names: &[&str]) -> Result<Sheet, String> {
-    use calamine::Reader;
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
-    let names = book.sheet_names();
+    let shown = path.display();
+    let mut book = super::workbook::open(path, super::workbook::LIMITS).map_err(|e| format!("{shown}：{e}"))?;
+    let names: Vec<String> = book.sheets().into_iter().map(|s| s.name).collect();
     let folded: Vec<String> = names.iter().map(|n| crate::hanzi::fold(n.trim()).to_lowercase()).collect();
     let pick = folded
         .iter()
@@ -89,23 +89,39 @@ fn read_workbook(path: &Path, sheet_names: &[&str]) -> Result<Sheet, String> {
         .or_else(|| folded.iter().position(|n| sheet_names.iter().any(|k| n.contains(k))))
         .unwrap_or(0);
     let Some(name) = names.get(pick).cloned() else {
-        return Err(format!("{} 里没有工作表", path.display()));
+        return Err(format!("{shown} 里没有工作表"));
     };
-    let range = book.worksheet_range(&name).map_err(|e| format!("无法读取工作表「{name}」：{e}"))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let mut out = vec![String::new(); col0 as usize];
-            out.extend(cells.iter().map(cell_text));
-            Row { number: row0 as usize + i + 1, cells: out }
-        })
-        .collect();
-    Ok(Sheet { rows, note: None })
+    let mut cells: Vec<(u32, u32, String)> = Vec::new();
+    book.cells(&name, |row, col, value| {
+        let text = cell_text(value);
+        if !text.is_empty() {
+            cells.push((row, col, text));
+        }
+    })
+    .map_err(|e| format!("{shown}：{e}"))?;
+    Ok(Sheet { rows: rows_of(cells), note: None })
 }
 
-fn cell_text(cell: &calamine::Data) -> String {
+/// Rows of the cells that have text, in order; the rows between are left out (a row at
+/// 1048576 costs one row, not a million).
+fn rows_of(mut cells: Vec<(u32, u32, String)>) -> Vec<Row> {
+    cells.sort_by_key(|&(row, col, _)| (row, col));
+    let mut rows: Vec<Row> = Vec::new();
+    for (row, col, text) in cells {
+        let number = row as usize + 1;
+        if rows.last().is_none_or(|r| r.number != number) {
+            rows.push(Row { number, cells: Vec::new() });
+        }
+        if let Some(last) = rows.last_mut() {
+            last.cells.resize(col as usize, String::new());
+            last.cells.push(text);
+        }
+    }
+    rows
+}
+
+/// A cell as text, as the spreadsheet shows it (dates as YYYY-MM-DD, whole numbers without a point).
+pub fn cell_text(cell: &calamine::Data) -> String {
     use calamine::Data;
     match cell {
         Data::Empty => String::new(),

@@ -19,6 +19,7 @@ mod paths;
 mod progress;
 mod publish;
 mod robustness;
+mod sheets;
 mod spread;
 mod support;
 mod swap;

@@ -56,6 +56,15 @@ pub fn check_name(path: &str, allow: &[String], diags: &mut Diagnostics) {
     }
 }
 
+/// Checks a text whose place is not a span of a file that was read: a spreadsheet's cell
+/// (`at` is then `FILE:ROW:COLUMN`, as `gongshi import` names cells). `what` opens the detail
+/// (`工作表「名单」里有`). `gongshi import` calls it on every cell it reads.
+pub fn check_at(text: &str, at: Location, what: &str, allow: &[String], diags: &mut Diagnostics) {
+    for finding in refused(text, allow) {
+        diags.push(error(&finding, at.clone(), what));
+    }
+}
+
 /// Checks a value that stands somewhere other than where it is written (a YAML alias `*a`):
 /// scanning the text of the file does not see it there.
 pub fn check_value(value: &str, at: Span, allow: &[String], diags: &mut Diagnostics) {
