@@ -192,3 +192,44 @@ impl Book {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book_of(rows: u32, cols: u16) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for r in 0..rows {
+            for c in 0..cols {
+                sheet.write_number(r, c, f64::from(r)).unwrap();
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn reads_the_declared_shared_strings_count() {
+        assert_eq!(declared_count(b"<?xml?><sst xmlns=\"x\" count=\"12\" uniqueCount=\"7\">"), Some(12));
+        assert_eq!(declared_count(b"<sst uniqueCount='99999999999999999999999'>"), Some(u64::MAX));
+        assert_eq!(declared_count(b"<sst xmlns=\"x\">"), None);
+    }
+
+    #[test]
+    fn refuses_more_cells_than_the_limit_across_sheets() {
+        let limits = Limits { cells: 11, ..LIMITS };
+        let mut book = open_bytes(book_of(3, 4), "xlsx", limits).unwrap();
+        let mut seen = 0;
+        assert_eq!(book.cells("Sheet1", |_, _, _| seen += 1), Err("单元格超过 11 个，超过了读表格的上限".to_string()));
+        assert_eq!(seen, 11);
+        let mut book = open_bytes(book_of(3, 4), "xlsx", LIMITS).unwrap();
+        assert!(book.cells("Sheet1", |_, _, _| {}).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_file_larger_than_the_limit_before_opening_it() {
+        let limits = Limits { file: 100, ..LIMITS };
+        let err = open_bytes(book_of(1, 1), "xlsx", limits).err().unwrap();
+        assert!(err.starts_with("文件有 0 MB，超过了读表格的上限 0 MB"), "{err}");
+    }
+}
