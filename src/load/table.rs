@@ -27,6 +27,11 @@ pub fn is_table(rel: &str) -> bool {
     matches!(ext.as_str(), "csv" | "xlsx" | "xls" | "ods")
 }
 
+/// Cells with long numbers kept from one spreadsheet for the PII guard: past it the file is
+/// refused as a whole (a table of ten thousand phone-like numbers is not published unchecked,
+/// and keeping millions of them would cost what the limits are there to prevent).
+pub const MAX_NUMBER_CELLS: usize = 10_000;
+
 /// What reading a table attachment gave: its preview, the cells of a spreadsheet that hold long
 /// numbers (for the PII guard, which `model` runs with the site's allowed numbers), and why
 /// the file was not read, when it was refused.
@@ -87,10 +92,14 @@ fn read_workbook(abs: &Path, preview: bool) -> Result<(Option<TablePreview>, Vec
             if Some(i) == shown {
                 top.cell(row, col, &text);
             }
-            if text.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count() >= 11 {
+            let long = text.chars().filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count() >= 11;
+            if long && numbers.len() <= MAX_NUMBER_CELLS {
                 numbers.push(NumberCell { sheet: sheet.name.clone(), row, col, text });
             }
         })?;
+    }
+    if numbers.len() > MAX_NUMBER_CELLS {
+        return Err(format!("有长数字（11 位以上）的单元格超过 {MAX_NUMBER_CELLS} 个，没有逐一检查"));
     }
     Ok((top.finish(), numbers))
 }
@@ -168,6 +177,22 @@ mod tests {
         assert_eq!(t.rows.len(), PREVIEW_ROWS + 1);
         assert_eq!(t.rows[1], ["0", "x", "", "", "", "", "", ""]);
         assert!(read("a.pdf", &path, 10).preview.is_none());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_sheet_of_more_long_numbers_than_can_be_checked_is_refused() {
+        let dir = std::env::temp_dir().join(format!("gongshi-table-numbers-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.xlsx");
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for r in 0..=MAX_NUMBER_CELLS as u32 {
+            sheet.write_string(r, 0, format!("{}", 20_000_000_000u64 + u64::from(r))).unwrap();
+        }
+        book.save(&path).unwrap();
+        let read = read("a.xlsx", &path, std::fs::metadata(&path).unwrap().len());
+        assert_eq!(read.refused.as_deref(), Some("有长数字（11 位以上）的单元格超过 10000 个，没有逐一检查"));
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
