@@ -155,6 +155,8 @@ codes! {
         "gongshi new 写下的“在这里写正文。”会原样发布：换成正文，或删掉这一行。/ Replace the placeholder written by gongshi new with the text.";
     OneDayPeriod = "GS0344", "公示期只有一天", "the notice period is one day long",
         "开始和结束是同一天，页面只显示一天“公示中”：把 结束（end）改成公示期的最后一天（公示一般不少于 5 个工作日）。/ Set end to the last day of the period.";
+    TableNotPreviewed = "GS0350", "表格附件没有预览", "table attachment not previewed",
+        "附件照常发布，但页面上不显示它的预览，gongshi 也没能检查其中有没有身份证号或手机号：请自己检查。表格超出了读表格的上限（见 docs/refusals.md）或已损坏时会这样；可以在 Excel/WPS 里打开后另存为，或拆成几个小文件。/ The file is published without a preview and was not checked for personal data; resave or split it.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

@@ -58,7 +58,7 @@ pub fn line(d: &Diagnostic, sources: &Sources) -> String {
         file,
         line,
         column,
-        message: d.message(),
+        message: crate::model::check::pii::masked(&d.message()),
         hint: d.hint_text(),
         related: d.related.iter().map(|r| Related { place: place(r.span), note: &r.note }).collect(),
     };

@@ -1,8 +1,11 @@
 //! Draws diagnostics as text: a short `FILE:LINE:COL: 错误：…` line that CI logs and editors
 //! understand, the source line with a caret under the problem (two cells per Han character, as
-//! codespan-reporting measures it), the hint, and related places.
+//! codespan-reporting measures it), the hint, and related places. An ID or mobile number is
+//! never printed whole, in the message or in the source line: CI logs and the preview's error
+//! panel (which draws this text) are not places to publish what the PII guard refuses.
 
 use super::{Diagnostic, Location, Severity, Sources, Span};
+use crate::model::check::pii;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -32,7 +35,12 @@ pub fn span_location(span: Span, sources: &Sources) -> String {
 }
 
 /// The first line alone: `policies/a.md:3:6: 错误：文号重复：… / duplicate doc_no [GS0203]`.
+/// Personal numbers quoted in it are masked (see [`pii::masked`]).
 pub fn short(d: &Diagnostic, sources: &Sources) -> String {
+    pii::masked(&short_unmasked(d, sources))
+}
+
+fn short_unmasked(d: &Diagnostic, sources: &Sources) -> String {
     let label = match d.severity {
         Severity::Error => "错误",
         Severity::Warning => "警告",
@@ -77,7 +85,8 @@ pub fn render(d: &Diagnostic, sources: &Sources, style: Style) -> String {
 fn snippet(out: &mut String, span: Span, sources: &Sources) {
     let file = sources.get(span.file);
     let (line, col) = file.line_col(span.start as usize);
-    let text = file.line_text(line);
+    // Masking keeps every character's width, so the carets still fall under the problem.
+    let text = pii::masked(file.line_text(line));
     if text.trim().is_empty() {
         return;
     }
@@ -119,6 +128,27 @@ policies/a.md:3:5: 错误：文号重复：「连区教〔2017〕89号」已用�
 ";
         assert!(out.starts_with(expected), "got:\n{out}");
         assert!(out.contains("  提示：每个文号"), "got:\n{out}");
+    }
+
+    /// Issue 20: the message masked an ID number, but the source line under it showed it whole
+    /// (on the terminal, in CI logs and in the preview's error panel, which draws this text).
+    #[test]
+    fn personal_numbers_are_masked_in_the_source_line_and_the_message() {
+        let mut sources = Sources::default();
+        let text = "---\n标题: 关于\n联系人: 张三 138 1234 5678，身份证 360426199101010071\n---\n";
+        let id = sources.add("policies/a.md".into(), text);
+        let start = text.find("3604").unwrap();
+        let d = Diagnostic::error(Code::UnknownSchool, Span::new(id, start, start + 18))
+            .detail("「360426199101010071」不在学校名录里");
+        let out = render(&d, &sources, Style::Plain);
+        let expected = "\
+policies/a.md:3:27: 错误：找不到这所学校：「360***********0071」不在学校名录里 / unknown school [GS0303]
+  |
+3 | 联系人: 张三 138 **** 5678，身份证 360***********0071
+  |                                    ^^^^^^^^^^^^^^^^^^
+";
+        assert!(out.starts_with(expected), "got:\n{out}");
+        assert!(!out.contains("1234") && !out.contains("19910101"), "got:\n{out}");
     }
 
     #[test]

@@ -113,8 +113,10 @@ pub fn import(req: &Request) -> Result<Imported, Failed> {
     let sheet = match sheet::read(&req.file, &choice) {
         Ok(s) => s,
         Err(e) => {
-            let d = Diagnostic::error(Code::ReadFailed, Location::Path(cx.file.clone()))
-                .detail(format!("读取 {} 时出错：{e}", cx.file));
+            // The reader's message names the file and says what went wrong, in Chinese.
+            let d = Diagnostic::error(Code::ReadFailed, Location::Path(cx.file.clone())).detail(e).hint(
+                "检查文件名是否写对；文件损坏、不是表格，或超出了读表格的上限（见 docs/refusals.md）时，在 Excel/WPS 里打开后另存为 .xlsx 再导入。/ Check the name; resave a damaged or oversized file as .xlsx.",
+            );
             return Err(fail(vec![d]));
         }
     };

@@ -14,6 +14,7 @@ pub mod keys;
 pub mod sheet;
 pub mod table;
 pub mod walk;
+pub mod workbook;
 pub mod yaml;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, FileId, Location, SourceFile, Sources, Span};
@@ -92,6 +93,8 @@ pub struct RawAttachment {
     pub size: u64,
     /// The top of a table (CSV, spreadsheet), for its preview.
     pub table: Option<Arc<table::TablePreview>>,
+    /// A spreadsheet's cells with long numbers in them, for the PII guard.
+    pub numbers: Vec<table::NumberCell>,
 }
 
 #[derive(Clone)]
@@ -249,10 +252,14 @@ fn attachments(found: Vec<Found>, walk_reported: Vec<Diagnostic>, options: &Load
     let mut diags = Diagnostics::default();
     let files: Vec<&Found> = found.iter().filter(|f| f.kind == FileKind::Attachment).collect();
     let mut attachments: Vec<RawAttachment> = files.iter().filter_map(|f| attachment(f, &mut diags)).collect();
-    let tables: Vec<Option<table::TablePreview>> =
-        attachments.par_iter().map(|a| table::read(&a.rel, &a.abs, a.size)).collect();
+    let tables: Vec<table::TableRead> = attachments.par_iter().map(|a| table::read(&a.rel, &a.abs, a.size)).collect();
     for (a, t) in attachments.iter_mut().zip(tables) {
-        a.table = t.map(Arc::new);
+        a.table = t.preview.map(Arc::new);
+        a.numbers = t.numbers;
+        if let Some(why) = t.refused {
+            let at = Location::Path(format!("files/{}", a.rel));
+            diags.push(Diagnostic::warning(Code::TableNotPreviewed, at).detail(why));
+        }
     }
     let readable: Vec<&Found> = files.iter().copied().filter(|f| is_text_attachment(&f.rel)).collect();
     let texts = readable
@@ -269,6 +276,7 @@ fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {
             abs: found.abs.clone(),
             size: meta.len(),
             table: None,
+            numbers: Vec::new(),
         }),
         Err(err) => {
             diags.push(

@@ -115,49 +115,53 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
 }
 
 fn read_workbook(path: &Path, choice: &Choice) -> Result<Sheet, String> {
-    use calamine::{Reader, SheetVisible};
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
-    let sheets: Vec<(String, bool)> =
-        book.sheets_metadata().iter().map(|s| (s.name.clone(), s.visible == SheetVisible::Visible)).collect();
+    let shown = path.display();
+    let mut book = super::workbook::open(path, super::workbook::LIMITS).map_err(|e| format!("{shown}：{e}"))?;
+    let sheets = book.sheets();
     let fold = |n: &str| crate::hanzi::fold(n.trim()).to_lowercase();
-    let candidates: Vec<&String> = match choice.named {
+    let candidates: Vec<String> = match choice.named {
         Some(want) => {
-            let found = sheets.iter().find(|(n, _)| fold(n) == fold(want));
-            let Some((name, _)) = found else {
-                let all: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-                return Err(format!("{} 里没有工作表「{want}」；有：{}", path.display(), all.join("、")));
+            let Some(found) = sheets.iter().find(|s| fold(&s.name) == fold(want)) else {
+                let all: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+                return Err(format!("{shown} 里没有工作表「{want}」；有：{}", all.join("、")));
             };
-            vec![name]
+            vec![found.name.clone()]
         }
         None => {
             // Hidden sheets hold a bureau's notes: read only when named.
-            let visible: Vec<&String> = sheets.iter().filter(|(_, v)| *v).map(|(n, _)| n).collect();
+            let visible: Vec<&String> = sheets.iter().filter(|s| s.visible).map(|s| &s.name).collect();
             let by_name = |n: &&String| choice.kind_names.iter().any(|k| fold(n).contains(k));
-            visible.iter().copied().filter(by_name).chain(visible.iter().copied().filter(|n| !by_name(n))).collect()
+            let named = visible.iter().copied().filter(by_name);
+            named.chain(visible.iter().copied().filter(|n| !by_name(n))).cloned().collect()
         }
     };
     let mut tried = Vec::new();
     for name in candidates {
-        let range = book.worksheet_range(name).map_err(|e| format!("无法读取工作表「{name}」：{e}"))?;
-        let (row0, col0) = range.start().unwrap_or((0, 0));
-        let rows: Vec<Row> = range
-            .rows()
-            .enumerate()
-            .map(|(i, cells)| {
-                let mut out = vec![String::new(); col0 as usize];
-                out.extend(cells.iter().map(cell_text));
-                Row { number: row0 as usize + i + 1, cells: out }
-            })
-            .collect();
+        let mut cells: Vec<(u32, u32, String)> = Vec::new();
+        book.cells(&name, |row, col, value| {
+            let text = cell_text(value);
+            if !text.is_empty() {
+                cells.push((row, col, text));
+            }
+        })
+        .map_err(|e| format!("{shown}：{e}"))?;
+        let rows = rows_of(cells);
         if !(choice.recognised)(&rows) && choice.named.is_none() {
-            tried.push(name.clone());
+            tried.push(name);
             continue;
         }
-        let merged = merged_cells(&mut book, name);
-        return Ok(Sheet { name: Some(name.clone()), rows, note: None, merged });
+        let merged = book
+            .merged(&name)
+            .into_iter()
+            .map(|(start, end)| Merged {
+                rows: (start.0 as usize + 1, end.0 as usize + 1),
+                cols: (start.1 as usize, end.1 as usize),
+            })
+            .collect();
+        return Ok(Sheet { name: Some(name), rows, note: None, merged });
     }
     Err(match tried.as_slice() {
-        [] => format!("{} 里没有可见的工作表", path.display()),
+        [] => format!("{shown} 里没有可见的工作表"),
         names => format!(
             "读了 {} 个工作表（{}），都没有认识的表头；用 --sheet 工作表名称 指定要导入的工作表",
             names.len(),
@@ -166,23 +170,26 @@ fn read_workbook(path: &Path, choice: &Choice) -> Result<Sheet, String> {
     })
 }
 
-/// The merged blocks of a sheet (.xlsx and .xls keep them; other formats have none).
-fn merged_cells(book: &mut calamine::Sheets<std::io::BufReader<std::fs::File>>, name: &str) -> Vec<Merged> {
-    let dims = match book {
-        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).ok(),
-        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).ok(),
-        _ => None,
-    };
-    dims.unwrap_or_default()
-        .into_iter()
-        .map(|d| Merged {
-            rows: (d.start.0 as usize + 1, d.end.0 as usize + 1),
-            cols: (d.start.1 as usize, d.end.1 as usize),
-        })
-        .collect()
+/// Rows of the cells that have text, in order; the rows between are left out (a row at
+/// 1048576 costs one row, not a million).
+fn rows_of(mut cells: Vec<(u32, u32, String)>) -> Vec<Row> {
+    cells.sort_by_key(|&(row, col, _)| (row, col));
+    let mut rows: Vec<Row> = Vec::new();
+    for (row, col, text) in cells {
+        let number = row as usize + 1;
+        if rows.last().is_none_or(|r| r.number != number) {
+            rows.push(Row { number, cells: Vec::new() });
+        }
+        if let Some(last) = rows.last_mut() {
+            last.cells.resize(col as usize, String::new());
+            last.cells.push(text);
+        }
+    }
+    rows
 }
 
-fn cell_text(cell: &calamine::Data) -> String {
+/// A cell as text, as the spreadsheet shows it (dates as YYYY-MM-DD, whole numbers without a point).
+pub fn cell_text(cell: &calamine::Data) -> String {
     use calamine::Data;
     match cell {
         Data::Empty => String::new(),

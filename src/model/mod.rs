@@ -336,7 +336,7 @@ fn future_figures(site: &Site, diags: &mut Diagnostics) {
 /// text has the same version as in the last build, checked with the same allowed values, keeps
 /// its findings.
 fn check_pii(raw: &Raw, allow: &[String], cache: &mut Cache, diags: &mut Diagnostics) {
-    use crate::diagnostics::FileId;
+    use crate::diagnostics::{FileId, Location};
     // Findings kept from the last build, and the files to check now, in the order of `ids`.
     let same_allow = cache.pii_allow == allow;
     let mut last = std::mem::take(&mut cache.pii);
@@ -390,6 +390,21 @@ fn check_pii(raw: &Raw, allow: &[String], cache: &mut Cache, diags: &mut Diagnos
         raw.attachments.iter().map(|a| format!("files/{}", a.rel)).chain(raw.documents.iter().map(|d| d.path.clone()));
     for name in names {
         check::pii::check_name(&name, allow, diags);
+    }
+    // A spreadsheet is published as it is, every sheet of it (hidden ones too): its cells are
+    // held to the rule a CSV's text is.
+    for a in &raw.attachments {
+        for cell in &a.numbers {
+            let at =
+                format!("files/{}:{}:{}", a.rel, cell.row + 1, crate::load::sheet::column_letter(cell.col as usize));
+            check::pii::check_at(
+                &cell.text,
+                Location::Path(at),
+                &format!("工作表「{}」里有", cell.sheet),
+                allow,
+                diags,
+            );
+        }
     }
 }
 

@@ -36,7 +36,39 @@ pub fn router(app: App) -> axum::Router {
     axum::Router::new()
         .route(overlay::EVENTS, axum::routing::get(events))
         .fallback(axum::routing::get(file))
+        .layer(axum::middleware::from_fn(loopback_only))
         .with_state(app)
+}
+
+/// Whether a request's `Host` names this machine: `localhost`, `127.x.x.x` or `[::1]`, with any
+/// port. A web page the clerk visits can point a name of its own at 127.0.0.1 (DNS rebinding)
+/// and so reach the preview, drafts and the error panel included; its requests carry that name.
+pub fn loopback_host(host: Option<&str>) -> bool {
+    let Some(host) = host else {
+        return false;
+    };
+    let name = match host.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((addr, rest)) if rest.is_empty() || rest.starts_with(':') => return addr == "::1",
+            _ => return false,
+        },
+        None => host.rsplit_once(':').map_or(host, |(name, port)| if port.parse::<u16>().is_ok() { name } else { "" }),
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost" || name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+async fn loopback_only(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).map(str::to_owned);
+    if loopback_host(host.as_deref()) {
+        return next.run(request).await;
+    }
+    let shown: String = host.unwrap_or_default().chars().filter(|c| !c.is_control()).take(100).collect();
+    let text = format!(
+        "预览只接受本机地址（localhost、127.0.0.1）的访问，这个请求的主机名是「{shown}」：请用 gongshi serve 打印的地址打开。\
+         / The preview answers only to localhost; open the address gongshi serve printed."
+    );
+    (StatusCode::MISDIRECTED_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
 }
 
 async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
@@ -125,5 +157,62 @@ async fn file(State(app): State<App>, uri: Uri) -> Response {
             };
             html(StatusCode::NOT_FOUND, &page, panel)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+
+    #[test]
+    fn only_loopback_host_names_are_loopback() {
+        for host in ["localhost", "localhost:4040", "LOCALHOST:1", "127.0.0.1:4040", "127.1.2.3", "[::1]:4040", "[::1]"]
+        {
+            assert!(loopback_host(Some(host)), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:4040",
+            "localhost.evil.example",
+            "127.0.0.1.evil.example",
+            "10.0.0.1:4040",
+            "[::2]:1",
+            "",
+            "localhost:x",
+        ] {
+            assert!(!loopback_host(Some(host)), "{host}");
+        }
+        assert!(!loopback_host(None));
+    }
+
+    /// Issue 20: the preview answered any Host header, so a page that rebinds its own name to
+    /// 127.0.0.1 could read it (drafts and the error panel too).
+    #[test]
+    fn a_rebound_host_name_is_refused_and_localhost_answered() {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let app = App {
+            preview: Arc::new(RwLock::new(Preview { base: "/".into(), ..Preview::default() })),
+            reloads: broadcast::channel(1).0,
+        };
+        std::thread::spawn(move || runtime.block_on(async { axum::serve(listener, router(app)).await }));
+        let ask = |host: &str| {
+            let mut stream = std::net::TcpStream::connect(addr).unwrap();
+            write!(stream, "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer).unwrap();
+            answer
+        };
+        let refused = ask(&format!("evil.example:{}", addr.port()));
+        assert!(refused.starts_with("HTTP/1.1 421"), "{refused}");
+        assert!(
+            refused.contains("预览只接受本机地址（localhost、127.0.0.1）的访问，这个请求的主机名是「evil.example:"),
+            "{refused}"
+        );
+        // No build yet: the preview answers, with its failure page.
+        assert!(ask(&format!("localhost:{}", addr.port())).starts_with("HTTP/1.1 503"));
+        assert!(ask(&addr.to_string()).starts_with("HTTP/1.1 503"));
     }
 }

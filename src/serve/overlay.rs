@@ -72,4 +72,18 @@ mod tests {
         assert!(page.ends_with("</script></body></html>") && page.contains("gongshi-overlay"));
         assert!(!inject("<p>&lt;甲&gt;</p>", None).contains("overlay"));
     }
+
+    /// Issue 20: the error panel showed the source line with the ID number in full.
+    #[test]
+    fn the_panel_masks_personal_numbers() {
+        let mut sources = Sources::default();
+        let text = "---\ntitle: 甲\ncontact: 13812345678\n---\n";
+        let id = sources.add("policies/a.md".into(), text);
+        let at = text.find("138").unwrap();
+        let mut diags = Diagnostics::default();
+        diags.push(Diagnostic::error(Code::PiiMobile, Span::new(id, at, at + 11)).detail("「138****5678」"));
+        let panel = failure(&sources, &diags);
+        assert!(panel.contains("3 | contact: 138****5678"), "{panel}");
+        assert!(!panel.contains("13812345678"), "{panel}");
+    }
 }

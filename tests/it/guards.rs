@@ -44,8 +44,9 @@ fn personal_numbers_in_file_names_and_in_text_attachments() {
             ("notices/13812345678.md", doc("title: 甲", "正文").as_bytes()),
         ],
     )
-    .has_line("files/360426199101010071.pdf: 错误：含有身份证号码：文件名里有「360***********0071」")
-    .has_line("notices/13812345678.md: 错误：含有手机号码：文件名里有「138****5678」")
+    // The name is masked where it is printed too: a CI log is no place for the number.
+    .has_line("files/360***********0071.pdf: 错误：含有身份证号码：文件名里有「360***********0071」")
+    .has_line("notices/138****5678.md: 错误：含有手机号码：文件名里有「138****5678」")
     .has_line("files/2017/名单.csv:2:5: 错误：含有手机号码：「138****5678」");
 }
 

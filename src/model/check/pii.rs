@@ -56,6 +56,15 @@ pub fn check_name(path: &str, allow: &[String], diags: &mut Diagnostics) {
     }
 }
 
+/// Checks a text whose place is not a span of a file that was read: a spreadsheet's cell
+/// (`at` is then `FILE:ROW:COLUMN`, as `gongshi import` names cells). `what` opens the detail
+/// (`工作表「名单」里有`). `gongshi import` calls it on every cell it reads.
+pub fn check_at(text: &str, at: Location, what: &str, allow: &[String], diags: &mut Diagnostics) {
+    for finding in refused(text, allow) {
+        diags.push(error(&finding, at.clone(), what));
+    }
+}
+
 /// Checks a value that stands somewhere other than where it is written (a YAML alias `*a`):
 /// scanning the text of the file does not see it there.
 pub fn check_value(value: &str, at: Span, allow: &[String], diags: &mut Diagnostics) {
@@ -68,6 +77,41 @@ pub fn check_value(value: &str, at: Span, allow: &[String], diags: &mut Diagnost
 fn mask(digits: &str) -> String {
     let n = digits.chars().count();
     digits.chars().enumerate().map(|(i, c)| if i < 3 || i + 4 >= n { c } else { '*' }).collect()
+}
+
+/// `text` with the middle digits of every ID and mobile number in it replaced by `*` (`＊` for a
+/// full-width digit, so that every character keeps its width): what a message or a printed
+/// source line may show. Separators and the first three and last four digits stay.
+pub fn masked(text: &str) -> String {
+    let found = scan(text);
+    if found.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for f in found {
+        out.push_str(&text[last..f.range.start]);
+        let n = f.digits.chars().count();
+        let mut k = 0;
+        for c in text[f.range.clone()].chars() {
+            if matches!(token(c), Some(Token::Digit(_) | Token::X)) {
+                let keep = k < 3 || k + 4 >= n;
+                out.push(if keep {
+                    c
+                } else if c.is_ascii() {
+                    '*'
+                } else {
+                    '＊'
+                });
+                k += 1;
+            } else {
+                out.push(c);
+            }
+        }
+        last = f.range.end;
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// A character as the scanner sees it.
