@@ -344,3 +344,62 @@ fn the_templates_of_the_staff_guide_import_cleanly() {
         check_clean(&t);
     }
 }
+
+#[test]
+fn an_unknown_column_name_gets_the_nearest_known_one() {
+    let t = example("roundtrip-header-hint");
+    let sheet: &[&[&str]] = &[&["学校名称", "学段", "城乡类", "乡镇街到"], &["新小学", "小学", "城区", "墟沟街道"]];
+    workbook(&t.root.join("学校.xlsx"), &[("学校", sheet)]);
+    let run = t.run(&["import", "schools", "学校.xlsx", "--site", "site", "--dry-run"]);
+    assert!(run.stderr.contains("学校.xlsx[学校]:1:C: 警告：这一列不导入：不认识列名「城乡类」"), "{}", run.stderr);
+    assert!(run.stderr.contains("您是不是想写「城乡类别」") || run.stderr.contains("您是不是想写「城乡类型」"), "{}", run.stderr);
+    assert!(run.stderr.contains("您是不是想写「乡镇街道」"), "{}", run.stderr);
+}
+
+#[test]
+fn a_sheet_is_read_by_name_and_a_hidden_one_never_by_default() {
+    let t = example("roundtrip-sheet");
+    let notes: &[&[&str]] = &[&["学校名称", "学段"], &["内部备注小学", "小学"]];
+    let schools: &[&[&str]] = &[&["学校名称", "学段"], &["新建小学", "小学"]];
+    let other: &[&[&str]] = &[&["学校名称", "学段"], &["另一小学", "小学"]];
+    // A hidden first sheet, then two visible ones with the same header.
+    let mut book = Workbook::new();
+    for (name, rows, hidden) in [("备注", notes, true), ("学校", schools, false), ("补充", other, false)] {
+        let ws = book.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *cell).unwrap();
+            }
+        }
+        if hidden {
+            ws.set_hidden(true);
+        }
+    }
+    book.save(t.root.join("名录.xlsx")).unwrap();
+    let run = t.run(&["import", "schools", "名录.xlsx", "--site", "site", "--dry-run"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.contains("新增 1 所"), "{}", run.stdout);
+    let run = t.run(&["import", "schools", "名录.xlsx", "--site", "site", "--sheet", "补充"]);
+    assert!(run.success, "{}", run.stderr);
+    let yaml = std::fs::read_to_string(t.site().join("data/schools.yaml")).unwrap();
+    assert!(yaml.contains("另一小学") && !yaml.contains("新建小学") && !yaml.contains("内部备注"), "{yaml}");
+    let run = t.run(&["import", "schools", "名录.xlsx", "--site", "site", "--sheet", "没有"]);
+    assert!(run.stderr.contains("里没有工作表「没有」；有：备注、学校、补充"), "{}", run.stderr);
+}
+
+#[test]
+fn a_personal_number_in_a_sheet_is_refused_at_its_row_and_not_printed() {
+    let t = example("roundtrip-pii");
+    let sheet: &[&[&str]] = &[
+        &["年度", "姓名", "类别", "派出学校", "接收学校"],
+        &["2026", "王某 13812345678", "教师", "墟沟小学", "连岛小学"],
+    ];
+    workbook(&t.root.join("交流.xlsx"), &[("交流", sheet)]);
+    let before = std::fs::read_to_string(t.site().join("data/exchanges.yaml")).unwrap();
+    let run = t.run(&["import", "exchanges", "交流.xlsx", "--site", "site"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("交流.xlsx[交流]:2: 错误：含有手机号码"), "{}", run.stderr);
+    assert!(!run.stderr.contains("13812345678"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(t.site().join("data/exchanges.yaml")).unwrap(), before);
+}
