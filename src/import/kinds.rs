@@ -80,6 +80,34 @@ impl Refs<'_> {
     }
 }
 
+impl Refs<'_> {
+    /// The school a cell names, or an error at the cell. A 简称 that only one school's name
+    /// holds (墟沟 for 墟沟小学) is taken, with a warning that says which school it became.
+    fn resolve(&self, t: &mut Table, row: &Row, col: usize, text: &str) -> Option<&School> {
+        match self.find(text) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let folded = crate::hanzi::fold(text.trim());
+                let holding: Vec<&School> = self
+                    .schools
+                    .iter()
+                    .filter(|s| folded.chars().count() >= 2 && crate::hanzi::fold(&s.name).contains(&folded))
+                    .collect();
+                if let [only] = holding.as_slice() {
+                    let detail =
+                        format!("「{text}」按校名的一部分对应到 {}（{}）；不对的话请写全称", only.name, only.id);
+                    t.cx.diags.push(Diagnostic::warning(Code::UnknownSchool, t.cx.at(row.number, col)).detail(detail));
+                    return Some(only);
+                }
+                let detail = format!("「{}」列：{e}", t.header_text(col));
+                t.error(Code::UnknownSchool, row, col, detail);
+                t.hint(SCHOOL_HINT);
+                None
+            }
+        }
+    }
+}
+
 /// A school of the site or, written `区外：名称`, one outside it.
 pub(super) fn party(t: &mut Table, row: &Row, col: usize, text: &str, refs: &Refs) -> Option<Value> {
     for prefix in ["区外：", "区外:", "区外学校：", "区外学校:"] {
@@ -87,15 +115,14 @@ pub(super) fn party(t: &mut Table, row: &Row, col: usize, text: &str, refs: &Ref
             return Some(Value::Map(vec![("name", Value::Text(name.trim().to_string()))]));
         }
     }
-    match refs.find(text) {
-        Ok(s) => Some(Value::Text(s.id.to_string())),
-        Err(e) => {
-            let detail = format!("「{}」列：{e}（区外学校写成“区外：名称”）", t.header_text(col));
-            t.error(Code::UnknownSchool, row, col, detail);
-            t.hint(SCHOOL_HINT);
-            None
-        }
+    let found = refs.resolve(t, row, col, text).map(|s| Value::Text(s.id.to_string()));
+    if found.is_none()
+        && let Some(d) = t.cx.diags.last_mut()
+    {
+        // An unknown name may be a school outside the district.
+        d.detail.push_str("（区外学校写成“区外：名称”）");
     }
+    found
 }
 
 pub(super) fn pairings_file(t: &mut Table, rows: &[&Row], refs: &Refs) -> Built {
@@ -103,7 +130,7 @@ pub(super) fn pairings_file(t: &mut Table, rows: &[&Row], refs: &Refs) -> Built 
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut records = Vec::new();
     for row in rows {
-        let before = t.cx.diags.len();
+        let before = t.error_count();
         // The id column is optional: a new pairing without one gets an id when it is merged.
         let id = t.get(row, "id");
         if let Some((id, col)) = id {
@@ -141,7 +168,7 @@ pub(super) fn pairings_file(t: &mut Table, rows: &[&Row], refs: &Refs) -> Built 
         if let Some(e) = t.text(row, field(record, "policy")) {
             r.push(e);
         }
-        if t.cx.diags.len() == before {
+        if t.error_count() == before {
             records.push((row.number, r));
         }
     }
@@ -171,7 +198,7 @@ pub(super) fn exchanges_file(t: &mut Table, rows: &[&Row], refs: &Refs, year: Op
     // The years in the order they first appear.
     let mut groups: Vec<Group> = Vec::new();
     for row in rows {
-        let before = t.cx.diags.len();
+        let before = t.error_count();
         let y = match row_year(t, row, year) {
             Some(Ok(y)) => Some(y),
             Some(Err(())) => None,
@@ -210,7 +237,7 @@ pub(super) fn exchanges_file(t: &mut Table, rows: &[&Row], refs: &Refs, year: Op
             r.push(e);
         }
         let Some(y) = y else { continue };
-        if t.cx.diags.len() != before {
+        if t.error_count() != before {
             continue;
         }
         match groups.iter_mut().find(|g| g.year == y) {
@@ -231,7 +258,7 @@ pub(super) fn indicators_file(t: &mut Table, rows: &[&Row], refs: &Refs, year: O
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut records = Vec::new();
     for row in rows {
-        let before = t.cx.diags.len();
+        let before = t.error_count();
         match row_year(t, row, year) {
             Some(Ok(y)) => match the_year {
                 Some((first, at)) if first != y => {
@@ -248,15 +275,7 @@ pub(super) fn indicators_file(t: &mut Table, rows: &[&Row], refs: &Refs, year: O
             date.get_or_insert(d);
         }
         let school = t.required(row, field(record, "school"));
-        let school = school.and_then(|(text, col)| match refs.find(text) {
-            Ok(s) => Some((s, col)),
-            Err(e) => {
-                let detail = format!("「{}」列：{e}", t.header_text(col));
-                t.error(Code::UnknownSchool, row, col, detail);
-                t.hint(SCHOOL_HINT);
-                None
-            }
-        });
+        let school = school.and_then(|(text, col)| refs.resolve(t, row, col, text).map(|s| (s, col)));
         let stage = t.get(row, "stage").map(|(s, c)| (s.to_string(), c));
         let stage = stage.filter(|(s, c)| t.one_of(row, field(record, "stage"), s, *c)).map(|(s, _)| s);
         if let Some((s, col)) = school {
@@ -287,7 +306,7 @@ pub(super) fn indicators_file(t: &mut Table, rows: &[&Row], refs: &Refs, year: O
                 }
             }
         }
-        if t.cx.diags.len() == before {
+        if t.error_count() == before {
             records.push((row.number, r));
         }
     }

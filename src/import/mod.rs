@@ -470,6 +470,11 @@ impl Table<'_> {
         self.header_row.cell(col)
     }
 
+    /// Errors so far: a row with one is not written (a warning does not stop it).
+    fn error_count(&self) -> usize {
+        self.cx.diags.iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).count()
+    }
+
     fn error(&mut self, code: Code, row: &Row, col: usize, detail: String) {
         let d = Diagnostic::error(code, self.cx.at(row.number, col)).detail(detail);
         self.cx.diags.push(d);

@@ -352,7 +352,11 @@ fn an_unknown_column_name_gets_the_nearest_known_one() {
     workbook(&t.root.join("学校.xlsx"), &[("学校", sheet)]);
     let run = t.run(&["import", "schools", "学校.xlsx", "--site", "site", "--dry-run"]);
     assert!(run.stderr.contains("学校.xlsx[学校]:1:C: 警告：这一列不导入：不认识列名「城乡类」"), "{}", run.stderr);
-    assert!(run.stderr.contains("您是不是想写「城乡类别」") || run.stderr.contains("您是不是想写「城乡类型」"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("您是不是想写「城乡类别」") || run.stderr.contains("您是不是想写「城乡类型」"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("您是不是想写「乡镇街道」"), "{}", run.stderr);
 }
 
@@ -402,4 +406,34 @@ fn a_personal_number_in_a_sheet_is_refused_at_its_row_and_not_printed() {
     assert!(run.stderr.contains("交流.xlsx[交流]:2: 错误：含有手机号码"), "{}", run.stderr);
     assert!(!run.stderr.contains("13812345678"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(t.site().join("data/exchanges.yaml")).unwrap(), before);
+}
+
+#[test]
+fn a_short_name_only_one_school_holds_is_taken_with_a_warning_and_an_ambiguous_one_refused() {
+    let t = example("roundtrip-short");
+    let sheet: &[&[&str]] = &[
+        &["共建形式", "牵头学校", "成员学校", "开始日期", "结束日期"],
+        &["区内共建", "白果树", "陶庵", "2027-09-01", "2030-08-31"],
+    ];
+    workbook(&t.root.join("结对.xlsx"), &[("结对", sheet)]);
+    let run = t.run(&["import", "pairings", "结对.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "结对.xlsx[结对]:2:B: 警告：找不到这所学校：「白果树」按校名的一部分对应到 白果树小学（baiguoshu-xiaoxue）"
+        ),
+        "{}",
+        run.stderr
+    );
+    let yaml = std::fs::read_to_string(t.site().join("data/pairings.yaml")).unwrap();
+    assert!(yaml.contains("lead: baiguoshu-xiaoxue, members: [taoan-xiaoxue]"), "{yaml}");
+    let sheet: &[&[&str]] = &[&["共建形式", "牵头学校", "开始日期"], &["区内共建", "东港", "2028-09-01"]];
+    workbook(&t.root.join("结对2.xlsx"), &[("结对", sheet)]);
+    let run = t.run(&["import", "pairings", "结对2.xlsx", "--site", "site"]);
+    assert!(run.stderr.contains("结对2.xlsx[结对]:2:B: 错误：找不到这所学校"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("东港小学（donggang-xiaoxue）") && run.stderr.contains("东港中学（donggang-zhongxue）"),
+        "{}",
+        run.stderr
+    );
 }
