@@ -102,8 +102,15 @@ fn find<'a>(all: &'a [(Target, Vec<String>)], text: &str) -> Result<&'a Target, 
     }
 }
 
-/// Rows → the file's text; every bad cell is an error at its row and column.
-pub(super) fn county_file(t: &mut Table, rows: &[&Row], ctx: &Context, year: Option<i32>) -> Option<(String, PathBuf)> {
+/// Rows → the file's text, merged into the year's file when the site has one (`existing` reads
+/// it by its path); every bad cell is an error at its row and column.
+pub(super) fn county_file(
+    t: &mut Table,
+    rows: &[&Row],
+    ctx: &Context,
+    year: Option<i32>,
+    existing: &dyn Fn(&str) -> Option<String>,
+) -> Option<(String, PathBuf)> {
     let all = targets(&ctx.method);
     let (mut figures, mut judgements, mut vetoes, mut subjects) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut the_year: Option<i32> = None;
@@ -144,12 +151,12 @@ pub(super) fn county_file(t: &mut Table, rows: &[&Row], ctx: &Context, year: Opt
         match target {
             Some(Target::Figure(key)) => {
                 if let Some(v) = number(t, row, value.as_ref(), "值") {
-                    figures.push(format!("  {key}: {v}"));
+                    figures.push((key.clone(), v));
                 }
             }
             Some(Target::Veto(id)) => {
                 if let Some(b) = yes_no(t, row, value.as_ref()) {
-                    vetoes.push(format!("  {id}: {}", if b { "是" } else { "否" }));
+                    vetoes.push((id.clone(), if b { "是" } else { "否" }.to_string()));
                 }
             }
             Some(Target::Judgement(id)) => {
@@ -166,7 +173,7 @@ pub(super) fn county_file(t: &mut Table, rows: &[&Row], ctx: &Context, year: Opt
                 if let Some((note, _)) = t.get(row, "note") {
                     parts.push(format!("note: {}", keys_scalar(note)));
                 }
-                judgements.push(format!("  {id}: {{{}}}", parts.join(", ")));
+                judgements.push((id.clone(), format!("{{{}}}", parts.join(", "))));
             }
             Some(Target::Subjects) => {
                 let Some(name) = subject else {
@@ -181,7 +188,7 @@ pub(super) fn county_file(t: &mut Table, rows: &[&Row], ctx: &Context, year: Opt
                 if let Some(g) = number(t, row, gap.as_ref(), "校际差异率") {
                     parts.push(format!("gap: {g}"));
                 }
-                subjects.push(format!("  - {{{}}}", parts.join(", ")));
+                subjects.push((name, format!("{{{}}}", parts.join(", "))));
             }
             None => {}
         }
@@ -192,20 +199,82 @@ pub(super) fn county_file(t: &mut Table, rows: &[&Row], ctx: &Context, year: Opt
         t.cx.diags.push(d);
         return None;
     };
-    let mut text = format!("# 由 gongshi import county 从「{}」导入；可以直接修改。\nyear: {year}\n", t.cx.file);
-    if let Some(d) = date {
-        text.push_str(&format!("date: {d}\n"));
+    let rel = format!("data/county/{year}.yaml");
+    let sections = [("figures", figures), ("judgements", judgements), ("vetoes", vetoes)];
+    let text = match existing(&rel) {
+        Some(old) => merged(&old, &all, &sections, &subjects),
+        None => {
+            let mut text =
+                format!("# 由 gongshi import county 从「{}」导入；可以直接修改。\nyear: {year}\n", t.cx.file);
+            if let Some(d) = date {
+                text.push_str(&format!("date: {d}\n"));
+            }
+            if let Some(s) = source {
+                text.push_str(&format!("source: {}\n", keys_scalar(&s)));
+            }
+            for (key, entries) in &sections {
+                if !entries.is_empty() {
+                    let lines: Vec<String> = entries.iter().map(|(k, v)| format!("  {k}: {v}")).collect();
+                    text.push_str(&format!("{key}:\n{}\n", lines.join("\n")));
+                }
+            }
+            if !subjects.is_empty() {
+                let lines: Vec<String> = subjects.iter().map(|(_, r)| format!("  - {r}")).collect();
+                text.push_str(&format!("subjects:\n{}\n", lines.join("\n")));
+            }
+            text
+        }
+    };
+    read_back(t, &text, year, ctx);
+    Some((text, PathBuf::from(rel)))
+}
+
+/// The rows merged into the year's file as it is written: an entry the sheet gives again gets
+/// the new value where it stands (whatever name it was written under), a new one goes at the end
+/// of its section, a subject is replaced by the sheet's row for it; the rest stays.
+fn merged(
+    old: &str,
+    all: &[(Target, Vec<String>)],
+    sections: &[(&str, Vec<(String, String)>)],
+    subjects: &[(String, String)],
+) -> String {
+    use super::merge::{self, Edits};
+    let Some(root) = super::parse_data("data/county/0.yaml", old) else { return old.to_string() };
+    let id_of = |written: &str| match find(all, written) {
+        Ok(Target::Figure(k) | Target::Judgement(k) | Target::Veto(k)) => Some(k.clone()),
+        _ => None,
+    };
+    let mut edits = Edits::default();
+    for (key, entries) in sections {
+        let map = root.get(key);
+        let mut new = Vec::new();
+        for (id, value) in entries {
+            let found = map.and_then(|m| m.entries().iter().find(|e| id_of(&e.key).as_deref() == Some(id.as_str())));
+            match found {
+                Some(e) => edits.push(merge::extent(&e.value, old), value.clone()),
+                None => new.push(format!("{id}: {value}")),
+            }
+        }
+        merge::append_entries(&mut edits, &root, old, key, &new);
     }
-    if let Some(s) = source {
-        text.push_str(&format!("source: {}\n", keys_scalar(&s)));
-    }
-    for (key, lines) in [("figures", figures), ("judgements", judgements), ("subjects", subjects), ("vetoes", vetoes)] {
-        if !lines.is_empty() {
-            text.push_str(&format!("{key}:\n{}\n", lines.join("\n")));
+    let mut new = Vec::new();
+    let items: Vec<&crate::load::Node> = match root.get("subjects").map(|n| &n.value) {
+        Some(crate::load::Value::List(items)) => items.iter().collect(),
+        _ => Vec::new(),
+    };
+    for (name, record) in subjects {
+        let same = items.iter().find(|n| {
+            n.get("subject").is_some_and(
+                |s| matches!(&s.value, crate::load::Value::Text(t) if keys::normalize(t) == keys::normalize(name)),
+            )
+        });
+        match same {
+            Some(n) => edits.push(merge::extent(n, old), record.clone()),
+            None => new.push(record.clone()),
         }
     }
-    read_back(t, &text, year, ctx);
-    Some((text, PathBuf::from(format!("data/county/{year}.yaml"))))
+    merge::append(&mut edits, &root, old, "subjects", &new);
+    edits.apply(old)
 }
 
 fn keys_scalar(text: &str) -> String {

@@ -215,6 +215,45 @@ pub fn append(edits: &mut Edits, root: &Node, text: &str, key: &str, records: &[
     }
 }
 
+/// Adds `key: value` lines at the end of the map under `key` in `root` (or the map, at the end
+/// of the file, when it is absent), at the indentation of its entries.
+pub fn append_entries(edits: &mut Edits, root: &Node, text: &str, key: &str, entries: &[String]) {
+    if entries.is_empty() {
+        return;
+    }
+    match root.entries().iter().find(|e| e.key == key) {
+        Some(e) if !e.value.entries().is_empty() && !is_flow(&e.value, text) => {
+            let first = e.value.entries()[0].key_span.start as usize;
+            let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+            let indent = " ".repeat(text[line_start..first].chars().count());
+            let end = lines_of(&e.value, text).end;
+            let lines: String = entries.iter().map(|x| format!("{indent}{x}\n")).collect();
+            let lead = if text[..end].ends_with('\n') { "" } else { "\n" };
+            edits.push(end..end, format!("{lead}{lines}"));
+        }
+        Some(e) => {
+            // `key:` with nothing, or a flow map: written anew, block style.
+            let r = extent(&e.value, text);
+            let at = if e.value.value == Yaml::Null {
+                e.key_span.end as usize + 1..e.key_span.end as usize + 1
+            } else {
+                let colon =
+                    text[e.key_span.end as usize..].find(':').map_or(r.start, |i| e.key_span.end as usize + i + 1);
+                colon..r.end
+            };
+            let mut existing: Vec<String> =
+                e.value.entries().iter().map(|x| format!("{}: {}", x.key, &text[extent(&x.value, text)])).collect();
+            existing.extend(entries.iter().cloned());
+            edits.push(at, existing.iter().map(|x| format!("\n  {x}")).collect());
+        }
+        None => {
+            let sep = if text.is_empty() || text.ends_with('\n') { "" } else { "\n" };
+            let lines: String = entries.iter().map(|x| format!("  {x}\n")).collect();
+            edits.push(text.len()..text.len(), format!("{sep}{key}:\n{lines}"));
+        }
+    }
+}
+
 /// Removes a record's lines.
 pub fn remove(edits: &mut Edits, record: &Node, text: &str) {
     edits.push(lines_of(record, text), String::new());

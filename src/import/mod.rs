@@ -140,7 +140,8 @@ pub fn import(req: &Request) -> Result<Imported, Failed> {
     let rows: Vec<&Row> = sheet.rows[header.index + 1..].iter().filter(|r| !r.is_empty()).collect();
     let mut table = Table { cx: &mut cx, header: &header, header_row, sheet: &sheet };
     if req.kind == Kind::County {
-        let written = county.as_ref().and_then(|c| county::county_file(&mut table, &rows, c, req.year));
+        let existing = |rel: &str| std::fs::read_to_string(req.out.clone().unwrap_or_else(|| req.site.join(rel))).ok();
+        let written = county.as_ref().and_then(|c| county::county_file(&mut table, &rows, c, req.year, &existing));
         return finish_whole(req, cx, rows.len(), written);
     }
     let built = match (req.kind, &schools) {
@@ -219,12 +220,11 @@ fn finish_whole(
     let backup = if req.dry_run {
         None
     } else {
-        match save(&path, &text, req.replace) {
+        // The sheet was merged into the year's file already: the old one is kept as a backup.
+        match save(&path, &text, true) {
             Ok(b) => b,
             Err(d) => {
-                cx.diags.push(
-                    d.hint("县级评估数据整份替换：确认后加 --replace（原文件留备份）。/ Pass --replace to replace it."),
-                );
+                cx.diags.push(d);
                 return Err(fail(cx.diags));
             }
         }

@@ -334,10 +334,7 @@ fn the_templates_of_the_staff_guide_import_cleanly() {
     }
     for (kind, file, _) in TEMPLATES {
         let t = example(&format!("template-{kind}"));
-        let mut args = vec!["import", kind, dir.join(file).to_str().unwrap().to_owned().leak(), "--site", "site"];
-        if *kind == "county" {
-            args.push("--replace");
-        }
+        let args = ["import", kind, dir.join(file).to_str().unwrap().to_owned().leak(), "--site", "site"];
         let run = t.run(&args);
         assert!(run.success, "{file}: {}", run.stderr);
         assert!(!run.stderr.contains("警告"), "{file}: {}", run.stderr);
@@ -436,4 +433,37 @@ fn a_short_name_only_one_school_holds_is_taken_with_a_warning_and_an_ambiguous_o
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn county_data_imported_again_merges_into_the_year_s_file() {
+    let t = example("roundtrip-county");
+    let path = t.site().join("data/county/2025.yaml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let sheet: &[&[&str]] = &[
+        &["年度", "项目", "结论", "依据", "科目", "学业水平", "校际差异率"],
+        &["2025", "社会认可度", "92.4", "", "", "", ""],
+        &["2025", "教师平均工资收入", "121500", "", "", "", ""],
+        &["2025", "", "", "", "数学", "Ⅳ", "0.10"],
+        &["2025", "", "", "", "英语", "Ⅲ", "0.13"],
+    ];
+    workbook(&t.root.join("县级.xlsx"), &[("县级评估数据", sheet)]);
+    let run = t.run(&["import", "county", "县级.xlsx", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let after = std::fs::read_to_string(&path).unwrap();
+    // The values change where they are written (under their Chinese names); comments, other
+    // entries and subjects stay; the new subject is added.
+    assert!(after.contains("  社会认可度: 92.4\n") && after.contains("  教师平均工资收入: 121500\n"), "{after}");
+    assert!(
+        after.contains("{subject: 数学, level: Ⅳ, gap: 0.1}") && after.contains("{subject: 英语, level: Ⅲ, gap: 0.13}"),
+        "{after}"
+    );
+    assert!(after.contains("{科目: 语文, 学业水平: Ⅲ, 校际差异率: 0.09}"), "{after}");
+    assert_eq!(
+        before.lines().filter(|l| l.starts_with('#')).count(),
+        after.lines().filter(|l| l.starts_with('#')).count()
+    );
+    t.build_ok();
+    // Teachers now earn more than civil servants: (八) is met.
+    assert!(t.html("dashboard/county-2025/index.html").text("#item-teacher_pay").contains("达到"));
 }
