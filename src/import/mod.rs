@@ -7,11 +7,13 @@
 //! and column letter the spreadsheet shows), and nothing is written unless every row is good.
 
 mod built;
+mod check;
 pub mod columns;
 mod county;
 mod kinds;
 mod merge;
 mod save;
+mod table;
 pub use crate::load::sheet;
 pub mod write;
 
@@ -19,12 +21,14 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
 use crate::load::keys::{self, Field, Record as KeyRecord, Shape};
 use crate::load::{DataKind, LoadOptions};
 use crate::model::school::{School, SchoolIndex};
+use check::{check_site, parse_data};
 use columns::Header;
 use kinds::{Refs, exchanges_file, indicators_file, pairings_file, schools_file};
 use save::save;
 use sheet::{Row, column_letter};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use table::Table;
 use write::{Entry, Value};
 
 /// What is imported.
@@ -251,62 +255,6 @@ fn file_name(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// A data file's text as the loader reads it (keys in English), when it parses.
-fn parse_data(rel: &str, text: &str) -> Option<crate::load::Node> {
-    let kind = match crate::load::walk::classify(rel)? {
-        crate::load::walk::FileKind::Data(kind) => kind,
-        _ => return None,
-    };
-    let mut sources = crate::diagnostics::Sources::default();
-    let id = sources.add(rel.to_string(), text.to_string());
-    let mut node = crate::load::yaml::parse(id, sources.get(id), 0, text.len()).ok()?;
-    keys::canonicalize(&mut node, keys::data_shape(kind), &mut Diagnostics::default());
-    Some(node)
-}
-
-/// Checks the whole site as `build` would, with the merged file in place of the one on disk.
-/// Problems the import brings are reported at the sheet's row where the record came from
-/// (never at a line of YAML the clerk did not write); problems the site had before are not.
-fn check_site(site: &Path, built: &built::Built, merged: &built::Merged, cx: &mut Cx) {
-    let run = |overlay: Option<(String, std::sync::Arc<str>)>| {
-        let mut diags = Diagnostics::default();
-        let options = LoadOptions { encoding: None, overlay };
-        let raw = crate::load::load(site, &options, &mut diags);
-        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-        let options =
-            crate::model::BuildOptions { drafts: true, today: crate::model::date::china_date(secs), base_url: None };
-        crate::model::build(&raw, &options, &mut diags);
-        (raw.sources, diags)
-    };
-    let (before_sources, before) = run(None);
-    let seen: HashSet<(String, String)> = before
-        .iter()
-        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
-        .map(|d| (d.location.path(&before_sources), d.detail.clone()))
-        .collect();
-    let (sources, after) = run(Some((built.rel.clone(), merged.text.as_str().into())));
-    let node = parse_data(&built.rel, &merged.text);
-    let records = node.as_ref().map(|n| built::records_of(built.list.0, n, &merged.text)).unwrap_or_default();
-    for d in after.iter().filter(|d| d.severity == crate::diagnostics::Severity::Error) {
-        let path = d.location.path(&sources);
-        if seen.contains(&(path.clone(), d.detail.clone())) {
-            continue;
-        }
-        let at = d.location.offset().filter(|_| path == built.rel);
-        let row =
-            at.and_then(|at| records.iter().find(|(_, r)| r.contains(&at))).and_then(|(id, _)| merged.rows.get(id));
-        let location = match row {
-            Some(row) => Location::Path(format!("{}:{row}", cx.place())),
-            None => Location::Path(format!("{}（导入后 {}）", cx.place(), d.location.shown(&sources))),
-        };
-        let mut out = Diagnostic::error(d.code, location).detail(d.detail.clone());
-        if let Some(h) = d.hint_text() {
-            out = out.hint(h);
-        }
-        cx.diags.push(out);
-    }
-}
-
 /// Every key a column may name for this kind: the record's keys, the keys of a period written
 /// as two columns (开始, 结束), and the file-level year and date where rows carry them.
 fn row_fields(kind: Kind) -> Vec<&'static Field> {
@@ -441,163 +389,6 @@ fn site_schools(site: &Path, cx: &mut Cx) -> Option<(Vec<School>, Vec<String>)> 
             );
             None
         }
-    }
-}
-
-/// The rows of the sheet with their header.
-struct Table<'a> {
-    cx: &'a mut Cx,
-    header: &'a Header,
-    header_row: &'a Row,
-    sheet: &'a sheet::Sheet,
-}
-
-impl Table<'_> {
-    /// The cell of a field in a row, with its column, if the sheet has that column and the cell
-    /// is not empty.
-    fn get<'r>(&self, row: &'r Row, name: &str) -> Option<(&'r str, usize)> {
-        let col = self.header.column(name)?;
-        let text = row.cell(col);
-        (!text.is_empty()).then_some((text, col))
-    }
-
-    /// The column to point at when a field is missing: its own, else the first.
-    fn col(&self, name: &str) -> usize {
-        self.header.column(name).unwrap_or(0)
-    }
-
-    fn header_text(&self, col: usize) -> &str {
-        self.header_row.cell(col)
-    }
-
-    /// Errors so far: a row with one is not written (a warning does not stop it).
-    fn error_count(&self) -> usize {
-        self.cx.diags.iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).count()
-    }
-
-    fn error(&mut self, code: Code, row: &Row, col: usize, detail: String) {
-        let d = Diagnostic::error(code, self.cx.at(row.number, col)).detail(detail);
-        self.cx.diags.push(d);
-    }
-
-    /// Replaces the hint of the last diagnostic.
-    fn hint(&mut self, hint: &str) {
-        if let Some(d) = self.cx.diags.pop() {
-            self.cx.diags.push(d.hint(hint));
-        }
-    }
-
-    /// A required cell, or an error naming the column.
-    fn required<'r>(&mut self, row: &'r Row, field: &'static Field) -> Option<(&'r str, usize)> {
-        let got = self.get(row, field.name);
-        if let Some((text, col)) = got {
-            return self.one_of(row, field, text, col).then_some((text, col));
-        }
-        if got.is_none() {
-            let col = self.col(field.name);
-            let merged = self.header.column(field.name).and_then(|c| self.sheet.merged_into(row.number, c));
-            let detail = match (self.header.column(field.name), merged) {
-                (Some(_), Some(m)) => format!(
-                    "{} 这一格在合并单元格 {}{}:{}{} 里：合并后只有第一格（第 {} 行）有值",
-                    zh_first(field),
-                    column_letter(m.cols.0),
-                    m.rows.0,
-                    column_letter(m.cols.1),
-                    m.rows.1,
-                    m.rows.0
-                ),
-                (Some(_), None) => format!("{} 不能为空", zh_first(field)),
-                (None, _) => format!("表里没有 {} 这一列", zh_first(field)),
-            };
-            self.error(Code::MissingField, row, col, detail);
-            if merged.is_some() {
-                self.hint("取消合并单元格，在每一行都填上这一格的内容（WPS/Excel：选中后“取消合并并填充内容”）。/ Unmerge the cells and fill every row.");
-            }
-        }
-        got
-    }
-
-    /// A text cell as an entry.
-    fn text(&mut self, row: &Row, field: &'static Field) -> Option<Entry> {
-        let (text, col) = self.get(row, field.name)?;
-        self.one_of(row, field, text, col).then(|| entry(field, Value::Text(text.to_string())))
-    }
-
-    /// Whether a value the model takes from a fixed set (学段, 城乡类别, 办学状态, 类别) is one of
-    /// them: reported here, at the cell, not by the next build at a line of the written YAML.
-    pub(super) fn one_of(&mut self, row: &Row, field: &'static Field, text: &str, col: usize) -> bool {
-        let Some((ok, allowed)) = fixed_set(field) else { return true };
-        if !ok(text) {
-            let detail = format!("「{}」列：「{text}」只能是 {allowed}", self.header_text(col));
-            self.error(Code::InvalidValue, row, col, detail);
-        }
-        ok(text)
-    }
-
-    /// A date cell (2017-09-01, 2017/9/1, 2017.9.1, 2017年9月1日).
-    fn date(&mut self, row: &Row, name: &str) -> Option<Result<String, ()>> {
-        let (text, col) = self.get(row, name)?;
-        Some(date_text(text).map_err(|e| {
-            let detail = format!("「{}」列：{e}", self.header_text(col));
-            self.error(Code::InvalidDate, row, col, detail);
-        }))
-    }
-
-    /// A period from one cell (`2017-09-01至2020-08-31`) or from 开始/结束 columns.
-    fn period(&mut self, row: &Row, field: &'static Field) -> Option<Entry> {
-        let map = if let Some((text, col)) = self.get(row, field.name) {
-            let parts: Vec<&str> = text.split(['至', '到', '~', '～', '—', '–']).map(str::trim).collect();
-            let dates: Vec<Result<String, String>> = parts.iter().map(|p| date_text(p)).collect();
-            match dates.as_slice() {
-                [Ok(a), Ok(b)] => vec![("start", Value::Plain(a.clone())), ("end", Value::Plain(b.clone()))],
-                _ => {
-                    let detail = format!(
-                        "「{}」列：「{text}」应写成“开始日期至结束日期”，如 2017-09-01至2018-07-31",
-                        self.header_text(col)
-                    );
-                    self.error(Code::InvalidDate, row, col, detail);
-                    return None;
-                }
-            }
-        } else {
-            let mut map = Vec::new();
-            for key in ["start", "end"] {
-                if let Some(Ok(d)) = self.date(row, key) {
-                    map.push((key, Value::Plain(d)));
-                }
-            }
-            if map.is_empty() {
-                return None;
-            }
-            map
-        };
-        Some(entry(field, Value::Map(map)))
-    }
-}
-
-/// A check of a value, and the values it takes in words.
-type FixedSet = (fn(&str) -> bool, &'static str);
-
-/// The check of a field whose values come from a fixed set, and the set in words.
-fn fixed_set(field: &'static Field) -> Option<FixedSet> {
-    use crate::model::read::pick;
-    use crate::model::school::{Locale, Phase, Stage, Status};
-    let is =
-        |record: &'static KeyRecord, name: &str| record.all_fields().any(|f| std::ptr::eq(f, field) && f.name == name);
-    if is(&keys::SCHOOL, "stage") {
-        Some((|t| pick(t, Stage::SPELLINGS).is_some(), "小学、初中、九年一贯制、十二年一贯制 或 完全中学"))
-    } else if is(&keys::SCHOOL, "location") {
-        Some((|t| pick(t, Locale::SPELLINGS).is_some(), "城区、镇区 或 乡村"))
-    } else if is(&keys::SCHOOL, "status") {
-        Some((|t| pick(t, Status::SPELLINGS).is_some(), "在办、待建 或 撤并"))
-    } else if is(&keys::PERSON, "role") {
-        Some((|t| pick(t, crate::model::exchange::Role::SPELLINGS).is_some(), "教师 或 教干"))
-    } else if is(&keys::PERSON, "key") {
-        Some((|t| crate::model::read::parse_bool(t).is_some(), "是 或 否（√ 也算是）"))
-    } else if is(&keys::INDICATOR_ROW, "stage") {
-        Some((|t| Phase::parse(t).is_some(), "小学 或 初中"))
-    } else {
-        None
     }
 }
 
