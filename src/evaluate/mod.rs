@@ -19,6 +19,7 @@ pub mod period;
 pub mod progress;
 pub mod ratio;
 pub mod reported;
+pub mod schools;
 pub mod trend;
 pub mod variation;
 pub mod verdict;
