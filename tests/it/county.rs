@@ -675,6 +675,12 @@ fn the_county_page_lists_every_item_with_its_evidence_and_the_dashboard_leads_wi
     assert!(page.text("#item-schools_meet").contains("未填报"));
     let dashboard = t.html("dashboard/index.html");
     assert!(dashboard.text(".county-sentence").starts_with("尚不能判定"), "{}", dashboard.text(".county-sentence"));
+    // The home page leads with it too, above the schools' count.
+    assert!(
+        t.html("index.html").text(".county-home").starts_with("尚不能判定"),
+        "{}",
+        t.html("index.html").text(".county-home")
+    );
     // The policy page links back to the item it is evidence for.
     let policy = t.html("policies/yiju/index.html");
     assert!(policy.text("#gs-evidence + ul").contains("2016 年 · 政府保障程度 · （一）"));

@@ -26,6 +26,8 @@ pub fn home(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
         partial: Option<String>,
         schools: usize,
         dashboard: bool,
+        /// The county's verdict: what the site is for, above the schools' count.
+        county: Option<views::county::Headline>,
     }
     #[derive(serde::Serialize)]
     struct Home {
@@ -53,6 +55,7 @@ pub fn home(cx: &Context, page: &Page) -> Result<Vec<u8>, Diagnostic> {
                 partial: views::dashboard::partial(cx.findings),
                 schools: site.schools.len(),
                 dashboard: site.pages.nav.contains(&Column::Dashboard),
+                county: views::county::latest(cx.findings).and_then(|v| views::county::headline(site, v)),
             }
         }),
         duties: views::duty::agenda(site, cx.findings),
