@@ -9,10 +9,13 @@
 mod built;
 pub mod columns;
 mod county;
+pub mod docx;
 mod kinds;
 mod merge;
 mod save;
 pub use crate::load::sheet;
+pub mod word;
+mod word_plan;
 pub mod write;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
