@@ -38,6 +38,8 @@ pub struct WordImported {
     pub files: Vec<PathBuf>,
     /// The front matter and the first lines of the body.
     pub preview: String,
+    /// 文号, when it has one.
+    pub doc_no: Option<String>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -129,10 +131,16 @@ pub fn import_word(req: &WordRequest) -> Batch {
         batch.failed.push((req.site.clone(), vec![d]));
         return batch;
     }
-    let view = site_view(&req.site);
+    let mut view = site_view(&req.site);
     for file in files {
         match one(&file, req, &view) {
-            Ok(done) => batch.imported.push(done),
+            Ok(done) => {
+                // A 解读 later in the batch may name this one.
+                if let Some(no) = &done.doc_no {
+                    view.doc_nos.insert(crate::model::doc_no::key(no), no.clone());
+                }
+                batch.imported.push(done);
+            }
             Err(diags) => batch.failed.push((file, diags)),
         }
     }
@@ -268,6 +276,7 @@ fn one(path: &Path, req: &WordRequest, view: &SiteView) -> Result<WordImported, 
         path: req.site.join(&md.rel),
         files: files.iter().map(|f| req.site.join(&f.rel)).collect(),
         preview,
+        doc_no: word.official.doc_no.clone(),
         warnings: diags.into_iter().collect(),
     })
 }
