@@ -67,36 +67,28 @@ fn short_line(text: &str, max: usize) -> bool {
 /// The 文号 on a 版头 line: `连区教〔2017〕89号` in any bracket spelling, with what comes before
 /// it on the line (签发人, spaces) left out.
 pub fn doc_no_line(text: &str) -> Option<String> {
-    let t = bare(text);
-    if t.chars().count() > 40 || t.contains('。') {
+    if bare(text).chars().count() > 40 || text.contains('。') {
         return None;
     }
-    let end = t.rfind(['号', '號'])?;
-    let head = &t[..end];
-    let digits = head.trim_end_matches(|c: char| c.is_ascii_digit());
-    let close = digits.chars().last()?;
-    if digits.len() == head.len() || !matches!(close, '〕' | ']' | '】' | '）' | ')' | '］' | '﹞') {
-        return None;
-    }
-    let before_close = &digits[..digits.len() - close.len_utf8()];
-    let year_start = before_close.trim_end_matches(|c: char| c.is_ascii_digit());
-    let open = year_start.chars().last()?;
-    if before_close.len() - year_start.len() != 4 || !matches!(open, '〔' | '[' | '【' | '（' | '(' | '［' | '﹝')
-    {
-        return None;
-    }
-    let prefix_end = year_start.len() - open.len_utf8();
-    let prefix: String = year_start[..prefix_end]
-        .chars()
-        .rev()
-        .take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let prefix = prefix.rsplit(['：', ':']).next().unwrap_or(&prefix).to_string();
-    (!prefix.is_empty())
-        .then(|| crate::model::doc_no::tidy(&format!("{prefix}{}", &t[prefix_end..end + '号'.len_utf8()])))
+    let end = text.rfind(['号', '號'])?;
+    let open = text[..end].rfind(['〔', '[', '【', '（', '(', '［', '﹝'])?;
+    // 〔2017〕89: four digits, a closing bracket, digits (spaces inside allowed).
+    let inner = bare(&text[open..end]);
+    let mut chars = inner.chars().skip(1);
+    let year: String = chars.by_ref().take(4).collect();
+    let close = chars.next()?;
+    let serial: String = chars.collect();
+    let ok = year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && matches!(close, '〕' | ']' | '】' | '）' | ')' | '］' | '﹞')
+        && !serial.is_empty()
+        && serial.chars().all(|c| c.is_ascii_digit());
+    // The issuer's abbreviation: the Chinese characters right before the bracket.
+    let before = &text[..open];
+    let prefix_len: usize =
+        before.chars().rev().take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).map(char::len_utf8).sum();
+    let prefix = &before[before.len() - prefix_len..];
+    (ok && !prefix.is_empty()).then(|| format!("{prefix}{inner}号"))
 }
 
 /// `附件1`, `附件 2：`, `附件`: the line that opens an attachment section.

@@ -122,10 +122,10 @@ pub fn chinese(n: u32) -> String {
         return D[n as usize].to_string();
     }
     if n < 20 {
-        return format!("十{}", if n % 10 == 0 { String::new() } else { D[(n % 10) as usize].to_string() });
+        return format!("十{}", if n.is_multiple_of(10) { String::new() } else { D[(n % 10) as usize].to_string() });
     }
     if n < 100 {
-        let ones = if n % 10 == 0 { String::new() } else { D[(n % 10) as usize].to_string() };
+        let ones = if n.is_multiple_of(10) { String::new() } else { D[(n % 10) as usize].to_string() };
         return format!("{}十{ones}", D[(n / 10) as usize]);
     }
     if n < 1000 {
