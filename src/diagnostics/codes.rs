@@ -164,7 +164,7 @@ codes! {
     WordEncrypted = "GS0382", "文件有打开密码", "the file is password-protected",
         "在 WPS 或 Word 里输入密码打开，“文件 → 文档加密”里删去密码，另存为 .docx 后再导入。/ Remove the password in WPS or Word and save again.";
     WordTooLarge = "GS0383", "文件超出了读 Word 文件的上限", "the file is past the reader's limits",
-        "上限是文件 32 MB、解压后 64 MB（见 docs/refusals.md）。图片很多时先在 WPS 里“压缩图片”，或把图片作为附件另放；文件损坏时另存一份再试。/ Compress the pictures or resave the file.";
+        "上限是文件 32 MB、解压后 64 MB，见 docs/refusals.md。图片很多时先在 WPS 里“压缩图片”，或把图片作为附件另放；文件损坏时另存一份再试。/ Compress the pictures or resave the file.";
     WordEmpty = "GS0384", "文档是空的", "the document is empty",
         "检查是不是选错了文件。/ Check that this is the right file.";
     WordPdf = "GS0385", "PDF 不能导入为正文", "a PDF cannot become a page's text",

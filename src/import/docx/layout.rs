@@ -296,4 +296,25 @@ mod tests {
         assert_eq!((o.sections[0].label.as_str(), o.sections[0].title.as_str()), ("附件1", "甲表"));
         assert!(o.unplaced.is_empty());
     }
+
+    #[test]
+    fn leaves_out_the_seal_and_keeps_what_it_cannot_place() {
+        let seal = Image { part: "word/media/image1.png".into(), alt: String::new() };
+        let signer =
+            Para { text: format!("连云区教育局{IMAGE_MARK}"), images: vec![seal], number: 4, ..Para::default() };
+        let blocks = vec![
+            p("关于做好交流工作的通知", "center"),
+            p("各学校：", ""),
+            p("请按时上报。", ""),
+            Block::Para(signer),
+            p("2017年8月7日", "right"),
+            Block::Para(Para { text: "联系人：基础教育科".into(), number: 6, ..Para::default() }),
+        ];
+        let o = recognise(blocks);
+        assert_eq!(o.signer.as_deref(), Some("连云区教育局"));
+        assert_eq!(o.seals.len(), 1);
+        assert_eq!(o.seals[0].0, 4);
+        assert_eq!(o.unplaced, [(6, "联系人：基础教育科".to_string())]);
+        assert!(o.body.iter().any(|b| para(b).is_some_and(|p| p.text.starts_with("联系人"))), "kept as body text");
+    }
 }
