@@ -1,5 +1,6 @@
 //! `gongshi import schools|pairings|exchanges|indicators FILE`: a spreadsheet or CSV file into
-//! a data file of the site. The work is done by `crate::import`.
+//! a data file of the site; `gongshi import policy|notice 文件.docx…`: Word files into documents
+//! (printed by `import_word`). The work is done by `crate::import`.
 
 use crate::diagnostics::{Sources, term};
 use crate::import::{Kind, Request};
@@ -18,16 +19,20 @@ pub enum KindArg {
     Indicators,
     /// 县级评估数据（四个方面的县级数据、判断、质量监测、一票否决）→ data/county/年度.yaml
     County,
+    /// 政策文件：Word 文件（.docx）→ policies/年份/文件名.md
+    Policy,
+    /// 通知公告：Word 文件（.docx）→ notices/文件名.md，公示期取自正文
+    Notice,
 }
 
 #[derive(clap::Args, Debug)]
 pub struct ImportArgs {
-    /// 导入什么：schools（学校名录）、pairings（结对）、exchanges（交流名单）、indicators（指标）或 county（县级评估数据）
+    /// 导入什么：schools（学校名录）、pairings（结对）、exchanges（交流名单）、indicators（指标）、county（县级评估数据），或 policy（政策文件）、notice（通知公告）
     #[arg(value_enum, value_name = "类型")]
     kind: KindArg,
-    /// 表格文件：.xlsx、.xls、.ods 或 .csv / the spreadsheet
-    #[arg(value_name = "表格文件")]
-    file: PathBuf,
+    /// 表格文件（.xlsx、.xls、.ods 或 .csv）；policy/notice 为 Word 文件（.docx）或文件夹，可写多个 / the files
+    #[arg(value_name = "文件", required = true, num_args = 1..)]
+    files: Vec<PathBuf>,
     /// 网站文件夹（默认 content）/ the site folder
     #[arg(long, default_value = "content", value_name = "网站文件夹")]
     site: PathBuf,
@@ -43,22 +48,40 @@ pub struct ImportArgs {
     /// 表里没有的记录从文件里删除（默认只报告、保留）；旧文件在同一文件夹留备份 / remove records the sheet no longer has
     #[arg(long, alias = "force")]
     replace: bool,
-    /// 只显示会新增、更新哪些记录，不写文件 / show what would change, write nothing
+    /// 只显示会新增、更新哪些记录（Word 文件：会写的文件头和正文开头），不写文件 / show what would change, write nothing
     #[arg(long)]
     dry_run: bool,
 }
 
 pub fn run(args: &ImportArgs) -> Result<(), ()> {
+    let word = match args.kind {
+        KindArg::Policy => Some(crate::import::word::DocKind::Policy),
+        KindArg::Notice => Some(crate::import::word::DocKind::Notice),
+        _ => None,
+    };
+    if let Some(kind) = word {
+        let request = crate::import::word::WordRequest {
+            kind,
+            inputs: args.files.clone(),
+            site: args.site.clone(),
+            dry_run: args.dry_run,
+        };
+        return super::import_word::run(&request);
+    }
+    let [file] = args.files.as_slice() else {
+        super::report::fatal("表格一次导入一个文件 / import one spreadsheet at a time");
+        return Err(());
+    };
     let kind = match args.kind {
         KindArg::Schools => Kind::Schools,
         KindArg::Pairings => Kind::Pairings,
         KindArg::Exchanges => Kind::Exchanges,
         KindArg::Indicators => Kind::Indicators,
-        KindArg::County => Kind::County,
+        KindArg::County | KindArg::Policy | KindArg::Notice => Kind::County,
     };
     let request = Request {
         kind,
-        file: args.file.clone(),
+        file: file.clone(),
         site: args.site.clone(),
         year: args.year,
         out: args.out.clone(),

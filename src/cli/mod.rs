@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod import;
+mod import_word;
 mod new;
 mod progress;
 mod report;
@@ -35,7 +36,7 @@ enum Command {
     Serve(serve::ServeArgs),
     /// 新建一份文件：policy（政策文件）、notice（通知公告）或 page（页面）/ create a document
     New(new::NewArgs),
-    /// 从 Excel/WPS 表格或 CSV 导入学校名录、结对、交流名单或指标 / import a spreadsheet
+    /// 从 Excel/WPS 表格或 CSV 导入学校名录、结对、交流名单或指标；从 Word 文件导入政策文件、通知公告 / import a spreadsheet or Word files
     Import(import::ImportArgs),
 }
 

@@ -157,6 +157,32 @@ codes! {
         "开始和结束是同一天，页面只显示一天“公示中”：把 结束（end）改成公示期的最后一天（公示一般不少于 5 个工作日）。/ Set end to the last day of the period.";
     TableNotPreviewed = "GS0350", "表格附件没有预览", "table attachment not previewed",
         "附件照常发布，但页面上不显示它的预览，gongshi 也没能检查其中有没有身份证号或手机号：请自己检查。表格超出了读表格的上限（见 docs/refusals.md）或已损坏时会这样；可以在 Excel/WPS 里打开后另存为，或拆成几个小文件。/ The file is published without a preview and was not checked for personal data; resave or split it.";
+    WordNotDocx = "GS0380", "不是 Word 文档（.docx）", "not a Word document (.docx)",
+        "在 WPS 或 Word 里打开这个文件，“另存为”选 Word 文档（*.docx），再导入。/ Open it in WPS or Word and save as .docx.";
+    WordOldFormat = "GS0381", "旧版 Word 格式（.doc/.wps）", "old Word format (.doc/.wps)",
+        "在 WPS 或 Word 里打开，“文件 → 另存为”选 Word 文档（*.docx），再导入这个 .docx。装有 LibreOffice 时也可运行：soffice --headless --convert-to docx 文件.doc。/ Save it as .docx in WPS or Word, or convert it with soffice.";
+    WordEncrypted = "GS0382", "文件有打开密码", "the file is password-protected",
+        "在 WPS 或 Word 里输入密码打开，“文件 → 文档加密”里删去密码，另存为 .docx 后再导入。/ Remove the password in WPS or Word and save again.";
+    WordTooLarge = "GS0383", "文件超出了读 Word 文件的上限", "the file is past the reader's limits",
+        "上限是文件 32 MB、解压后 64 MB，见 docs/refusals.md。图片很多时先在 WPS 里“压缩图片”，或把图片作为附件另放；文件损坏时另存一份再试。/ Compress the pictures or resave the file.";
+    WordEmpty = "GS0384", "文档是空的", "the document is empty",
+        "检查是不是选错了文件。/ Check that this is the right file.";
+    WordPdf = "GS0385", "PDF 不能导入为正文", "a PDF cannot become a page's text",
+        "PDF 作为附件发布：放进 files/，在 附件 里写上路径。有 Word 原件时导入 Word 原件。/ Publish a PDF as an attachment; import the Word original instead.";
+    WordUnplaced = "GS0386", "这一段放不进公文的格式", "a paragraph outside the official layout",
+        "这一段按正文保留在页面里；请打开写出的文件看一看，需要时移动或删去。/ Kept as body text: check the written file.";
+    WordNoDate = "GS0387", "没有找到成文日期", "no date of signing found",
+        "成文日期应单独成行写在署名下面，如 2017年8月7日 或 二〇一七年八月七日。也可以导入后在文件头补上 成文日期。/ Put the date on its own line under the signature.";
+    WordNoTitle = "GS0388", "没有找到标题", "no title found",
+        "标题应居中写在版头（文号）下面。/ Centre the title under the document number.";
+    WordSealLeftOut = "GS0389", "印章图片没有导入", "the seal picture was left out",
+        "印章不在网上重新发布为图片；页面上以 发布机构 和 成文日期 代替。/ Seals are not republished as pictures.";
+    WordPicture = "GS0390", "图片需要文字说明", "a picture needs a description",
+        "图片已放进 files/，替代文字取自图注；请打开写出的文件检查 ![…] 里的文字，让读屏软件的用户也能知道图片的内容。/ Check the alt text of the picture.";
+    WordAttachmentMissing = "GS0391", "附件说明里的附件不在文件里", "an attachment listed is not in the file",
+        "把这个附件的文件放进 files/，并在写出的文件头的 附件 里加上 {标题, 文件}。/ Add the attachment's file under files/ and list it.";
+    WordSkipped = "GS0392", "文件夹里的这个文件没有导入", "a file of the folder was skipped",
+        "只导入 .docx 文件；.doc、.wps 请先另存为 .docx，PDF 作为附件发布。/ Only .docx files are imported.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

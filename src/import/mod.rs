@@ -10,11 +10,14 @@ mod built;
 mod check;
 pub mod columns;
 mod county;
+pub mod docx;
 mod kinds;
 mod merge;
 mod save;
 mod table;
 pub use crate::load::sheet;
+pub mod word;
+mod word_plan;
 pub mod write;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};

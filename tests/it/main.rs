@@ -27,3 +27,4 @@ mod support;
 mod swap;
 mod targets;
 mod verdicts;
+mod word;
