@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area (one link step on 2 cores).
 
+mod assets;
 mod boundaries;
 mod build;
 mod builder;
