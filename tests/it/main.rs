@@ -9,6 +9,7 @@ mod cli;
 mod county;
 mod custom;
 mod data_errors;
+mod deploy;
 mod disclosure;
 mod disclosure_pages;
 mod docs;
