@@ -137,6 +137,6 @@ mod tests {
         old.retired.insert(old_css.into(), 1);
         old.deploys = 1;
         old.files.remove(old_css);
-        assert_eq!(plan(&old, &current).deletes, [old_css, "gone/index.html"]);
+        assert_eq!(plan(&old, &current).deletes, ["gone/index.html", old_css]);
     }
 }
