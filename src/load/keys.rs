@@ -695,7 +695,7 @@ pub fn invisible(c: char) -> bool {
 /// gongshi does not use: a warning that says it is ignored.
 pub fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Diagnostic {
     if (std::ptr::eq(record, &DEPLOY) || std::ptr::eq(record, &DEPLOY_TARGET))
-        && let Some(d) = crate::model::deploy::secret_key(key, span)
+        && let Some(d) = secret_key(key, span)
     {
         return d;
     }
@@ -716,6 +716,19 @@ pub fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -
         None => Diagnostic::warning(Code::UnknownKey, span)
             .detail(format!("{}里没有「{key}」这个字段，gongshi 不使用它，它会被忽略", record.what)),
     }
+}
+
+/// Words that mark a key of `deploy:` holding a secret.
+const SECRET_WORDS: &[&str] = &["secret", "password", "passwd", "token", "access_key", "密码", "口令", "秘钥"];
+
+/// The error for a key of `deploy:` that names a secret: such a key is unknown, and would
+/// otherwise only be ignored with a warning while the secret sits in the repository.
+fn secret_key(key: &str, span: crate::diagnostics::Span) -> Option<Diagnostic> {
+    let lower = key.to_lowercase();
+    SECRET_WORDS.iter().any(|w| lower.contains(w)).then(|| {
+        Diagnostic::error(Code::DeploySecretInFile, span)
+            .detail(format!("「{key}」看起来是密钥：site.yaml 会提交到仓库、人人可见，密钥只从环境变量读取"))
+    })
 }
 
 /// The known key closest to `key` by edit distance, if any is close enough to be a typo.

@@ -3,7 +3,7 @@
 //!
 //! A target is a local folder, S3-compatible object storage (Aliyun OSS, Tencent COS, Huawei
 //! OBS, MinIO) or an SFTP server. Secrets (access keys, passwords) are never read from here:
-//! they come from the environment, and a key that looks like one is an error.
+//! they come from the environment, and a key that looks like one is an error (`load::keys`).
 
 use super::read::Fields;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
@@ -40,9 +40,6 @@ pub enum TargetKind {
     /// SFTP: a folder on a server, with a key file (no passwords).
     Sftp { host: String, port: u16, user: String, key_file: Option<String>, folder: String },
 }
-
-/// Words that mark a key holding a secret.
-const SECRET_WORDS: &[&str] = &["secret", "password", "passwd", "token", "access_key", "密码", "口令", "秘钥"];
 
 pub fn read(node: &Node, diags: &mut Diagnostics) -> DeployConfig {
     let f = Fields::new(node);
@@ -110,16 +107,6 @@ fn target(t: &Fields, diags: &mut Diagnostics) -> Option<Target> {
         }
     };
     Some(Target { name, kind })
-}
-
-/// The error for a key of `deploy:` that names a secret (the keys pass asks, since such a key
-/// is unknown and would otherwise only be ignored with a warning).
-pub fn secret_key(key: &str, span: Span) -> Option<Diagnostic> {
-    let lower = key.to_lowercase();
-    SECRET_WORDS.iter().any(|w| lower.contains(w)).then(|| {
-        Diagnostic::error(Code::DeploySecretInFile, span)
-            .detail(format!("「{key}」看起来是密钥：site.yaml 会提交到仓库、人人可见，密钥只从环境变量读取"))
-    })
 }
 
 fn invalid(span: Span, detail: String) -> Diagnostic {
