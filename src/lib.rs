@@ -14,6 +14,7 @@
 //! run stops at a stage boundary once the list holds an error.
 
 pub mod cli;
+pub mod deploy;
 pub mod diagnostics;
 pub mod evaluate;
 pub mod hanzi;

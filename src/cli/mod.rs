@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod deploy;
 mod import;
 mod import_word;
 mod new;
@@ -38,6 +39,8 @@ enum Command {
     New(new::NewArgs),
     /// 从 Excel/WPS 表格或 CSV 导入学校名录、结对、交流名单或指标；从 Word 文件导入政策文件、通知公告 / import a spreadsheet or Word files
     Import(import::ImportArgs),
+    /// 把构建好的网站发布到 site.yaml 的发布目标：文件夹、对象存储或 SFTP / deploy the built site
+    Deploy(deploy::DeployArgs),
 }
 
 /// Options shared by every command that reads a site.
@@ -71,6 +74,7 @@ pub fn run() -> ExitCode {
         Command::Serve(args) => serve::run(&args),
         Command::New(args) => new::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Deploy(args) => deploy::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -92,7 +96,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             };
         }
         ErrorKind::InvalidSubcommand => format!(
-            "不认识的命令「{}」；可用的命令：build、check、serve、new、import{}",
+            "不认识的命令「{}」；可用的命令：build、check、serve、new、import、deploy{}",
             context(ContextKind::InvalidSubcommand),
             suggestion(&context(ContextKind::SuggestedSubcommand))
         ),

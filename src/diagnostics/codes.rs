@@ -2,7 +2,7 @@
 //! hint (怎么改). Docs (docs/errors.md) and tests cite these ids.
 //!
 //! Ranges: GS01xx reading files, GS02xx documents and site settings, GS03xx data files,
-//! GS04xx themes and templates, GS05xx the output folder, GS06xx build settings, GS07xx import (导入), GS09xx faults
+//! GS04xx themes and templates, GS05xx the output folder, GS06xx build settings, GS07xx import (导入), GS08xx deploy (发布), GS09xx faults
 //! of gongshi itself.
 
 macro_rules! codes {
@@ -212,6 +212,23 @@ codes! {
         "加一列“年度”，或用 --year 2023 指定。/ Add a year column or pass --year.";
     ImportNoRows = "GS0707", "表格里没有数据", "the sheet has no rows",
         "检查是不是选错了文件或工作表：导入第一个工作表，或名字像“学校”“指标”的那个。/ Check the file and the sheet.";
+
+    DeploySecretInFile = "GS0800", "密钥不能写在 site.yaml 里", "a secret in site.yaml",
+        "删掉这一行，把密钥放进环境变量（见 docs/deploy.md），CI 里用仓库的机密变量。/ Remove it; secrets come from the environment only.";
+    DeployTargetInvalid = "GS0801", "发布目标设置有误", "a deploy target is not valid",
+        "按 docs/content-format.md 的“发布（deploy）”一节改正。/ See the deploy section of docs/content-format.md.";
+    DeployTargetUnknown = "GS0802", "没有这个发布目标", "no such deploy target",
+        "在 site.yaml 的 发布（deploy）里加上它，或用 --target 选一个已有的名称。/ Add it to deploy in site.yaml, or pick one with --target.";
+    DeployNoOutput = "GS0803", "还没有构建好的输出", "nothing built to deploy",
+        "先运行 gongshi build：发布只上传构建好的文件，不会自己构建。/ Run gongshi build first.";
+    DeployTooManyDeletes = "GS0804", "要删除的文件太多", "too many files to delete",
+        "先用 --dry-run 看清要删除哪些文件；确实要删，加 --confirm（或调高 --max-deletes）。/ Check with --dry-run, then pass --confirm.";
+    DeployFailed = "GS0805", "发布没有全部完成", "the deploy did not finish",
+        "网络或服务器恢复后再运行一次 gongshi deploy：已上传的文件不会重传，网站也不会缺样式表。/ Run gongshi deploy again; finished uploads are not repeated.";
+    DeployNoCredentials = "GS0806", "缺少访问密钥", "credentials are missing",
+        "设置环境变量：GONGSHI_S3_ACCESS_KEY_ID 和 GONGSHI_S3_SECRET_ACCESS_KEY，或 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY。/ Set the access key variables.";
+    DeployUnsupported = "GS0807", "这个 gongshi 不能发布到远程目标", "remote targets are not built in",
+        "用默认功能重新安装：不要加 --no-default-features。/ Reinstall with the default features.";
 
     Internal = "GS0901", "gongshi 内部错误", "internal error in gongshi",
         "这是 gongshi 的缺陷，不是内容的问题。请把这条消息和网站文件夹报告给维护者；原来的输出保持不变。/ A bug in gongshi: please report it with the site folder.";

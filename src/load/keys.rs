@@ -95,6 +95,31 @@ pub static SITE: Record = record(
         leaf("party_government", &["党政机关标识", "党政机关"]),
         leaf("organizer", &["承办单位"]),
         leaf("deny_warnings", &["警告即错误"]),
+        nested("deploy", &["发布"], Shape::Record(&DEPLOY)),
+    ],
+);
+
+/// site.yaml `deploy:`, where `gongshi deploy` sends the output. Secrets never go here.
+pub static DEPLOY: Record = record(
+    "发布",
+    &[nested("targets", &["目标"], Shape::List(&Shape::Record(&DEPLOY_TARGET))), leaf("max_deletes", &["最多删除"])],
+);
+
+pub static DEPLOY_TARGET: Record = record(
+    "发布目标",
+    &[
+        leaf("name", &["名称"]),
+        leaf("type", &["类型"]),
+        leaf("folder", &["文件夹", "目录"]),
+        leaf("endpoint", &["服务地址"]),
+        leaf("bucket", &["存储桶"]),
+        leaf("prefix", &["前缀"]),
+        leaf("region", &["区域"]),
+        leaf("path_style", &["路径式网址"]),
+        leaf("host", &["主机"]),
+        leaf("port", &["端口"]),
+        leaf("user", &["用户名"]),
+        leaf("key_file", &["密钥文件"]),
     ],
 );
 
@@ -669,6 +694,11 @@ pub fn invisible(c: char) -> bool {
 /// 在校学生数 made every figure 未填报): an error. A key like no known one is extra information
 /// gongshi does not use: a warning that says it is ignored.
 pub fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -> Diagnostic {
+    if (std::ptr::eq(record, &DEPLOY) || std::ptr::eq(record, &DEPLOY_TARGET))
+        && let Some(d) = secret_key(key, span)
+    {
+        return d;
+    }
     let hidden = key.chars().find(|&c| invisible(c));
     if let (Some(c), Some(field)) = (hidden, nearest(record, &key.replace(invisible, ""))) {
         return Diagnostic::error(Code::UnknownKey, span)
@@ -686,6 +716,19 @@ pub fn unknown_key(record: &Record, key: &str, span: crate::diagnostics::Span) -
         None => Diagnostic::warning(Code::UnknownKey, span)
             .detail(format!("{}里没有「{key}」这个字段，gongshi 不使用它，它会被忽略", record.what)),
     }
+}
+
+/// Words that mark a key of `deploy:` holding a secret.
+const SECRET_WORDS: &[&str] = &["secret", "password", "passwd", "token", "access_key", "密码", "口令", "秘钥"];
+
+/// The error for a key of `deploy:` that names a secret: such a key is unknown, and would
+/// otherwise only be ignored with a warning while the secret sits in the repository.
+fn secret_key(key: &str, span: crate::diagnostics::Span) -> Option<Diagnostic> {
+    let lower = key.to_lowercase();
+    SECRET_WORDS.iter().any(|w| lower.contains(w)).then(|| {
+        Diagnostic::error(Code::DeploySecretInFile, span)
+            .detail(format!("「{key}」看起来是密钥：site.yaml 会提交到仓库、人人可见，密钥只从环境变量读取"))
+    })
 }
 
 /// The known key closest to `key` by edit distance, if any is close enough to be a typo.

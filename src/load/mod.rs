@@ -116,6 +116,27 @@ pub fn load(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Raw 
 /// renamed over it) or a path that neither was nor is there (that temporary file), the folder
 /// is not walked again and only those files are read; a file or folder that came or went means
 /// a walk.
+/// Reads site.yaml alone (for `deploy`, which needs the settings and nothing else).
+pub fn site_config(root: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> (Sources, Option<RawFile>) {
+    let mut sources = Sources::default();
+    let found = Found { kind: FileKind::SiteConfig, abs: root.join("site.yaml"), rel: "site.yaml".into() };
+    if !found.abs.is_file() {
+        diags.push(
+            Diagnostic::error(Code::SiteConfigMissing, Location::Path(root.display().to_string()))
+                .detail(format!("{} 里没有 site.yaml", root.display())),
+        );
+        return (sources, None);
+    }
+    let id = sources.reserve(&found.rel);
+    let (source, item, file_diags) = read_text(&found, id, options);
+    sources.insert(id, source);
+    diags.extend(file_diags);
+    match item {
+        Some(Item::Site(site)) => (sources, Some(site)),
+        _ => (sources, None),
+    }
+}
+
 pub fn load_cached(
     root: &Path,
     options: &LoadOptions,

@@ -11,6 +11,7 @@ pub mod county;
 pub mod custom;
 pub mod data;
 pub mod date;
+pub mod deploy;
 pub mod doc_no;
 pub mod document;
 pub mod exchange;

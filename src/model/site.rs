@@ -74,6 +74,8 @@ pub struct SiteConfig {
     pub organizer: Option<String>,
     /// Treat warnings as errors (for CI that must not publish them).
     pub deny_warnings: bool,
+    /// 发布: where `gongshi deploy` sends the output.
+    pub deploy: super::deploy::DeployConfig,
 }
 
 pub const DEFAULT_PAGINATE_BY: usize = 20;
@@ -143,6 +145,7 @@ pub fn read(raw: &RawFile, base_url_override: Option<&str>, diags: &mut Diagnost
         party_government: f.bool("party_government", diags).unwrap_or(false),
         organizer: f.text("organizer", diags).map(|s| s.value),
         deny_warnings: f.bool("deny_warnings", diags).unwrap_or(false),
+        deploy: f.get("deploy").map(|n| super::deploy::read(n, diags)).unwrap_or_default(),
     };
     if !config.demo {
         portal_marks(&config, f.get("party_government").is_some(), raw.file, diags);

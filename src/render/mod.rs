@@ -6,6 +6,7 @@
 //! attachments are passed on as paths for `publish` to copy. Document bodies are rendered once
 //! ([`body`]), then every page of the model's registry renders in parallel.
 
+pub mod assets;
 pub mod body;
 pub mod charts;
 pub mod county_data;
@@ -70,6 +71,8 @@ pub struct Renderer {
     source: (PathBuf, String),
     theme: Theme,
     templates: templates::Templates,
+    /// Static file name → output path, named by content where [`assets::is_hashable`].
+    assets: BTreeMap<String, String>,
 }
 
 impl Renderer {
@@ -83,8 +86,11 @@ impl Renderer {
         if broken {
             return None;
         }
+        let assets = static_names(&theme, diags)?;
         match templates::Templates::new(&theme) {
-            Ok(templates) => Some(Renderer { source: (site_root.to_path_buf(), name.to_string()), theme, templates }),
+            Ok(templates) => {
+                Some(Renderer { source: (site_root.to_path_buf(), name.to_string()), theme, templates, assets })
+            }
             Err(errors) => {
                 diags.extend(errors);
                 None
@@ -123,6 +129,8 @@ impl Renderer {
         }
         self.site_files(site, findings, &mut output, diags);
         self.copied(site, &mut output, diags);
+        let headers = assets::headers(output.files.keys().map(String::as_str));
+        output.insert("_headers".into(), OutputFile::Bytes(headers), diags);
         linkcheck::check(site, &bodies, &output, diags);
         Some(output)
     }
@@ -136,7 +144,8 @@ impl Renderer {
         search: &'a OnceLock<search::Index>,
         facets: &'a views::catalogue::Facets,
     ) -> pages::Context<'a> {
-        let view = views::site_view(site);
+        let mut view = views::site_view(site);
+        view.assets = self.assets.clone();
         pages::Context { site, findings, templates: &self.templates, view, bodies, search, facets }
     }
 
@@ -156,12 +165,43 @@ impl Renderer {
                 theme::Asset::Embedded(bytes) => OutputFile::Embedded(bytes),
                 theme::Asset::Disk(path) => OutputFile::Copy(path.clone()),
             };
-            output.insert(format!("static/{name}"), file, diags);
+            let path = self.assets.get(name).cloned().unwrap_or_else(|| format!("static/{name}"));
+            output.insert(path, file, diags);
         }
         for a in &site.attachments {
             output.insert(format!("files/{}", a.rel), OutputFile::Copy(a.source.clone()), diags);
         }
     }
+}
+
+/// The output path of every static file: `static/NAME`, or for styles, scripts and fonts
+/// `static/STEM.HASH.EXT` (see [`assets`]). `None` when a site's own file cannot be read.
+fn static_names(theme: &Theme, diags: &mut Diagnostics) -> Option<BTreeMap<String, String>> {
+    let mut names = BTreeMap::new();
+    let mut failed = false;
+    for (name, asset) in &theme.statics {
+        let path = if assets::is_hashable(name) {
+            let bytes = match asset {
+                theme::Asset::Embedded(bytes) => std::borrow::Cow::Borrowed(*bytes),
+                theme::Asset::Disk(path) => match std::fs::read(path) {
+                    Ok(bytes) => std::borrow::Cow::Owned(bytes),
+                    Err(e) => {
+                        failed = true;
+                        diags.push(
+                            Diagnostic::error(Code::ReadFailed, Location::Path(format!("static/{name}")))
+                                .detail(crate::diagnostics::os::explain("读取静态文件", &e)),
+                        );
+                        continue;
+                    }
+                },
+            };
+            format!("static/{}", assets::hashed_name(name, &bytes))
+        } else {
+            format!("static/{name}")
+        };
+        names.insert(name.clone(), path);
+    }
+    (!failed).then_some(names)
 }
 
 /// The feeds, sitemap.xml (with its parts on a large site) and robots.txt.

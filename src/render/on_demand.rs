@@ -70,12 +70,24 @@ impl OnDemand {
             let files = &cx.search().files;
             return files.iter().find(|(p, _)| p == path).map(|(_, bytes)| Ok(OutputFile::Bytes(bytes.clone())));
         }
-        let site_files = self.site_files.get_or_init(|| {
+        if path == "_headers" {
+            let search = cx.search().files.iter().map(|(p, _)| p.as_str());
+            let site_files = self.site_files();
+            let all = self.pages.keys().chain(self.copied.files.keys()).chain(site_files.files.keys());
+            let mut all: Vec<&str> = all.map(String::as_str).chain(search).collect();
+            all.sort_unstable();
+            return Some(Ok(OutputFile::Bytes(super::assets::headers(all.into_iter()))));
+        }
+        self.site_files().files.get(path).cloned().map(Ok)
+    }
+
+    /// Feeds, sitemap and downloads, made the first time one is asked for.
+    fn site_files(&self) -> &Output {
+        self.site_files.get_or_init(|| {
             let mut out = Output::default();
             self.renderer.site_files(&self.site, &self.findings, &mut out, &mut Diagnostics::default());
             out
-        });
-        site_files.files.get(path).cloned().map(Ok)
+        })
     }
 
     /// Whether the site has a file at `path`, without rendering it.

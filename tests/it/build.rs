@@ -358,7 +358,7 @@ fn links_hold_under_a_sub_path() {
     );
     let not_found = t.html("404.html");
     assert!(not_found.attrs("a", "href").contains(&"/junheng/policies/".to_string()));
-    assert_eq!(not_found.attrs("link[rel=stylesheet]", "href"), ["/junheng/static/style.css"]);
+    assert_eq!(not_found.attrs("link[rel=stylesheet]", "href"), [format!("/junheng/{}", t.asset("static/style.css"))]);
 }
 
 /// Resolves a relative link found on the page at output path `page`.
@@ -481,8 +481,8 @@ fn a_site_overrides_theme_files_one_by_one() {
     t.file("static/logo.svg", "<svg/>");
     t.build_ok();
     assert!(t.html("404.html").contains("<p id=\"mine\">自定义</p>"));
-    assert_eq!(t.read("static/style.css"), "body { color: red }");
-    assert!(t.exists("static/logo.svg") && t.exists("static/gongshi.js"));
+    assert_eq!(t.read(&t.asset("static/style.css")), "body { color: red }");
+    assert!(t.exists("static/logo.svg") && t.exists(&t.asset("static/gongshi.js")));
     assert!(t.html("index.html").contains("最新政策文件"), "other templates still come from the theme");
 }
 

@@ -9,7 +9,7 @@ fn build_prints_one_summary_line_and_exits_zero() {
     let run = t.build_ok();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);
-    assert!(lines[0].starts_with("完成：生成 7 个页面（共 29 个文件），用时 "), "{}", lines[0]);
+    assert!(lines[0].starts_with("完成：生成 7 个页面（共 31 个文件），用时 "), "{}", lines[0]);
     assert!(lines[0].contains("输出到 public"), "{}", lines[0]);
     assert!(run.stderr.is_empty(), "a quiet build prints nothing else: {}", run.stderr);
 }
@@ -212,7 +212,7 @@ fn usage_mistakes_are_explained_in_chinese_first() {
     assert!(!run.success);
     assert!(
         run.stderr.starts_with(
-            "错误：不认识的命令「biuld」；可用的命令：build、check、serve、new、import；您是不是想写 build？"
+            "错误：不认识的命令「biuld」；可用的命令：build、check、serve、new、import、deploy；您是不是想写 build？"
         ),
         "{}",
         run.stderr

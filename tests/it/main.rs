@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area (one link step on 2 cores).
 
+mod assets;
 mod boundaries;
 mod build;
 mod builder;
@@ -8,6 +9,7 @@ mod cli;
 mod county;
 mod custom;
 mod data_errors;
+mod deploy;
 mod disclosure;
 mod disclosure_pages;
 mod docs;

@@ -184,7 +184,7 @@ fn every_document_page_of_the_example_stays_under_30_kb_with_its_css() {
     let run = t.run(&["build", example.to_str().unwrap(), "--output", "out"]);
     assert!(run.success, "{}", run.stderr);
     let files = files_under(&t.root.join("out"));
-    let css = files["static/style.css"].len();
+    let css = files[&crate::support::asset_in(&files, "static/style.css")].len();
     for (path, html) in files.iter().filter(|(p, _)| p.starts_with("policies/") || p.starts_with("notices/")) {
         if path.ends_with("index.html") {
             assert!(html.len() + css < 30_000, "{path}: {} bytes of HTML + {css} of CSS", html.len());

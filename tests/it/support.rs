@@ -112,6 +112,12 @@ impl SiteTest {
         Page { path: path.to_string(), html: Html::parse_document(&self.read(path)) }
     }
 
+    /// The output path a static file is published under (`static/style.css` →
+    /// `static/style.3f9a1c0b2d.css`); panics when there is none.
+    pub fn asset(&self, path: &str) -> String {
+        asset_in(&self.out_files(), path)
+    }
+
     pub fn exists(&self, path: &str) -> bool {
         self.out().join(path).exists()
     }
@@ -120,6 +126,22 @@ impl SiteTest {
     pub fn out_files(&self) -> BTreeMap<String, Vec<u8>> {
         files_under(&self.out())
     }
+}
+
+/// The content-named output path of static file `path` among `files` (see `asset`).
+pub fn asset_in<T>(files: &BTreeMap<String, T>, path: &str) -> String {
+    let (stem, ext) = path.rsplit_once('.').expect("a file name with an extension");
+    let found: Vec<&String> = files
+        .keys()
+        .filter(|p| {
+            p.strip_prefix(stem)
+                .and_then(|rest| rest.strip_prefix('.'))
+                .and_then(|rest| rest.strip_suffix(ext))
+                .is_some_and(|hash| hash.len() == 11 && hash.ends_with('.'))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{path} published as {found:?}");
+    found[0].clone()
 }
 
 pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -2,9 +2,15 @@
 //!
 //! `index(&Site, &Findings, bodies) → Index`: files under `search/` and the small manifest the
 //! search page carries inline. Records ([`records`]) are cut into keys ([`text`]), keys go to
-//! shards ([`encode`]); each record also gets a fragment (`search/f/N.json`) that a result shows.
+//! shards ([`encode`]); each record also gets a fragment that a result shows.
 //! Traditional characters a visitor may type are folded by tables split by code point
-//! (`search/fold/XX.txt`, blocks of 1,024), so a query fetches only the few it needs.
+//! (blocks of 1,024), so a query fetches only the few it needs.
+//!
+//! Every file is named by a hash of its bytes (see [`crate::render::assets`]), so a cached old
+//! shard can never meet a new manifest: shards `search/s/HASH.txt` and folding tables
+//! `search/fold/BLOCK.HASH.txt` are named in the manifest; fragments `search/f/HASH.json` are
+//! named in tables of [`NAME_BLOCK`] records each (`search/n/HASH.txt`, one hash a line), which
+//! the manifest names in turn. An unchanged fragment keeps its name even when records move.
 
 pub mod encode;
 pub mod pinyin;
@@ -13,6 +19,7 @@ pub mod text;
 
 use crate::evaluate::Findings;
 use crate::model::Site;
+use crate::render::assets::short_hash;
 use crate::render::body::Bodies;
 use rayon::prelude::*;
 use records::{Field, Kind, Record};
@@ -21,16 +28,26 @@ use std::collections::BTreeMap;
 /// Folding tables are split by `code point >> FOLD_BLOCK_BITS` (search.js uses the same).
 pub const FOLD_BLOCK_BITS: u32 = 10;
 
+/// Records per table of fragment names (search.js uses the same).
+pub const NAME_BLOCK: usize = 256;
+
 /// The manifest the search page carries: enough to pick shards and tell kinds apart.
 #[derive(Debug, serde::Serialize)]
 pub struct Manifest {
     /// Format version of the files.
     pub v: u32,
     pub shards: usize,
+    /// The hash naming each shard, by shard number: `search/s/HASH.txt`.
+    pub s: Vec<String>,
     /// The kind of each record, as runs: `[["s", 21], ["p", 3], ["n", 1], …]`.
     pub kinds: Vec<(&'static str, usize)>,
-    /// Code point blocks (`cp >> FOLD_BLOCK_BITS`, hex) that have a folding table.
+    /// The folding tables, `BLOCK.HASH` (block: `cp >> FOLD_BLOCK_BITS`, hex):
+    /// `search/fold/BLOCK.HASH.txt`.
     pub fold: Vec<String>,
+    /// The hash naming each table of fragment names: `search/n/HASH.txt`.
+    pub n: Vec<String>,
+    /// The hash naming the school list: `search/schools.HASH.json`.
+    pub schools: String,
 }
 
 pub struct Index {
@@ -108,23 +125,28 @@ pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
         .reduce(encode::Postings::append)
         .unwrap_or_default();
     let shards = encode::shards(postings);
-    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + records.len() + 100);
     let folds = fold_tables(&records);
-    let manifest = Manifest {
-        v: 1,
-        shards: shards.len(),
-        kinds: kinds(&records),
-        fold: folds.keys().map(|b| format!("{b:x}")).collect(),
+    let fragments: Vec<Vec<u8>> =
+        records.par_iter().map(|r| serde_json::to_vec(&r.fragment).unwrap_or_default()).collect();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + records.len() + 100);
+    let mut named = |dir: &str, stem: &str, ext: &str, bytes: Vec<u8>| {
+        let hash = short_hash(&bytes);
+        files.push((format!("search/{dir}{stem}{hash}.{ext}"), bytes));
+        hash
     };
-    files.extend(shards.into_iter().enumerate().map(|(i, s)| (format!("search/s/{i}.txt"), s.into_bytes())));
-    files.extend(folds.into_iter().map(|(b, pairs)| (format!("search/fold/{b:x}.txt"), pairs.into_bytes())));
-    let fragments: Vec<(String, Vec<u8>)> = records
-        .par_iter()
-        .enumerate()
-        .map(|(i, r)| (format!("search/f/{i}.json"), serde_json::to_vec(&r.fragment).unwrap_or_default()))
+    let s: Vec<String> = shards.into_iter().map(|shard| named("s/", "", "txt", shard.into_bytes())).collect();
+    let fold = folds
+        .into_iter()
+        .map(|(b, pairs)| format!("{b:x}.{}", named("fold/", &format!("{b:x}."), "txt", pairs.into_bytes())))
         .collect();
-    files.extend(fragments);
-    files.push(("search/schools.json".into(), schools(&records)));
+    let fragment_names: Vec<String> = fragments.into_iter().map(|f| named("f/", "", "json", f)).collect();
+    let n =
+        fragment_names.chunks(NAME_BLOCK).map(|c| named("n/", "", "txt", (c.join("\n") + "\n").into_bytes())).collect();
+    let schools = named("", "schools.", "json", schools(&records));
+    let manifest = Manifest { v: 2, shards: s.len(), s, kinds: kinds(&records), fold, n, schools };
+    // Two records with the same fragment share its file.
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
     Index { manifest, files }
 }
 

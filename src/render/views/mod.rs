@@ -49,6 +49,9 @@ pub struct SiteView {
     /// Plain pages (pages/), linked from the footer.
     pub pages: Vec<Link>,
     pub generator: String,
+    /// Static file name → the output path it is published under (`style.css` →
+    /// `static/style.3f9a1c0b2d.css`): templates link `{{ root }}{{ site.assets["style.css"] }}`.
+    pub assets: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize, Clone)]
@@ -144,6 +147,7 @@ pub fn site_view(site: &Site) -> SiteView {
         organizer: c.organizer.clone(),
         pages,
         generator: format!("gongshi {}", env!("CARGO_PKG_VERSION")),
+        assets: Default::default(),
     }
 }
 

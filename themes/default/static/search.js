@@ -16,14 +16,16 @@
     return c >= "A" && c <= "Z" ? c.toLowerCase() : c;
   }
   function fold(text) { return Array.from(text, foldChar); }
+  // Files are named by their content; the manifest names them (src/render/search/mod.rs).
   function loadFolds(text, M, get) {
-    var want = {};
+    var want = {}, named = {};
+    M.fold.forEach(function (f) { named[f.split(".")[0]] = f; });
     Array.from(text).forEach(function (c) {
       var b = (c.codePointAt(0) >> 10).toString(16); // FOLD_BLOCK_BITS in src/render/search/mod.rs
-      if (c.codePointAt(0) > 0x2e7f && M.fold.indexOf(b) >= 0) want[b] = 1;
+      if (c.codePointAt(0) > 0x2e7f && named[b]) want[named[b]] = 1;
     });
-    return Promise.all(Object.keys(want).map(function (b) {
-      return get("search/fold/" + b + ".txt").then(function (t) {
+    return Promise.all(Object.keys(want).map(function (f) {
+      return get("search/fold/" + f + ".txt").then(function (t) {
         var cs = Array.from(t);
         for (var i = 0; i + 1 < cs.length; i += 2) folds[cs[i]] = cs[i + 1];
       });
@@ -94,7 +96,7 @@
     allKeys.forEach(function (k) { shards[hash(k) % M.shards] = 1; });
     var found = {};
     return Promise.all(Object.keys(shards).map(function (s) {
-      return get("search/s/" + s + ".txt").then(function (text) {
+      return get("search/s/" + M.s[s] + ".txt").then(function (text) {
         text.split("\n").forEach(function (line) {
           var cells = line.split("\t");
           if (allKeys.indexOf(cells[0]) < 0) return;
@@ -238,11 +240,26 @@
   function visible() {
     return state.hits.filter(function (h) { return !state.type || kinds[h.id] === state.type; });
   }
+  // The fragments of some hits: their names first, from the tables of NAME_BLOCK records each.
+  var NAME_BLOCK = 256, names = {};
+  function fragments(hits) {
+    var blocks = {};
+    hits.forEach(function (h) { blocks[Math.floor(h.id / NAME_BLOCK)] = 1; });
+    return Promise.all(Object.keys(blocks).map(function (b) {
+      return names[b] || (names[b] = get("search/n/" + M.n[b] + ".txt").then(function (t) { return t.split("\n"); }));
+    })).then(function () {
+      return Promise.all(hits.map(function (h) {
+        return names[Math.floor(h.id / NAME_BLOCK)].then(function (list) {
+          return get("search/f/" + list[h.id % NAME_BLOCK] + ".json", true);
+        });
+      }));
+    });
+  }
   function showMore() {
     var list = visible(), next = list.slice(state.shown, state.shown + PAGE);
     state.shown += next.length;
     $("search-more").hidden = state.shown >= list.length;
-    return Promise.all(next.map(function (h) { return get("search/f/" + h.id + ".json", true); })).then(function (frags) {
+    return fragments(next).then(function (frags) {
       var rows = next.map(function (h, i) { return { h: h, f: frags[i], s: h.score + bonus(frags[i], state.query) }; });
       rows.sort(function (a, b) { return b.s - a.s || a.h.id - b.h.id; });
       rows.forEach(function (r) { $("search-results").appendChild(item(r.h, r.f, state.query)); });
@@ -276,7 +293,7 @@
   // Nothing found: the schools whose names or readings come closest.
   function suggest(q) {
     var box = $("search-suggest"), plain = q.runs.map(function (r) { return r.join(""); }).join("");
-    return get("search/schools.json", true).then(function (schools) {
+    return get("search/schools." + M.schools + ".json", true).then(function (schools) {
       var scored = schools.map(function (s) {
         var name = fold(s[0]), score = 0;
         Array.from(plain).forEach(function (c) { if (name.indexOf(c) >= 0) score += 2; });

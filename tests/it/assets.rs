@@ -1,0 +1,104 @@
+//! Content-named files (issue 22): styles, scripts and search files carry a hash of their bytes,
+//! so they may be cached for good; pages, charts and attachments keep their names.
+
+use crate::support::{SiteTest, asset_in};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn example(t: &SiteTest) -> std::path::PathBuf {
+    let site = t.site();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &site);
+    site
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn names(t: &SiteTest) -> BTreeSet<String> {
+    t.out_files().into_keys().collect()
+}
+
+#[test]
+fn a_rebuild_without_changes_keeps_every_name_and_a_css_line_renames_only_the_stylesheet() {
+    let t = SiteTest::new("assets-rename");
+    example(&t);
+    t.build_ok();
+    let first = names(&t);
+    t.build_ok();
+    assert_eq!(names(&t), first, "an unchanged site keeps every name");
+    let css = include_str!("../../themes/default/static/style.css");
+    t.file("static/style.css", &format!("{css}\n.gs-added {{ color: #333 }}\n"));
+    t.build_ok();
+    let second = names(&t);
+    let gone: Vec<&String> = first.difference(&second).collect();
+    let new: Vec<&String> = second.difference(&first).collect();
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert!(gone[0].starts_with("static/style.") && new.len() == 1 && new[0].starts_with("static/style."), "{new:?}");
+    let page = t.html("policies/index.html");
+    assert_eq!(page.attrs("link[rel=stylesheet]", "href")[0], format!("../{}", new[0]));
+}
+
+#[test]
+fn search_files_are_named_by_content_and_the_manifest_names_them() {
+    let t = SiteTest::new("assets-search");
+    example(&t);
+    t.build_ok();
+    let files = t.out_files();
+    let page = t.read("search/index.html");
+    let start = page.find("id=\"search-manifest\">").unwrap() + "id=\"search-manifest\">".len();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&page[start..start + page[start..].find("</script>").unwrap()]).unwrap();
+    let shards = manifest["s"].as_array().unwrap();
+    assert_eq!(shards.len() as u64, manifest["shards"].as_u64().unwrap());
+    for s in shards {
+        assert!(files.contains_key(&format!("search/s/{}.txt", s.as_str().unwrap())), "{s}");
+    }
+    for f in manifest["fold"].as_array().unwrap() {
+        assert!(files.contains_key(&format!("search/fold/{}.txt", f.as_str().unwrap())), "{f}");
+    }
+    assert!(files.contains_key(&format!("search/schools.{}.json", manifest["schools"].as_str().unwrap())));
+    let mut fragments = 0;
+    for n in manifest["n"].as_array().unwrap() {
+        let table = String::from_utf8(files[&format!("search/n/{}.txt", n.as_str().unwrap())].clone()).unwrap();
+        for hash in table.lines() {
+            assert!(files.contains_key(&format!("search/f/{hash}.json")), "{hash}");
+            fragments += 1;
+        }
+    }
+    let records: u64 = manifest["kinds"].as_array().unwrap().iter().map(|k| k[1].as_u64().unwrap()).sum();
+    assert_eq!(fragments, records);
+    // Every content-named file is what its name says.
+    for (path, bytes) in files.iter().filter(|(p, _)| p.starts_with("search/f/")) {
+        assert!(path.contains(&gongshi::render::assets::short_hash(bytes)), "{path}");
+    }
+}
+
+#[test]
+fn headers_keep_hashed_files_for_good_and_pages_for_minutes() {
+    let t = SiteTest::new("assets-headers");
+    example(&t);
+    t.build_ok();
+    let files = t.out_files();
+    let headers = t.read("_headers");
+    let style = asset_in(&files, "static/style.css");
+    assert!(
+        headers.contains(&format!("/{style}\n  Cache-Control: public, max-age=31536000, immutable\n")),
+        "{headers}"
+    );
+    assert!(headers.contains("/search/f/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
+    assert!(headers.contains("/policies/*\n  Cache-Control: public, max-age=300\n"));
+    assert!(headers.contains("/search/\n  Cache-Control: public, max-age=300\n"));
+    // Charts and attachments keep their names.
+    assert!(files.keys().any(|p| p.starts_with("files/")));
+    assert!(!files.keys().any(|p| p.starts_with("files/") && gongshi::render::assets::is_content_named(p)));
+}
