@@ -21,6 +21,7 @@ mod progress;
 mod publish;
 mod robustness;
 mod roundtrip;
+mod serve;
 mod sheets;
 mod spread;
 mod support;
