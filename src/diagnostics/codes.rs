@@ -159,6 +159,8 @@ codes! {
         "附件照常发布，但页面上不显示它的预览，gongshi 也没能检查其中有没有身份证号或手机号：请自己检查。表格超出了读表格的上限（见 docs/refusals.md）或已损坏时会这样；可以在 Excel/WPS 里打开后另存为，或拆成几个小文件。/ The file is published without a preview and was not checked for personal data; resave or split it.";
     SiteFolderGone = "GS0351", "预览的网站文件夹不见了", "the previewed site folder is gone",
         "文件夹被移动、改名或删除了：把它放回原处（或改回原名），预览会自动恢复；要预览别的文件夹，按 Ctrl+C 停止后重新运行 gongshi serve。/ Put the folder back (the preview recovers by itself) or restart serve on the new folder.";
+    SentOverEligible = "GS0352", "派出人数多于应交流教师数", "more sent than eligible",
+        "应交流教师数写这所学校当年符合交流条件的教师总数（不是派出人数），交流比例不会超过 100%；检查这一行，和名单里派出学校是这所学校的人。/ The eligible count is all teachers who could be sent; it cannot be smaller than the number sent.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

@@ -84,13 +84,13 @@ pub fn read_all(
         .filter_map(|f| {
             let written = f.required_text("year", "年度 year", diags);
             let year = written.as_ref().and_then(|y| year(y, diags));
-            let people = f
+            let people: Vec<Person> = f
                 .records("people", "交流人员", diags)
                 .into_iter()
                 .filter_map(|p| person(p, schools, pairings, diags))
                 .collect();
             let span = written.map_or(f.span(), |y| y.span);
-            let eligible = eligible(&f, schools, diags);
+            let eligible = eligible(&f, &people, schools, diags);
             Some(ExchangeList {
                 year: year?,
                 span,
@@ -165,8 +165,9 @@ fn person(
 }
 
 /// The year's eligible counts; a school twice is an error (which count would be meant?), and
-/// more eligible 骨干 than eligible teachers cannot be.
-fn eligible(f: &Fields, schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<Eligible> {
+/// more eligible 骨干 than eligible teachers cannot be, nor more people sent than eligible (a
+/// ratio over 100% would be published as met).
+fn eligible(f: &Fields, people: &[Person], schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<Eligible> {
     let mut out: Vec<Eligible> = Vec::new();
     for e in f.records("eligible", "应交流人数", diags) {
         let school = e.required_text("school", "学校 school", diags).and_then(|id| schools.resolve(&id, diags));
@@ -181,6 +182,16 @@ fn eligible(f: &Fields, schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<E
                 Diagnostic::error(Code::InvalidValue, k.span)
                     .detail(format!("应交流骨干教师数 {} 多于应交流教师数 {}", k.value, teachers.value)),
             );
+            continue;
+        }
+        let sent = people.iter().filter(|p| matches!(&p.from, Party::School(id) if *id == school.id)).count();
+        if teachers.value > 0 && sent > teachers.value as usize {
+            diags.push(Diagnostic::error(Code::SentOverEligible, teachers.span).detail(format!(
+                "{}派出 {sent} 人，应交流教师数只有 {} 人（交流比例 {}%）",
+                school.name,
+                teachers.value,
+                sent * 100 / teachers.value as usize
+            )));
             continue;
         }
         if let Some(first) = out.iter().find(|o| o.school == school.id) {

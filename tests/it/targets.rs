@@ -231,3 +231,16 @@ fn eligible_counts_are_checked() {
         .stderr_contains("应交流教师数「十」应是 0 或正整数");
     assert_eq!(t.out_files(), before);
 }
+
+/// Issue 20: 5 sent of 1 eligible was published as a 500% ratio, 达到, with no word.
+#[test]
+fn more_sent_than_eligible_is_refused_at_the_eligible_line() {
+    let t = site("eligible-over");
+    t.file(
+        "data/exchanges.yaml",
+        &EXCHANGES.replace("{学校: a, 应交流教师数: 20, 应交流骨干教师数: 4}", "{学校: a, 应交流教师数: 1}"),
+    );
+    t.build(&[])
+        .failed()
+        .has_line("data/exchanges.yaml:5:25: 错误：派出人数多于应交流教师数：甲小学派出 2 人，应交流教师数只有 1 人（交流比例 200%）");
+}
