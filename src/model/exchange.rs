@@ -108,6 +108,13 @@ pub fn read_all(
 pub fn year(text: &Spanned<String>, diags: &mut Diagnostics) -> Option<i32> {
     match text.value.trim().trim_end_matches('年').parse::<i32>() {
         Ok(y) if (1900..=2200).contains(&y) => Some(y),
+        Ok(y) if (1000..=9999).contains(&y) => {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, text.span)
+                    .detail(format!("年度「{}」不在 1900 到 2200 之间", text.value)),
+            );
+            None
+        }
         _ => {
             diags.push(
                 Diagnostic::error(Code::InvalidValue, text.span)
@@ -215,8 +222,15 @@ fn eligible(f: &Fields, people: &[Person], schools: &SchoolIndex, diags: &mut Di
 /// A whole number of people, 0 or more.
 fn count(f: &Fields, key: &str, label: &str, diags: &mut Diagnostics) -> Option<Spanned<u32>> {
     let text = f.text(key, diags)?;
-    match text.value.trim().trim_end_matches('人').parse::<u32>() {
+    let digits = text.value.trim().trim_end_matches('人');
+    match digits.parse::<u32>() {
         Ok(n) => Some(Spanned::new(n, text.span)),
+        Err(_) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, text.span).detail(format!("{label}「{}」太大了", text.value)),
+            );
+            None
+        }
         Err(_) => {
             diags.push(
                 Diagnostic::error(Code::InvalidValue, text.span)

@@ -78,6 +78,19 @@ fn bad_report_figures_are_errors_at_their_place() {
         .has_line("data/reports/2025.yaml:8:13: 错误：不是有效的数字：「0.5」件数应是整数");
 }
 
+/// Issue 20: the value was printed twice (「1e308」「1e308」), and a total that is not a number
+/// was reported as "总计写的是 0".
+#[test]
+fn a_bad_report_figure_is_named_once_and_no_total_is_invented() {
+    let t = SiteTest::with_site("report-wording");
+    t.file("data/reports/2025.yaml", "年度: 2025\n依申请公开:\n  本年新收: [1e308, 1, 0, 0, 0, 0, 很多]\n");
+    let run = t.build(&[]);
+    run.failed()
+        .has_line("data/reports/2025.yaml:3:10: 错误：不是有效的数字：「1e308」不是数字")
+        .has_line("data/reports/2025.yaml:3:32: 错误：不是有效的数字：「很多」不是数字");
+    assert!(!run.stderr.contains("「1e308」「1e308」") && !run.stderr.contains("总计写的是 0"), "{}", run.stderr);
+}
+
 #[test]
 fn a_guide_without_a_required_section_is_warned_at_its_kind() {
     let t = SiteTest::with_site("guide-sections");
