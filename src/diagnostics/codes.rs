@@ -161,6 +161,8 @@ codes! {
         "文件夹被移动、改名或删除了：把它放回原处（或改回原名），预览会自动恢复；要预览别的文件夹，按 Ctrl+C 停止后重新运行 gongshi serve。/ Put the folder back (the preview recovers by itself) or restart serve on the new folder.";
     SentOverEligible = "GS0352", "派出人数多于应交流教师数", "more sent than eligible",
         "应交流教师数写这所学校当年符合交流条件的教师总数（不是派出人数），交流比例不会超过 100%；检查这一行，和名单里派出学校是这所学校的人。/ The eligible count is all teachers who could be sent; it cannot be smaller than the number sent.";
+    InterpretationLoop = "GS0353", "解读对象绕成了圈", "documents interpret each other",
+        "解读是对一份原文件的说明：解读对象写被解读的那份政策文件的文号，原文件本身不写解读对象。/ An interpretation names the policy it explains; the policy names none.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",

@@ -80,11 +80,35 @@ pub fn doc_nos<'a>(
 /// `interprets` must name a document of the site: a 解读 of nothing would be a page linked from
 /// nowhere, and the reader could not check what it explains.
 pub fn interprets(docs: &[Document], index: &HashMap<String, DocId>, held: &HashSet<String>, diags: &mut Diagnostics) {
+    let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+    let target_of = |d: &Document| d.interprets.as_ref().and_then(|t| index.get(&doc_no::key(&t.value)));
     for doc in docs {
         let Some(target) = &doc.interprets else { continue };
         let detail = match index.get(&doc_no::key(&target.value)) {
-            Some(id) if *id == doc.id => format!("文件不能解读它自己（{}）", target.value),
-            Some(_) => continue,
+            Some(id) if *id == doc.id => {
+                diags.push(
+                    Diagnostic::error(Code::InterpretationLoop, target.span)
+                        .detail(format!("文件不能解读它自己（{} 是本文件的文号）", target.value)),
+                );
+                continue;
+            }
+            Some(id) => {
+                // A → B → … → A: reported once, at the first document of the loop.
+                let Some(other) = by_id.get(id) else { continue };
+                if let Some(back) = other.interprets.as_ref().filter(|_| target_of(other) == Some(&doc.id))
+                    && doc.id < other.id
+                {
+                    diags.push(
+                        Diagnostic::error(Code::InterpretationLoop, target.span)
+                            .detail(format!(
+                                "{}解读「{}」（{}），{}又解读「{}」（{}）",
+                                doc.title, target.value, other.title, other.title, back.value, doc.title
+                            ))
+                            .related(back.span, "另一份文件在这里写了解读对象"),
+                    );
+                }
+                continue;
+            }
             None if held.contains(&doc_no::key(&target.value)) => {
                 format!("「{}」是草稿或发布日期未到的文件", target.value)
             }
