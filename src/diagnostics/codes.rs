@@ -163,6 +163,8 @@ codes! {
         "应交流教师数写这所学校当年符合交流条件的教师总数（不是派出人数），交流比例不会超过 100%；检查这一行，和名单里派出学校是这所学校的人。/ The eligible count is all teachers who could be sent; it cannot be smaller than the number sent.";
     InterpretationLoop = "GS0353", "解读对象绕成了圈", "documents interpret each other",
         "解读是对一份原文件的说明：解读对象写被解读的那份政策文件的文号，原文件本身不写解读对象。/ An interpretation names the policy it explains; the policy names none.";
+    PublishedBeforeDate = "GS0354", "发布日期早于成文日期", "published before it was signed",
+        "文件先签发（成文日期），再公开（发布日期）：检查两个日期是不是写反了或写错了年份。/ A document is signed before it is published: check both dates.";
     TemplateError = "GS0401", "模板错误", "template error",
         "检查 templates/ 中对应的模板；删除它即可恢复使用主题自带的模板。/ Fix the template, or delete it to use the theme's own.";
     ThemeMissing = "GS0402", "找不到主题", "theme not found",
