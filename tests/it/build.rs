@@ -384,6 +384,27 @@ fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s).decode_utf8().unwrap().into_owned()
 }
 
+/// Issue 20: characters XML 1.0 forbids (U+FFFE, U+FFFF; C0 controls are refused in values)
+/// reached the feed from a title or summary written with YAML escapes, and made it unreadable
+/// to every feed reader.
+#[test]
+fn characters_xml_forbids_never_reach_the_feeds_and_sitemaps() {
+    let t = SiteTest::with_site("feed-forbidden");
+    t.file(
+        "policies/a.md",
+        &doc("title: \"甲乙\\uFFFE\"\ndate: 2017-03-01\nsummary: \"摘要\\uFFFF\"", "正文\u{1}\u{b}。"),
+    );
+    t.build_ok();
+    for path in ["feed.xml", "policies/feed.xml", "sitemap.xml"] {
+        let Ok(text) = std::fs::read_to_string(t.out().join(path)) else { continue };
+        if let Err(e) = roxmltree::Document::parse(&text) {
+            panic!("{path} is not XML: {e}\n{text}");
+        }
+    }
+    let feed = t.read("feed.xml");
+    assert!(feed.contains("<title>甲乙</title>") && feed.contains("摘要"), "{feed}");
+}
+
 #[test]
 fn feed_and_sitemap_are_valid_xml_with_absolute_urls() {
     let t = SiteTest::with_site("feed-sitemap");
