@@ -139,6 +139,7 @@ pub fn import(req: &Request) -> Result<Imported, Failed> {
     let county = if req.kind == Kind::County { county::context(&req.site, &mut cx) } else { None };
     let rows: Vec<&Row> = sheet.rows[header.index + 1..].iter().filter(|r| !r.is_empty()).collect();
     let mut table = Table { cx: &mut cx, header: &header, header_row, sheet: &sheet };
+    table.control_characters(&rows);
     if req.kind == Kind::County {
         let written = county.as_ref().and_then(|c| county::county_file(&mut table, &rows, c, req.year));
         return finish_whole(req, cx, rows.len(), written);
@@ -459,6 +460,22 @@ impl Table<'_> {
         let col = self.header.column(name)?;
         let text = row.cell(col);
         (!text.is_empty()).then_some((text, col))
+    }
+
+    /// Reports every imported cell holding a control character (other than tab and line
+    /// breaks) at the cell: the build would refuse it at a line of YAML the clerk never wrote.
+    fn control_characters(&mut self, rows: &[&Row]) {
+        for row in rows {
+            for (col, field) in self.header.fields.iter().enumerate() {
+                let found = row.cell(col).chars().find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+                if let (Some(_), Some(c)) = (field, found) {
+                    let detail =
+                        format!("「{}」列：这一格含有看不见的控制字符 U+{:04X}", self.header_text(col), c as u32);
+                    self.error(Code::InvalidValue, row, col, detail);
+                    self.hint("删掉这个字符（常见于从其他软件复制粘贴的文字）；在表格里重新输入这一格最简单。/ Remove the control character, e.g. retype the cell.");
+                }
+            }
+        }
     }
 
     /// The column to point at when a field is missing: its own, else the first.

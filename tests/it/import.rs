@@ -279,3 +279,28 @@ fn a_value_outside_its_fixed_set_is_refused_at_its_cell() {
     );
     assert!(!t.site().join("data/schools.yaml").exists());
 }
+
+/// Issue 20: control characters passed import, and failed later at a line of YAML the clerk
+/// never wrote. They are refused at their cell; nothing is written.
+#[test]
+fn a_control_character_in_a_cell_is_refused_at_the_cell() {
+    let t = SiteTest::with_site("import-control");
+    xlsx(
+        &t.root.join("学校.xlsx"),
+        "学校",
+        &[
+            &["编号", "校名", "学段"],
+            &["xx-xiaoxue", "某某\u{1}小学", "小学"],
+            &["yy-xiaoxue", "另一小学\u{7}", "小学"],
+        ],
+    );
+    let run = t.run(&["import", "schools", "学校.xlsx", "--site", "site"]);
+    assert!(!run.success, "{}", run.stderr);
+    for line in [
+        "学校.xlsx[学校]:2:B: 错误：取值无效：「校名」列：这一格含有看不见的控制字符 U+0001",
+        "学校.xlsx[学校]:3:B: 错误：取值无效：「校名」列：这一格含有看不见的控制字符 U+0007",
+    ] {
+        assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
+    }
+    assert!(!t.site().join("data/schools.yaml").exists());
+}
