@@ -304,3 +304,21 @@ fn a_control_character_in_a_cell_is_refused_at_the_cell() {
     }
     assert!(!t.site().join("data/schools.yaml").exists());
 }
+
+/// Issue 20: Excel's "Unicode 文本" export (.txt, UTF-16 with a BOM, tab-separated) failed with
+/// "no header found" and never mentioned tabs.
+#[test]
+fn an_excel_unicode_text_export_is_imported() {
+    let t = SiteTest::with_site("import-unicode-text");
+    let text = "编号\t校名\t学段\r\nxx-xiaoxue\t某某小学, 东校区\t小学\r\nyy-xiaoxue\t\"另一小学\"\t初中\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(t.root.join("学校.txt"), bytes).unwrap();
+    let run = t.run(&["import", "schools", "学校.txt", "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let written = std::fs::read_to_string(t.site().join("data/schools.yaml")).unwrap();
+    assert!(written.contains("某某小学, 东校区") && written.contains("另一小学"), "{written}");
+    t.build_ok();
+}
