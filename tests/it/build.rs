@@ -519,3 +519,19 @@ fn reads_gbk_files_with_a_warning() {
     assert_eq!(page.text("h1"), "关于印发实施方案的通知");
     assert!(page.text(".doc-body").contains("墟沟小学与连岛小学结对"));
 }
+
+/// Issue 20: repeated warnings of one kind are summarised, never thousands of lines: after 20 of
+/// one code in one file, one line counts the rest.
+#[test]
+fn repeated_warnings_of_one_kind_in_one_file_are_summarised() {
+    let t = SiteTest::with_site("warnings-summarised");
+    let mut schools = String::from("schools:\n");
+    for i in 0..25 {
+        schools.push_str(&format!("  - {{id: s{i}, name: 第{i}小学, stage: 小学, 备忘录甲乙: x}}\n"));
+    }
+    t.file("data/schools.yaml", &schools);
+    let run = t.build_ok();
+    let shown = run.stderr.lines().filter(|l| l.contains("警告：未知字段")).count();
+    assert_eq!(shown, 20, "{}", run.stderr);
+    run.has_line("data/schools.yaml: 另有 5 条同类警告未显示：未知字段 / 5 more of this kind [GS0109]");
+}
