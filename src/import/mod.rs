@@ -248,8 +248,15 @@ fn has_errors(diags: &[Diagnostic]) -> bool {
 }
 
 /// The name a message gives the file: as the clerk typed it.
+/// The file as messages and the written file's head comment name it. A name is data: a line
+/// break or other control character in it is shown escaped (`\n`), never passed on to break a
+/// YAML comment or a terminal line.
 fn file_name(path: &Path) -> String {
-    path.display().to_string()
+    let shown = path.display().to_string();
+    if !shown.chars().any(char::is_control) {
+        return shown;
+    }
+    shown.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 /// A data file's text as the loader reads it (keys in English), when it parses.

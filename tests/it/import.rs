@@ -322,3 +322,22 @@ fn an_excel_unicode_text_export_is_imported() {
     assert!(written.contains("某某小学, 东校区") && written.contains("另一小学"), "{written}");
     t.build_ok();
 }
+
+/// Issue 20: a file's name is data, never syntax: a name with a line break and YAML in it was
+/// written into the data file's head comment as it was.
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_a_line_break_stays_in_its_comment() {
+    let t = SiteTest::with_site("import-odd-name");
+    let name = "学校\nschools: []\n# .csv";
+    t.file(name, "编号,校名,学段\nxx-xiaoxue,某某小学,小学\n");
+    let run = t.run(&["import", "schools", &format!("site/{name}"), "--site", "site"]);
+    assert!(run.success, "{}", run.stderr);
+    let written = std::fs::read_to_string(t.site().join("data/schools.yaml")).unwrap();
+    assert!(written.lines().next().unwrap().contains("学校\\nschools: []\\n# .csv"), "{written}");
+    assert!(!written.lines().any(|l| l == "schools: []"), "{written}");
+    assert!(written.contains("xx-xiaoxue"), "{written}");
+    t.remove(name);
+    t.build_ok();
+    assert!(t.exists("schools/xx-xiaoxue/index.html"));
+}
