@@ -1,12 +1,24 @@
-//! Hostile Markdown that once took quadratic time: the build must grow linearly with it.
+//! Hostile input: Markdown that once took quadratic time, and crafted spreadsheets that once
+//! exhausted memory.
 //!
 //! `cargo bench --bench hostile` builds small sites whose one document holds N identical
 //! headings, N lines nested 32 quotes or lists deep (the most a line may nest), or one line
 //! nesting 100,000 quotes (refused), for N and 2N, and prints each time with the ratio to the
-//! previous size: about 2 for linear growth, 4 for quadratic. A benchmark, not a test: the
-//! figures depend on the machine, only the ratios matter.
+//! previous size: about 2 for linear growth, 4 for quadratic. Then it builds, with the release
+//! binary as a child process, a site holding every crafted spreadsheet of issue 20 in files/
+//! (a cell at XFD1048576, a shared-strings count of 99,999,999,999, three zip bombs of 101 MB
+//! each), and prints the build's peak memory (wait4's ru_maxrss), which must stay under 200 MB.
+//! A benchmark, not a test: the figures depend on the machine, only the ratios and the bound
+//! matter.
+
+#[allow(dead_code)]
+#[path = "../tests/it/crafted.rs"]
+mod crafted;
+#[allow(dead_code)]
+mod measure;
 
 use std::path::Path;
+use std::process::Command;
 use std::time::Instant;
 
 fn site(dir: &Path, body: &str) {
@@ -59,4 +71,58 @@ fn main() {
     site(&dir, &format!("{} x\n", ">".repeat(100_000)));
     let (took, built) = seconds(&dir);
     println!("| one line nesting 100,000 quotes | 1 | {took:.3} | — | {built} (refused) |");
+    spreadsheets(&root.join("crafted-spreadsheets"));
+}
+
+/// The crafted spreadsheets of issue 20 in files/ (unreferenced: each is still read for its
+/// preview and the PII guard): the build's peak memory, measured from outside.
+fn spreadsheets(dir: &Path) {
+    use crafted::{Part, crafted_xlsx, one_sheet, text_cell, zip_bomb};
+    site(dir, "正文。\n");
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).expect("create files/");
+    let last = format!(
+        "<row r=\"1\">{}</row><row r=\"1048576\">{}</row>",
+        text_cell("A1", ""),
+        text_cell("XFD1048576", "末格")
+    );
+    let sst = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"99999999999\" \
+               uniqueCount=\"99999999999\"><si><t>学校</t></si></sst>";
+    let strings = crafted_xlsx(
+        &[Part { name: "Sheet1", hidden: false, data: "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>" }],
+        Some(sst),
+        0,
+    );
+    let bomb = zip_bomb();
+    let crafted: [(&str, &[u8]); 5] = [
+        ("末格.xlsx", &one_sheet(&last)),
+        ("共享字符串.xlsx", &strings),
+        ("炸弹1.xlsx", &bomb),
+        ("炸弹2.xlsx", &bomb),
+        ("炸弹3.xlsx", &bomb),
+    ];
+    let mut bytes = 0;
+    for (name, data) in crafted {
+        std::fs::write(files.join(name), data).expect("write a crafted workbook");
+        bytes += data.len();
+    }
+    let out = dir.with_extension("out");
+    let _ = std::fs::remove_dir_all(&out);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gongshi"));
+    command.arg("build").arg(dir).arg("--output").arg(&out).env("SOURCE_DATE_EPOCH", "1577836800");
+    let log = dir.with_extension("log");
+    println!(
+        "\n| crafted spreadsheets in files/ | bytes on disk | seconds | peak MiB | under 200 MB |\n|---|--:|--:|--:|---|"
+    );
+    match measure::run(command, &log) {
+        Ok(run) => {
+            let mib = run.rss_kib as f64 / 1024.0;
+            println!(
+                "| XFD1048576, 99,999,999,999 strings, 3 zip bombs | {bytes} | {:.3} | {mib:.1} | {} |",
+                run.wall,
+                mib < 200.0
+            );
+        }
+        Err(e) => println!("| build failed: {e} | {bytes} | — | — | — |"),
+    }
 }

@@ -6,6 +6,7 @@ mod builder;
 mod chinese;
 mod cli;
 mod county;
+mod crafted;
 mod custom;
 mod data_errors;
 mod disclosure;
