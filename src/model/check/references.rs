@@ -92,20 +92,37 @@ pub fn interprets(docs: &[Document], index: &HashMap<String, DocId>, held: &Hash
                 );
                 continue;
             }
-            Some(id) => {
-                // A → B → … → A: reported once, at the first document of the loop.
-                let Some(other) = by_id.get(id) else { continue };
-                if let Some(back) = other.interprets.as_ref().filter(|_| target_of(other) == Some(&doc.id))
-                    && doc.id < other.id
-                {
-                    diags.push(
-                        Diagnostic::error(Code::InterpretationLoop, target.span)
-                            .detail(format!(
-                                "{}解读「{}」（{}），{}又解读「{}」（{}）",
-                                doc.title, target.value, other.title, other.title, back.value, doc.title
-                            ))
-                            .related(back.span, "另一份文件在这里写了解读对象"),
-                    );
+            Some(_) => {
+                // A → B → … → A: reported once, at the document of the loop with the lowest id.
+                let mut chain = vec![doc];
+                while let Some(next) = chain.last().and_then(|d| target_of(d)).and_then(|id| by_id.get(id)) {
+                    if next.id == doc.id || chain.len() > 64 || chain.iter().any(|d| d.id == next.id) {
+                        break;
+                    }
+                    chain.push(next);
+                }
+                let closes = chain.last().and_then(|d| target_of(d)) == Some(&doc.id);
+                if closes && chain.len() > 1 && chain.iter().all(|d| doc.id <= d.id) {
+                    let detail = match chain.as_slice() {
+                        [_, other] => format!(
+                            "{}解读「{}」（{}），{}又解读「{}」（{}）",
+                            doc.title,
+                            target.value,
+                            other.title,
+                            other.title,
+                            other.interprets.as_ref().map_or("", |t| t.value.as_str()),
+                            doc.title
+                        ),
+                        _ => {
+                            let names: Vec<&str> = chain.iter().map(|d| d.title.as_str()).collect();
+                            format!("{} → {}", names.join(" → "), doc.title)
+                        }
+                    };
+                    let mut d = Diagnostic::error(Code::InterpretationLoop, target.span).detail(detail);
+                    if let Some(back) = chain.last().and_then(|d| d.interprets.as_ref()) {
+                        d = d.related(back.span, "绕回本文件的解读对象写在这里");
+                    }
+                    diags.push(d);
                 }
                 continue;
             }
