@@ -11,7 +11,6 @@
 //! A benchmark, not a test: the figures depend on the machine, only the ratios and the bound
 //! matter.
 
-#[allow(dead_code)]
 #[path = "../tests/it/crafted.rs"]
 mod crafted;
 #[allow(dead_code)]
