@@ -42,7 +42,9 @@ pub fn publish(output: &Output, out: &Path, site: &Path) -> Result<Sweep, Diagno
     // Missing parents are made, as Hugo and Zola do (`--output dist/site`); only now, after a
     // good build, so a failed one leaves nothing behind.
     let parent = swap::parent(out);
-    std::fs::create_dir_all(parent).map_err(|e| staging::failed(parent, e))?;
+    if std::fs::symlink_metadata(parent).is_err() {
+        std::fs::create_dir_all(parent).map_err(|e| staging::failed(parent, e))?;
+    }
     let staging = swap::sibling(out, "staging");
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(|e| staging::failed(&staging, e))?;
