@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")"
 c=../content
-mkdir -p corpus/front_matter corpus/markdown corpus/yaml_data corpus/site corpus/import
+mkdir -p corpus/front_matter corpus/markdown corpus/yaml_data corpus/site corpus/import corpus/spreadsheet
 
 n=0
 for f in "$c"/policies/*/*.md "$c"/notices/*.md "$c"/pages/*.md; do
@@ -64,6 +64,15 @@ printf 'exchanges:\n  - {year: 二〇一七, people: [{name: [x], role: 校长}]
   printf '墟沟小学,2100,16000,50\r\n连岛小学,497,"4,389.9",13\r\n'; } | iconv -f UTF-8 -t GB18030; } \
     > corpus/import/indicators-gbk.csv
 
-for t in front_matter markdown yaml_data site import; do
+# spreadsheet: the first byte picks the format (0 .xlsx, 4 .csv); the import templates and the
+# example's CSV attachment.
+i=0
+for f in ../docs/templates/*.xlsx; do
+    i=$((i + 1))
+    { printf '\000'; cat "$f"; } > "corpus/spreadsheet/template-$i.xlsx"
+done
+{ printf '\004'; cat "$c"/files/2017/*.csv; } > corpus/spreadsheet/attachment.csv
+
+for t in front_matter markdown yaml_data site import spreadsheet; do
     echo "corpus/$t: $(ls "corpus/$t" | wc -l) files"
 done

@@ -20,16 +20,16 @@ pub struct BuildArgs {
 pub fn run(args: &BuildArgs) -> Result<(), ()> {
     let started = Instant::now();
     let options = args.site.options().map_err(|e| report::fatal(&e))?;
+    let out = crate::publish::target(&args.output);
     // Refuse a folder we may not replace before doing any work.
-    if let Err(d) = crate::publish::check_target(&args.output, &args.site.folder()) {
+    if let Err(d) = crate::publish::check_target(&out, &args.site.folder()) {
         report::one(&d);
         return Err(());
     }
     let progress = Progress::start("正在生成网站… / building");
     let built = crate::build(&args.site.folder(), &options);
     progress.set("正在写入… / writing");
-    let published =
-        built.output.as_ref().map(|output| crate::publish::publish(output, &args.output, &args.site.folder()));
+    let published = built.output.as_ref().map(|output| crate::publish::publish(output, &out, &args.site.folder()));
     progress.finish();
     report::diagnostics(&built.sources, &built.diagnostics);
     match (published, &built.output) {

@@ -98,8 +98,12 @@ pub fn run(args: &ImportArgs) -> Result<(), ()> {
     let mut err = std::io::stderr().lock();
     match crate::import::import(&request) {
         Ok(done) => {
-            for d in &done.warnings {
+            let (shown, more) = crate::diagnostics::capped(done.warnings.iter().collect(), &sources);
+            for d in shown {
                 let _ = err.write_all(term::render(d, &sources, style).as_bytes());
+            }
+            for line in more {
+                let _ = err.write_all(line.as_bytes());
             }
             let mut out = std::io::stdout().lock();
             if !done.missing.is_empty() {
@@ -121,8 +125,12 @@ pub fn run(args: &ImportArgs) -> Result<(), ()> {
             Ok(())
         }
         Err(failed) => {
-            for d in &failed.diagnostics {
+            let (shown, more) = crate::diagnostics::capped(failed.diagnostics.iter().collect(), &sources);
+            for d in shown {
                 let _ = err.write_all(term::render(d, &sources, style).as_bytes());
+            }
+            for line in more {
+                let _ = err.write_all(line.as_bytes());
             }
             let errors =
                 failed.diagnostics.iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).count();

@@ -22,8 +22,12 @@ fn style() -> Style {
 
 pub fn diagnostics(sources: &Sources, diags: &Diagnostics) {
     let style = style();
-    for d in diags.sorted(sources) {
+    let (shown, more) = diags.sorted_capped(sources);
+    for d in shown {
         print_err(&term::render(d, sources, style));
+    }
+    for line in more {
+        print_err(&line);
     }
 }
 

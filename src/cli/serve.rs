@@ -34,7 +34,10 @@ pub fn run(args: &ServeArgs) -> Result<(), ()> {
             None => report::preview_failed(&b.diagnostics),
         }
     };
-    crate::serve::run(&args.site.folder(), options, args.port, ready, built).map_err(|e| report::fatal(&e))
+    let say = |text: &str| {
+        let _ = writeln!(std::io::stdout(), "{text}");
+    };
+    crate::serve::run(&args.site.folder(), options, args.port, ready, built, say).map_err(|e| report::fatal(&e))
 }
 
 /// Opens `url` with the desktop's own browser; a machine without one just keeps serving.

@@ -157,6 +157,14 @@ codes! {
         "开始和结束是同一天，页面只显示一天“公示中”：把 结束（end）改成公示期的最后一天（公示一般不少于 5 个工作日）。/ Set end to the last day of the period.";
     TableNotPreviewed = "GS0350", "表格附件没有预览", "table attachment not previewed",
         "附件照常发布，但页面上不显示它的预览，gongshi 也没能检查其中有没有身份证号或手机号：请自己检查。表格超出了读表格的上限（见 docs/refusals.md）或已损坏时会这样；可以在 Excel/WPS 里打开后另存为，或拆成几个小文件。/ The file is published without a preview and was not checked for personal data; resave or split it.";
+    SiteFolderGone = "GS0351", "预览的网站文件夹不见了", "the previewed site folder is gone",
+        "文件夹被移动、改名或删除了：把它放回原处（或改回原名），预览会自动恢复；要预览别的文件夹，按 Ctrl+C 停止后重新运行 gongshi serve。/ Put the folder back (the preview recovers by itself) or restart serve on the new folder.";
+    SentOverEligible = "GS0352", "派出人数多于应交流教师数", "more sent than eligible",
+        "应交流教师数写这所学校当年符合交流条件的教师总数（不是派出人数），交流比例不会超过 100%；检查这一行，和名单里派出学校是这所学校的人。/ The eligible count is all teachers who could be sent; it cannot be smaller than the number sent.";
+    InterpretationLoop = "GS0353", "解读对象绕成了圈", "documents interpret each other",
+        "解读是对一份原文件的说明：解读对象写被解读的那份政策文件的文号，原文件本身不写解读对象。/ An interpretation names the policy it explains; the policy names none.";
+    PublishedBeforeDate = "GS0354", "发布日期早于成文日期", "published before it was signed",
+        "文件先签发（成文日期），再公开（发布日期）：检查两个日期是不是写反了或写错了年份。/ A document is signed before it is published: check both dates.";
     WordNotDocx = "GS0380", "不是 Word 文档（.docx）", "not a Word document (.docx)",
         "在 WPS 或 Word 里打开这个文件，“另存为”选 Word 文档（*.docx），再导入。/ Open it in WPS or Word and save as .docx.";
     WordOldFormat = "GS0381", "旧版 Word 格式（.doc/.wps）", "old Word format (.doc/.wps)",

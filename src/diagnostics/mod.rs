@@ -177,6 +177,47 @@ impl Diagnostics {
         out.dedup();
         out
     }
+
+    /// [`Diagnostics::sorted`] as people read it: at most [`MAX_OF_A_KIND`] of one code in one
+    /// file, then one line for each such kind that counts the rest (a sheet of 200,000 rows
+    /// must not print 200,000 warnings). JSON output keeps them all.
+    pub fn sorted_capped(&self, sources: &Sources) -> (Vec<&Diagnostic>, Vec<String>) {
+        capped(self.sorted(sources), sources)
+    }
+}
+
+/// How many diagnostics of one code in one file are shown before the rest are counted.
+pub const MAX_OF_A_KIND: usize = 20;
+
+/// See [`Diagnostics::sorted_capped`]; for lists that are not a [`Diagnostics`] (import's).
+pub fn capped<'a>(list: Vec<&'a Diagnostic>, sources: &Sources) -> (Vec<&'a Diagnostic>, Vec<String>) {
+    // The file of a location; import's `学校.xlsx[学校]:2:B` is one file with many cells.
+    let file = |d: &Diagnostic| {
+        let path = d.location.path(sources);
+        let cut =
+            path.char_indices().find(|&(i, c)| c == ':' && path[i + 1..].starts_with(|c: char| c.is_ascii_digit()));
+        cut.map_or(path.clone(), |(i, _)| path[..i].to_string())
+    };
+    let mut seen: std::collections::BTreeMap<(String, Code, bool), usize> = Default::default();
+    let mut shown = Vec::new();
+    for d in list {
+        let n = seen.entry((file(d), d.code, d.severity == Severity::Error)).or_default();
+        *n += 1;
+        if *n <= MAX_OF_A_KIND {
+            shown.push(d);
+        }
+    }
+    let more = seen
+        .into_iter()
+        .filter(|(_, n)| *n > MAX_OF_A_KIND)
+        .map(|((file, code, error), n)| {
+            let n = n - MAX_OF_A_KIND;
+            let kind = if error { "错误" } else { "警告" };
+            let at = if file.is_empty() { String::new() } else { format!("{file}: ") };
+            format!("{at}另有 {n} 条同类{kind}未显示：{} / {n} more of this kind [{}]\n", code.zh(), code.id())
+        })
+        .collect();
+    (shown, more)
 }
 
 impl IntoIterator for Diagnostics {

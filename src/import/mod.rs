@@ -146,6 +146,7 @@ pub fn import(req: &Request) -> Result<Imported, Failed> {
     let county = if req.kind == Kind::County { county::context(&req.site, &mut cx) } else { None };
     let rows: Vec<&Row> = sheet.rows[header.index + 1..].iter().filter(|r| !r.is_empty()).collect();
     let mut table = Table { cx: &mut cx, header: &header, header_row, sheet: &sheet };
+    table.control_characters(&rows);
     if req.kind == Kind::County {
         let existing = |rel: &str| std::fs::read_to_string(req.out.clone().unwrap_or_else(|| req.site.join(rel))).ok();
         let written = county.as_ref().and_then(|c| county::county_file(&mut table, &rows, c, req.year, &existing));
@@ -253,9 +254,15 @@ fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error)
 }
 
-/// The name a message gives the file: as the clerk typed it.
+/// The file as messages and the written file's head comment name it. A name is data: a line
+/// break or other control character in it is shown escaped (`\n`), never passed on to break a
+/// YAML comment or a terminal line.
 fn file_name(path: &Path) -> String {
-    path.display().to_string()
+    let shown = path.display().to_string();
+    if !shown.chars().any(char::is_control) {
+        return shown;
+    }
+    shown.chars().map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() }).collect()
 }
 
 /// Every key a column may name for this kind: the record's keys, the keys of a period written

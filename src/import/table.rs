@@ -24,6 +24,22 @@ impl Table<'_> {
         (!text.is_empty()).then_some((text, col))
     }
 
+    /// Reports every imported cell holding a control character (other than tab and line
+    /// breaks) at the cell: the build would refuse it at a line of YAML the clerk never wrote.
+    pub(super) fn control_characters(&mut self, rows: &[&Row]) {
+        for row in rows {
+            for (col, field) in self.header.fields.iter().enumerate() {
+                let found = row.cell(col).chars().find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+                if let (Some(_), Some(c)) = (field, found) {
+                    let detail =
+                        format!("「{}」列：这一格含有看不见的控制字符 U+{:04X}", self.header_text(col), c as u32);
+                    self.error(Code::InvalidValue, row, col, detail);
+                    self.hint("删掉这个字符（常见于从其他软件复制粘贴的文字）；在表格里重新输入这一格最简单。/ Remove the control character, e.g. retype the cell.");
+                }
+            }
+        }
+    }
+
     /// The column to point at when a field is missing: its own, else the first.
     pub(super) fn col(&self, name: &str) -> usize {
         self.header.column(name).unwrap_or(0)

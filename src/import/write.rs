@@ -79,7 +79,10 @@ pub struct Lines {
 }
 
 impl Lines {
+    /// A comment line; a line break in `text` (a file name's) would end the comment and turn
+    /// the rest into YAML, so it is written as a space.
     pub fn comment(&mut self, text: &str) {
+        let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         self.lines.push((format!("# {text}"), None));
     }
 

@@ -35,6 +35,24 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     good >= 8 && good >= 2 * bad
 }
 
+/// Whether one line is well-formed UTF-8 holding three or more Chinese characters while another
+/// line is not UTF-8: a UTF-8 file with a pasted GBK passage, even when the UTF-8 part is only a
+/// short title under English keys. A GBK line is valid UTF-8 by accident about once in a
+/// hundred thousand lines of three characters, and less often the longer it is.
+fn utf8_and_other_lines(bytes: &[u8]) -> bool {
+    let (mut utf8, mut other) = (false, false);
+    for line in bytes.split(|&b| b == b'\n') {
+        match std::str::from_utf8(line) {
+            Ok(text) => utf8 |= text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count() >= 3,
+            Err(_) => other = true,
+        }
+        if utf8 && other {
+            return true;
+        }
+    }
+    false
+}
+
 /// Looks up an encoding name given on the command line (`gbk`, `gb18030`, `big5`, `utf-8`).
 pub fn encoding_by_name(name: &str) -> Option<&'static Encoding> {
     Encoding::for_label(name.trim().as_bytes())
@@ -52,7 +70,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     if let Ok(text) = std::str::from_utf8(bytes) {
         return if text.contains('\0') { Err(DecodeError::Unknown) } else { Ok(Decoded::Utf8(text.to_string())) };
     }
-    if mostly_utf8(bytes) {
+    if mostly_utf8(bytes) || utf8_and_other_lines(bytes) {
         return Err(DecodeError::MixedUtf8);
     }
     if let Some(encoding) = forced {
@@ -139,6 +157,25 @@ mod tests {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
         assert!(matches!(decode(&bytes, None), Ok(Decoded::Converted(t, _)) if t == TEXT));
+    }
+
+    /// Issue 20: a UTF-8 file with English keys (too few Chinese characters to count as mostly
+    /// UTF-8) and a GBK paragraph was read whole as GBK, its title turned to mojibake; with
+    /// Chinese keys and a long GBK passage it was refused without its line.
+    #[test]
+    fn a_gbk_passage_in_a_utf8_file_is_refused_as_mixed() {
+        let passage = "连云区教育局关于进一步推进义务教育优质均衡发展的实施意见，各学校要认真贯彻落实。\n".repeat(4);
+        let (gbk, _, _) = GBK.encode(&passage);
+        let english =
+            [b"---\ntitle: \xE5\x9D\x87\xE8\xA1\xA1\xE6\x96\xB9\xE6\xA1\x88\ndate: 2017-01-01\n---\n".as_slice(), &gbk]
+                .concat();
+        assert_eq!(decode(&english, None), Err(DecodeError::MixedUtf8));
+        let chinese = [format!("---\n{TEXT}---\n").as_bytes(), &gbk, &gbk].concat();
+        assert_eq!(decode(&chinese, None), Err(DecodeError::MixedUtf8));
+        // A whole GBK file is still GBK.
+        let text = format!("{TEXT}{passage}");
+        let (whole, _, _) = GBK.encode(&text);
+        assert!(matches!(decode(&whole, None), Ok(Decoded::Converted(..))));
     }
 
     #[test]

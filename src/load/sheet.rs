@@ -102,7 +102,17 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
             return Err("无法识别 CSV 文件的编码：请在 Excel/WPS 里“另存为”CSV UTF-8 / unknown encoding".to_string());
         }
     };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    // Excel's “Unicode 文本” (.txt, UTF-16) and “文本文件（制表符分隔）” separate cells by tabs:
+    // a first line with more tabs than commas is read that way.
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let tabs = first.matches('\t').count() > first.matches(',').count();
+    let delimiter = if tabs { b'\t' } else { b',' };
+    let note = match (note, tabs) {
+        (Some(n), true) => Some(format!("{n}，按制表符分列（Excel“Unicode 文本”）")),
+        (note, _) => note,
+    };
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {

@@ -68,7 +68,15 @@ pub fn parse(file: FileId, source: &SourceFile, base: usize, end: usize) -> Resu
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
     };
     match serde_saphyr::from_str_with_options::<Option<Saphyr<Parsed>>>(text, options) {
-        Ok(Some(root)) => Ok(convert(root, &Ctx { file, source, base })),
+        Ok(Some(root)) => {
+            let root = convert(root, &Ctx { file, source, base });
+            // Every key line with a full-width colon (or the only one) reads as one text: a file
+            // meant as fields is named at its slip, not told it is "not a map".
+            match (&root.value, slip(text, file, base)) {
+                (Value::Text(_), Some(d)) => Err(d),
+                _ => Ok(root),
+            }
+        }
         Ok(None) => Ok(Node::null(Span::new(file, base, base))),
         Err(e) => Err(slip(text, file, base).unwrap_or_else(|| syntax_error(&e, file, source, base))),
     }
@@ -295,6 +303,20 @@ mod slip_tests {
         let (l, c, why) = first("title: 甲\ndate：2017-01-01\nx: [\n");
         assert_eq!((l, c), (2, 5));
         assert!(why.contains("中文冒号"), "{why}");
+    }
+
+    /// Issue 20: when every key line has a full-width colon (or the only one does), YAML reads
+    /// the whole block as one text, and the file was told it is "not a map".
+    #[test]
+    fn a_block_that_is_all_full_width_colons_is_named_at_its_line() {
+        for text in ["标题：甲\n", "标题：甲\n成文日期：2017-01-01\n", "  title：甲\n"] {
+            let (l, _, why) = first(text);
+            assert_eq!(l, 1, "{text}");
+            assert!(why.contains("后面用了中文冒号「：」"), "{text}: {why}");
+        }
+        let (l, c, why) = first("title:甲\n");
+        assert_eq!((l, c), (1, 6));
+        assert!(why.contains("冒号后面少了一个空格"), "{why}");
     }
 
     #[test]

@@ -107,7 +107,8 @@ pub fn read(
             })
             .collect();
         for (key, value) in entries(n, "县级数据", &names, diags) {
-            if let Some(d) = number(value, diags) {
+            let label = names.iter().find(|(k, _)| *k == key).and_then(|(_, o)| o.first().copied()).unwrap_or(key);
+            if let Some(d) = number(value, Some(label), diags) {
                 figures.insert(key.to_string(), d);
             }
         }
@@ -196,13 +197,24 @@ fn entries<'a>(
     out.into_iter().map(|(k, v, _)| (k, v)).collect()
 }
 
-fn number(node: &Node, diags: &mut Diagnostics) -> Option<Decimal> {
+/// A number; `figure` names a county figure, which is never negative (a share, a sum of
+/// money); a gap may be.
+fn number(node: &Node, figure: Option<&str>, diags: &mut Diagnostics) -> Option<Decimal> {
     let text = super::read::text(node, diags)?;
     if matches!(text.value.as_str(), "未填报" | "-" | "—" | "无") {
         return None;
     }
     let digits = text.value.trim_end_matches(['%', '％']);
     match Decimal::parse(digits) {
+        Ok(d)
+            if d.is_negative()
+                && let Some(label) = figure =>
+        {
+            diags.push(
+                Diagnostic::error(Code::InvalidCount, text.span).detail(format!("{label}「{}」不能为负数", text.value)),
+            );
+            None
+        }
         Ok(d) => Some(d),
         Err(why) => {
             diags.push(
@@ -294,6 +306,6 @@ fn subject(f: Fields, diags: &mut Diagnostics) -> Option<SubjectResult> {
         }
         level
     });
-    let gap = f.get("gap").and_then(|n| number(n, diags));
+    let gap = f.get("gap").and_then(|n| number(n, None, diags));
     Some(SubjectResult { subject: subject.value, level, gap })
 }

@@ -178,7 +178,16 @@ pub fn read(
     if section == Section::Policies && f.get("date").is_none() {
         diags.push(super::read::missing(f.span(), "成文日期 date（政策文件必须写成文日期）"));
     }
-    let published = f.date("published", diags).map(|d| d.value);
+    let published = f.date("published", diags);
+    if let (Some(p), Some(d)) = (&published, &date)
+        && p.value < d.value
+    {
+        diags.push(
+            Diagnostic::warning(Code::PublishedBeforeDate, p.span)
+                .detail(format!("发布日期 {} 早于成文日期 {}", p.value, d.value)),
+        );
+    }
+    let published = published.map(|d| d.value);
     let validity = f.choice("validity", "时效", Validity::SPELLINGS, "有效、失效 或 废止", diags);
     let kind = page_type(&f, section, &body, diags);
     if section != Section::Notices {

@@ -84,13 +84,13 @@ pub fn read_all(
         .filter_map(|f| {
             let written = f.required_text("year", "年度 year", diags);
             let year = written.as_ref().and_then(|y| year(y, diags));
-            let people = f
+            let people: Vec<Person> = f
                 .records("people", "交流人员", diags)
                 .into_iter()
                 .filter_map(|p| person(p, schools, pairings, diags))
                 .collect();
             let span = written.map_or(f.span(), |y| y.span);
-            let eligible = eligible(&f, schools, diags);
+            let eligible = eligible(&f, &people, schools, diags);
             Some(ExchangeList {
                 year: year?,
                 span,
@@ -108,6 +108,13 @@ pub fn read_all(
 pub fn year(text: &Spanned<String>, diags: &mut Diagnostics) -> Option<i32> {
     match text.value.trim().trim_end_matches('年').parse::<i32>() {
         Ok(y) if (1900..=2200).contains(&y) => Some(y),
+        Ok(y) if (1000..=9999).contains(&y) => {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, text.span)
+                    .detail(format!("年度「{}」不在 1900 到 2200 之间", text.value)),
+            );
+            None
+        }
         _ => {
             diags.push(
                 Diagnostic::error(Code::InvalidValue, text.span)
@@ -165,8 +172,9 @@ fn person(
 }
 
 /// The year's eligible counts; a school twice is an error (which count would be meant?), and
-/// more eligible 骨干 than eligible teachers cannot be.
-fn eligible(f: &Fields, schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<Eligible> {
+/// more eligible 骨干 than eligible teachers cannot be, nor more people sent than eligible (a
+/// ratio over 100% would be published as met).
+fn eligible(f: &Fields, people: &[Person], schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<Eligible> {
     let mut out: Vec<Eligible> = Vec::new();
     for e in f.records("eligible", "应交流人数", diags) {
         let school = e.required_text("school", "学校 school", diags).and_then(|id| schools.resolve(&id, diags));
@@ -181,6 +189,16 @@ fn eligible(f: &Fields, schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<E
                 Diagnostic::error(Code::InvalidValue, k.span)
                     .detail(format!("应交流骨干教师数 {} 多于应交流教师数 {}", k.value, teachers.value)),
             );
+            continue;
+        }
+        let sent = people.iter().filter(|p| matches!(&p.from, Party::School(id) if *id == school.id)).count();
+        if teachers.value > 0 && sent > teachers.value as usize {
+            diags.push(Diagnostic::error(Code::SentOverEligible, teachers.span).detail(format!(
+                "{}派出 {sent} 人，应交流教师数只有 {} 人（交流比例 {}%）",
+                school.name,
+                teachers.value,
+                sent * 100 / teachers.value as usize
+            )));
             continue;
         }
         if let Some(first) = out.iter().find(|o| o.school == school.id) {
@@ -204,8 +222,15 @@ fn eligible(f: &Fields, schools: &SchoolIndex, diags: &mut Diagnostics) -> Vec<E
 /// A whole number of people, 0 or more.
 fn count(f: &Fields, key: &str, label: &str, diags: &mut Diagnostics) -> Option<Spanned<u32>> {
     let text = f.text(key, diags)?;
-    match text.value.trim().trim_end_matches('人').parse::<u32>() {
+    let digits = text.value.trim().trim_end_matches('人');
+    match digits.parse::<u32>() {
         Ok(n) => Some(Spanned::new(n, text.span)),
+        Err(_) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            diags.push(
+                Diagnostic::error(Code::InvalidValue, text.span).detail(format!("{label}「{}」太大了", text.value)),
+            );
+            None
+        }
         Err(_) => {
             diags.push(
                 Diagnostic::error(Code::InvalidValue, text.span)

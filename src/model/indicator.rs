@@ -28,6 +28,24 @@ fn label(key: &str) -> &str {
     FIGURES.iter().find(|f| f.name == key).and_then(|f| f.aliases.first().copied()).unwrap_or(key)
 }
 
+/// Built-in figures counted in whole numbers (people, rooms, computers, books); areas and the
+/// value of equipment may have decimals.
+const WHOLE: &[&str] = &[
+    "students",
+    "teachers_above_degree",
+    "key_teachers",
+    "pe_art_teachers",
+    "multimedia_rooms",
+    "computers",
+    "books",
+    "teachers",
+    "senior_title_teachers",
+    "class_count",
+    "largest_class",
+    "music_rooms",
+    "art_rooms",
+];
+
 /// One school section's figures for a year; a figure not given is absent (未填报).
 #[derive(Clone, Debug)]
 pub struct Row {
@@ -135,6 +153,12 @@ fn numbers(node: &Node, skip: impl Fn(&str) -> bool, diags: &mut Diagnostics) ->
                 let why = if key == "students" { "必须大于 0" } else { "不能为负数" };
                 diags.push(
                     Diagnostic::error(Code::InvalidCount, text.span).detail(format!("{label}「{}」{why}", text.value)),
+                );
+            }
+            Ok(n) if WHOLE.contains(&key) && n.scale > 0 && n.mantissa % 10i128.pow(n.scale) != 0 => {
+                diags.push(
+                    Diagnostic::error(Code::InvalidCount, text.span)
+                        .detail(format!("{label}「{}」应是整数", text.value)),
                 );
             }
             Ok(n) => {

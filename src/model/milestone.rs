@@ -135,6 +135,13 @@ fn month_day(text: &Spanned<String>, diags: &mut Diagnostics) -> Option<(u8, u8)
         t.split_once('-').and_then(|(m, d)| Some((m.trim().parse::<u8>().ok()?, d.trim().parse::<u8>().ok()?)));
     match parsed {
         Some((m, d)) if Due::in_year(m, d, 2000).is_some_and(|x| x.day() == d) => Some((m, d)),
+        Some((m, d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
+            diags.push(
+                Diagnostic::error(Code::InvalidDate, text.span)
+                    .detail(format!("每年「{}」不是真实存在的日期（{m} 月没有 {d} 日）", text.value)),
+            );
+            None
+        }
         _ => {
             diags.push(
                 Diagnostic::error(Code::InvalidDate, text.span)

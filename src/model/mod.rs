@@ -263,7 +263,12 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
         figures: data.figures,
         county,
         plan: data.plan,
-        reports: data.reports,
+        // A report waits for its 发布日期, as documents do.
+        reports: data
+            .reports
+            .into_iter()
+            .filter(|r| options.drafts || r.published.is_none_or(|p| p <= options.today))
+            .collect(),
         standards: Table::new(data.standards, |s| &s.id),
         standard,
         pages: pages::Pages::default(),

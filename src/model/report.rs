@@ -110,12 +110,12 @@ fn proactive(node: Option<&Node>, diags: &mut Diagnostics) -> Proactive {
             (Shape::Record(_), _) => {
                 let g = fields(value, label(field), diags);
                 let n = |key: &str, diags: &mut Diagnostics| {
-                    g.as_ref().and_then(|g| g.get(key)).map_or(0, |v| count(v, diags))
+                    g.as_ref().and_then(|g| g.get(key)).map_or(0, |v| count(v, diags).unwrap_or(0))
                 };
                 out.documents.push((label(field), [n("issued", diags), n("repealed", diags), n("in_force", diags)]));
             }
             (_, "fees") => out.fees = value.map_or(Decimal::ZERO, |v| amount(v, diags)),
-            _ => out.decisions.push((label(field), value.map_or(0, |v| count(v, diags)))),
+            _ => out.decisions.push((label(field), value.map_or(0, |v| count(v, diags).unwrap_or(0)))),
         }
     }
     out
@@ -238,13 +238,21 @@ fn counts<const N: usize>(node: &Node, columns: &[&str; N], diags: &mut Diagnost
         diags.push(super::read::wrong_type(node, &format!("这一行写了 {} 个数。{}", items.len(), shape_hint(columns))));
         return (out, Vec::new());
     }
+    let mut all_read = true;
     for (slot, item) in out.iter_mut().zip(items) {
-        *slot = count(item, diags);
+        match count(item, diags) {
+            Some(n) => *slot = n,
+            None => all_read = false,
+        }
     }
     if let Some(total) = items.get(N) {
         let sum: u64 = out.iter().sum();
-        let given = count(total, diags);
-        if given != sum {
+        // A total or a figure that could not be read has been reported; comparing it as 0
+        // would invent a mismatch.
+        if let Some(given) = count(total, diags)
+            && all_read
+            && given != sum
+        {
             diags.push(
                 Diagnostic::error(Code::ReportTotal, total.span)
                     .detail(format!("这一行的总计写的是 {given}，前 {N} 个数之和是 {sum}")),
@@ -279,18 +287,21 @@ fn check_total(node: &Node, sums: &[u64; 6], what: &str, diags: &mut Diagnostics
 /// overflowing).
 const MAX_COUNT: i128 = 1_000_000_000;
 
-/// A non-negative whole number; anything else is reported and counts as 0.
-fn count(node: &Node, diags: &mut Diagnostics) -> u64 {
-    let Some(text) = super::read::text(node, diags) else { return 0 };
-    match Decimal::parse(&text.value) {
-        Ok(n) if n.is_negative() => invalid(&text, Code::InvalidCount, "不能是负数", diags),
-        Ok(n) if n.mantissa / 10i128.pow(n.scale) >= MAX_COUNT => invalid(&text, Code::InvalidCount, "太大了", diags),
+/// A non-negative whole number; anything else is reported (and counts as 0 where it is used).
+fn count(node: &Node, diags: &mut Diagnostics) -> Option<u64> {
+    let text = super::read::text(node, diags)?;
+    let why = match Decimal::parse(&text.value) {
+        Ok(n) if n.is_negative() => invalid(&text, Code::InvalidCount, "不能是负数"),
+        Ok(n) if n.mantissa / 10i128.pow(n.scale) >= MAX_COUNT => invalid(&text, Code::InvalidCount, "太大了"),
         Ok(n) if n.scale > 0 && n.mantissa % 10i128.pow(n.scale) != 0 => {
-            invalid(&text, Code::InvalidNumber, "件数应是整数", diags)
+            invalid(&text, Code::InvalidNumber, "件数应是整数")
         }
-        Ok(n) => u64::try_from(n.mantissa / 10i128.pow(n.scale)).unwrap_or(0),
-        Err(why) => invalid(&text, Code::InvalidNumber, &why, diags),
-    }
+        Ok(n) => return u64::try_from(n.mantissa / 10i128.pow(n.scale)).ok(),
+        // The parser's reason names the value already.
+        Err(why) => report_error(&text, Code::InvalidNumber, why),
+    };
+    diags.push(why);
+    None
 }
 
 /// An amount that may have decimals (万元), not negative.
@@ -299,19 +310,23 @@ fn amount(node: &Node, diags: &mut Diagnostics) -> Decimal {
     match Decimal::parse(&text.value) {
         Ok(n) if !n.is_negative() => n,
         Ok(_) => {
-            invalid(&text, Code::InvalidCount, "不能是负数", diags);
+            diags.push(invalid(&text, Code::InvalidCount, "不能是负数"));
             Decimal::ZERO
         }
         Err(why) => {
-            invalid(&text, Code::InvalidNumber, &why, diags);
+            diags.push(report_error(&text, Code::InvalidNumber, why));
             Decimal::ZERO
         }
     }
 }
 
-fn invalid(text: &Spanned<String>, code: Code, why: &str, diags: &mut Diagnostics) -> u64 {
-    diags.push(Diagnostic::error(code, text.span).detail(format!("「{}」{why}", text.value)).hint(
+/// `why` after the value: 「-1」不能是负数.
+fn invalid(text: &Spanned<String>, code: Code, why: &str) -> Diagnostic {
+    report_error(text, code, format!("「{}」{why}", text.value))
+}
+
+fn report_error(text: &Spanned<String>, code: Code, detail: String) -> Diagnostic {
+    Diagnostic::error(code, text.span).detail(detail).hint(
         "年度报告里每个数都写阿拉伯数字，没有的写 0。/ Write each figure as a whole number; 0 when there is none.",
-    ));
-    0
+    )
 }

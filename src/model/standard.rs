@@ -255,7 +255,19 @@ fn indicator(
         Some(t) => known(t, diags).map(Some),
         None => Some(Some("students".to_string())),
     };
-    let per = decimal(&f, "per", diags).map_or(Decimal::from_int(1), |d| d.value);
+    // 每 multiplies the ratio: zero or less would judge every school by a meaningless figure
+    // (a class size of −4310 met a 不超过 45 rule).
+    let per = match decimal(&f, "per", diags) {
+        Some(d) if !d.value.is_positive() => {
+            let written = f.text("per", diags).map(|t| t.value).unwrap_or_default();
+            diags.push(Diagnostic::error(Code::InvalidValue, d.span).detail(format!("每「{written}」必须大于 0")).hint(
+                "指标值 = 分子 ÷ 分母 × 每：每: 100 表示“每百名学生”，不写就是 1。/ `per` multiplies the ratio and must be above 0.",
+            ));
+            None
+        }
+        Some(d) => Some(d.value),
+        None => Some(Decimal::from_int(1)),
+    };
     let rule = custom::rule(&f, diags);
     let in_cv = f.bool("in_cv", diags).unwrap_or(true);
     let id = id?;
@@ -267,7 +279,7 @@ fn indicator(
             name,
             numerator: numerator?,
             denominator: denominator?,
-            per,
+            per: per?,
             unit: f.text("unit", diags).map(|s| s.value).unwrap_or_default(),
             thresholds: by_phase(&f, "thresholds", diags),
             rule: rule?,

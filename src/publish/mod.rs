@@ -18,6 +18,17 @@ use std::path::Path;
 pub use swap::Sweep;
 
 /// Checks, before any work is done, that the output folder may be replaced.
+/// The folder a build goes into: `out`, or the folder it links to when it is a symbolic link to
+/// one (a web root linked into the project). The link itself is kept; replacing it with a
+/// folder would leave the web root stale.
+pub fn target(out: &Path) -> std::path::PathBuf {
+    let is_link = std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
+    match out.canonicalize() {
+        Ok(resolved) if is_link && resolved.is_dir() => resolved,
+        _ => out.to_path_buf(),
+    }
+}
+
 pub fn check_target(out: &Path, site: &Path) -> Result<(), Diagnostic> {
     marker::check(out, site)
 }
@@ -28,6 +39,12 @@ pub fn publish(output: &Output, out: &Path, site: &Path) -> Result<Sweep, Diagno
     swap::recover(out, &mut sweep);
     // Checked again: the folder may have changed while the site was rendering.
     marker::check(out, site)?;
+    // Missing parents are made, as Hugo and Zola do (`--output dist/site`); only now, after a
+    // good build, so a failed one leaves nothing behind.
+    let parent = swap::parent(out);
+    if std::fs::symlink_metadata(parent).is_err() {
+        std::fs::create_dir_all(parent).map_err(|e| staging::failed(parent, e))?;
+    }
     let staging = swap::sibling(out, "staging");
     if staging.exists() {
         std::fs::remove_dir_all(&staging).map_err(|e| staging::failed(&staging, e))?;

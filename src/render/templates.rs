@@ -39,7 +39,26 @@ impl Templates {
         // (all of it came from `str`s), and room for a typical page from the start.
         let mut bytes = Vec::with_capacity(32 * 1024);
         self.tera.render_to(name, &context, &mut bytes).map_err(|e| error(&e, &self.shown))?;
+        if name.ends_with(".xml") || name.ends_with(".svg") {
+            bytes = xml_chars(bytes);
+        }
         Ok(bytes)
+    }
+}
+
+/// Whether XML 1.0 allows `c` at all (its `Char` production): escaping cannot help the others,
+/// and one of them makes a whole feed unreadable.
+pub fn xml_allows(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Rendered XML without the characters XML forbids (they can come only from data: the
+/// templates hold none).
+fn xml_chars(bytes: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(bytes) {
+        Ok(text) if text.chars().all(xml_allows) => text.into_bytes(),
+        Ok(text) => text.chars().filter(|&c| xml_allows(c)).collect::<String>().into_bytes(),
+        Err(e) => e.into_bytes(),
     }
 }
 

@@ -106,6 +106,44 @@ fn bytes(file: &OutputFile) -> Vec<u8> {
     }
 }
 
+/// A file as the answer to a download. An attachment is read from the site folder in small
+/// pieces as the browser takes them: reading it whole for every request held four copies of a
+/// 400 MB file at once.
+fn download(file: &OutputFile, key: &str) -> Response {
+    let path = match file {
+        OutputFile::Copy(path) => path.clone(),
+        other => return ([(header::CONTENT_TYPE, content_type(key))], bytes(other)).into_response(),
+    };
+    let opened = std::fs::File::open(&path).and_then(|f| f.metadata().map(|m| (f, m.len())));
+    let Ok((mut source, len)) = opened else {
+        let text = format!(
+            "这个文件已不在网站文件夹里：{key}（被移动、改名或删除）；放回去，或重新保存一次文档让预览更新。\
+             / The file is no longer in the site folder."
+        );
+        return (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response();
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<axum::body::Bytes>>(4);
+    tokio::task::spawn_blocking(move || {
+        use std::io::Read;
+        let mut buf = vec![0; 64 << 10];
+        loop {
+            let piece = match source.read(&mut buf) {
+                Ok(0) => return,
+                Ok(n) => Ok(axum::body::Bytes::copy_from_slice(&buf[..n])),
+                Err(e) => Err(e),
+            };
+            let failed = piece.is_err();
+            // A closed channel means the browser went away.
+            if tx.blocking_send(piece).is_err() || failed {
+                return;
+            }
+        }
+    });
+    let body = axum::body::Body::from_stream(tokio_stream::wrappers::ReceiverStream::new(rx));
+    ([(header::CONTENT_TYPE, content_type(key).to_string()), (header::CONTENT_LENGTH, len.to_string())], body)
+        .into_response()
+}
+
 fn html(status: StatusCode, page: &str, panel: Option<&str>) -> Response {
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], overlay::inject(page, panel)).into_response()
 }
@@ -116,9 +154,13 @@ async fn file(State(app): State<App>, uri: Uri) -> Response {
         let preview = app.preview.read().unwrap_or_else(|e| e.into_inner());
         (preview.base.clone(), preview.panel.clone(), preview.output.clone())
     };
+    // The base path is kept as the URL has it (`/%E6%95%99/`); the request path is compared
+    // decoded, so both are.
+    let base = percent_encoding::percent_decode_str(&base).decode_utf8_lossy().into_owned();
     let Some(rel) = path.strip_prefix(&base) else {
         return if format!("{path}/") == base || path == "/" {
-            Redirect::temporary(&base).into_response()
+            let encoded = app.preview.read().map(|p| p.base.clone()).unwrap_or_else(|_| "/".into());
+            Redirect::temporary(&encoded).into_response()
         } else {
             (StatusCode::NOT_FOUND, format!("预览在 {base} 下 / the preview is under {base}")).into_response()
         };
@@ -148,8 +190,9 @@ async fn file(State(app): State<App>, uri: Uri) -> Response {
             html(StatusCode::INTERNAL_SERVER_ERROR, "", Some(&panel))
         }
         Some(Ok(f)) if key.ends_with(".html") => html(StatusCode::OK, &String::from_utf8_lossy(&bytes(&f)), panel),
-        Some(Ok(f)) => ([(header::CONTENT_TYPE, content_type(&key))], bytes(&f)).into_response(),
-        None if is_dir => Redirect::permanent(&format!("{path}/")).into_response(),
+        Some(Ok(f)) => download(&f, &key),
+        // The path as the browser sent it: a decoded one may not be a valid header value.
+        None if is_dir => Redirect::permanent(&format!("{}/", uri.path())).into_response(),
         None => {
             let page = match not_found {
                 Some(Ok(f)) => String::from_utf8_lossy(&bytes(&f)).into_owned(),

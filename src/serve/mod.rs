@@ -50,14 +50,55 @@ fn rebuild(
     drop(replaced);
 }
 
+/// The site folder's identity (device and inode on Unix), or `None` while it is not there. A
+/// watcher follows the folder it was given, not its name: a folder moved away and put back (or
+/// deleted and made again) is a new one, which must be watched anew.
+fn identity(site: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(site).ok().filter(std::fs::Metadata::is_dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Some((0, 0))
+    }
+}
+
+/// The site folder went away: the last good pages stay up, with a panel that says so.
+fn folder_gone(site: &Path, app: &App, n: u64, report: &dyn Fn(&PreviewBuilt)) {
+    let mut diagnostics = crate::diagnostics::Diagnostics::default();
+    diagnostics.push(
+        crate::diagnostics::Diagnostic::error(
+            crate::diagnostics::Code::SiteFolderGone,
+            crate::diagnostics::Location::None,
+        )
+        .detail(format!(
+            "预览的网站文件夹不见了：{}（被移动、改名或删除）；页面保持最后一次成功的版本，文件夹回来后自动恢复",
+            site.display()
+        )),
+    );
+    let built = PreviewBuilt { sources: Default::default(), diagnostics, output: None, base_path: None };
+    report(&built);
+    {
+        let mut preview = app.preview.write().unwrap_or_else(|e| e.into_inner());
+        preview.panel = Some(overlay::failure(&built.sources, &built.diagnostics));
+    }
+    let _ = app.reloads.send(n);
+}
+
 /// Runs the preview until the process is stopped. `ready` gets the address once it listens;
-/// `report` gets every build's result (the command prints it).
+/// `report` gets every build's result (the command prints it); `say` gets notices about the
+/// site folder.
 pub fn run(
     site: &Path,
     options: Options,
     port: u16,
     ready: impl FnOnce(&str),
     report: impl Fn(&PreviewBuilt) + Send + 'static,
+    say: impl Fn(&str) + Send + 'static,
 ) -> Result<(), String> {
     let site: PathBuf = site.to_path_buf();
     let (reloads, _) = broadcast::channel(16);
@@ -67,12 +108,48 @@ pub fn run(
     let (watcher, changes) = watch::watch(&site)?;
     let worker = app.clone();
     std::thread::spawn(move || {
-        let _watching = watcher;
+        let mut watching = Some((watcher, changes));
+        let mut seen = identity(&site);
         let mut n = 0;
-        while let Ok(mut batch) = changes.recv() {
-            // Changes that came while building are one more build, not one each.
-            while let Ok(more) = changes.try_recv() {
-                batch = batch.merge(more);
+        loop {
+            // The folder itself is looked at twice a second: no watcher reports its return.
+            let batch = match &watching {
+                Some((_, changes)) => match changes.recv_timeout(std::time::Duration::from_millis(500)) {
+                    Ok(mut batch) => {
+                        // Changes that came while building are one more build, not one each.
+                        while let Ok(more) = changes.try_recv() {
+                            batch = batch.merge(more);
+                        }
+                        Some(batch)
+                    }
+                    Err(_) => None,
+                },
+                None => {
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                    None
+                }
+            };
+            let now = identity(&site);
+            if now != seen {
+                seen = now;
+                n += 1;
+                watching = None;
+                if now.is_none() {
+                    folder_gone(&site, &worker, n, &report);
+                    continue;
+                }
+                match watch::watch(&site) {
+                    Ok(w) => watching = Some(w),
+                    Err(e) => say(&e),
+                }
+                say(&format!("网站文件夹回来了：{}，重新构建预览 / the site folder is back", site.display()));
+                builder.theme_changed();
+                rebuild(&mut builder, &site, &options, None, &worker, n, &report);
+                continue;
+            }
+            let Some(batch) = batch else { continue };
+            if now.is_none() {
+                continue;
             }
             if batch.kind == ChangeKind::Theme {
                 builder.theme_changed();

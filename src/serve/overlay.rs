@@ -14,10 +14,11 @@ fn escape(text: &str) -> String {
 
 /// The panel for a failed build; the page under it is the last good one.
 pub fn failure(sources: &Sources, diags: &Diagnostics) -> String {
-    let items: String = diags
-        .sorted(sources)
+    let (shown, more) = diags.sorted_capped(sources);
+    let items: String = shown
         .into_iter()
         .map(|d| format!("<pre>{}</pre>", escape(&term::render(d, sources, Style::Plain))))
+        .chain(more.iter().map(|line| format!("<pre>{}</pre>", escape(line))))
         .collect();
     panel(
         "构建失败：下面是要修改的地方。改好保存后页面会自动恢复；现在显示的是上一次成功的版本。/ The build failed; fix and save to reload.",

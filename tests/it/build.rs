@@ -384,6 +384,27 @@ fn percent_decode(s: &str) -> String {
     percent_encoding::percent_decode_str(s).decode_utf8().unwrap().into_owned()
 }
 
+/// Issue 20: characters XML 1.0 forbids (U+FFFE, U+FFFF; C0 controls are refused in values)
+/// reached the feed from a title or summary written with YAML escapes, and made it unreadable
+/// to every feed reader.
+#[test]
+fn characters_xml_forbids_never_reach_the_feeds_and_sitemaps() {
+    let t = SiteTest::with_site("feed-forbidden");
+    t.file(
+        "policies/a.md",
+        &doc("title: \"甲乙\\uFFFE\"\ndate: 2017-03-01\nsummary: \"摘要\\uFFFF\"", "正文\u{1}\u{b}。"),
+    );
+    t.build_ok();
+    for path in ["feed.xml", "policies/feed.xml", "sitemap.xml"] {
+        let Ok(text) = std::fs::read_to_string(t.out().join(path)) else { continue };
+        if let Err(e) = roxmltree::Document::parse(&text) {
+            panic!("{path} is not XML: {e}\n{text}");
+        }
+    }
+    let feed = t.read("feed.xml");
+    assert!(feed.contains("<title>甲乙</title>") && feed.contains("摘要"), "{feed}");
+}
+
 #[test]
 fn feed_and_sitemap_are_valid_xml_with_absolute_urls() {
     let t = SiteTest::with_site("feed-sitemap");
@@ -497,4 +518,20 @@ fn reads_gbk_files_with_a_warning() {
     let page = t.html("policies/gbk/index.html");
     assert_eq!(page.text("h1"), "关于印发实施方案的通知");
     assert!(page.text(".doc-body").contains("墟沟小学与连岛小学结对"));
+}
+
+/// Issue 20: repeated warnings of one kind are summarised, never thousands of lines: after 20 of
+/// one code in one file, one line counts the rest.
+#[test]
+fn repeated_warnings_of_one_kind_in_one_file_are_summarised() {
+    let t = SiteTest::with_site("warnings-summarised");
+    let mut schools = String::from("schools:\n");
+    for i in 0..25 {
+        schools.push_str(&format!("  - {{id: s{i}, name: 第{i}小学, stage: 小学, 备忘录甲乙: x}}\n"));
+    }
+    t.file("data/schools.yaml", &schools);
+    let run = t.build_ok();
+    let shown = run.stderr.lines().filter(|l| l.contains("警告：未知字段")).count();
+    assert_eq!(shown, 20, "{}", run.stderr);
+    run.has_line("data/schools.yaml: 另有 5 条同类警告未显示：未知字段 / 5 more of this kind [GS0109]");
 }

@@ -772,3 +772,11 @@ fn special_schools_and_small_teaching_points_are_left_out_of_part_one_and_say_wh
     assert!(!school.text(".section-block").contains("未达标"), "{}", school.text(".section-block"));
     assert!(t.html("schools/dian/index.html").contains("学生不足 50 人的教学点不参与校际指标"));
 }
+
+/// Issue 20: a negative county figure was accepted and judged.
+#[test]
+fn a_negative_county_figure_is_refused_at_its_line() {
+    let t = small_county_site("county-negative");
+    t.file("data/county/2016.yaml", "年度: 2016\n数据:\n  社会认可度: -91.5\n");
+    t.build(&[]).failed().has_line("data/county/2016.yaml:3:10: 错误：数量不对：社会认可度「-91.5」不能为负数");
+}

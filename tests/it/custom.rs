@@ -158,3 +158,11 @@ county_checks:
         .has_line("standards/bad.yaml:8:49: 错误：取值无效：规则「小于」只能是 不低于（at_least）或 不超过（at_most）")
         .has_line("standards/bad.yaml:11:27: 错误：取值无效：「students」不是指标文件里的数字：全县数据只能用");
 }
+
+/// Issue 20: `每: -100` was accepted, and a class size of −4310 published as 达标.
+#[test]
+fn a_negative_per_is_refused_at_its_line() {
+    let t = site("custom-negative");
+    t.file("standards/banxiao.yaml", &STANDARD.replace("分母: classes, 规则", "分母: classes, 每: -100, 规则"));
+    t.build(&[]).failed().has_line("standards/banxiao.yaml:7:60: 错误：取值无效：每「-100」必须大于 0");
+}

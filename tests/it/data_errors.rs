@@ -88,6 +88,16 @@ fn zero_students_and_negative_counts() {
         .stderr_contains("不知道的数字请删掉这一项");
 }
 
+/// Issue 20: a fractional 在校学生数 (1e-9, 0.5) was accepted; people, rooms and books are counted
+/// in whole numbers (areas and money are not).
+#[test]
+fn a_fractional_count_is_refused_and_a_fractional_area_is_not() {
+    let figures = "year: 2023\nschools:\n  - {school: xugou-xiaoxue, students: 0.000000001, sports_area: 8000.5}\n  - {school: yunshan-xiaoxue, students: 500, teachers: 30.5}\n";
+    break_data("fractional", &[("data/indicators/2023.yaml", figures)])
+        .has_line("data/indicators/2023.yaml:3:39: 错误：数量不对：在校学生数「0.000000001」应是整数")
+        .has_line("data/indicators/2023.yaml:4:56: 错误：数量不对：专任教师数「30.5」应是整数");
+}
+
 #[test]
 fn figures_for_an_unknown_school_or_a_stage_it_lacks() {
     let figures = "year: 2023\nschools:\n  - {school: yunshan-xiaoxe, students: 500}\n  - {school: yunshan-xiaoxue, stage: 初中, students: 500}\n";

@@ -209,3 +209,39 @@ fn each_column_has_an_atom_feed_with_its_own_entries() {
     t.build_ok();
     assert_eq!(t.read("data/updates.xml"), before);
 }
+
+/// Issue 20: two documents naming each other as 解读对象 were published silently, and one naming
+/// itself was refused as "解读对象不在本站".
+#[test]
+fn a_document_interpreting_itself_or_its_own_interpretation_is_refused() {
+    let t = SiteTest::with_site("interprets-loop");
+    t.file(
+        "policies/a.md",
+        &doc("title: 甲\ndoc_no: 连区教〔2017〕1号\ndate: 2017-01-01\n解读对象: 连区教〔2017〕2号", ""),
+    );
+    t.file(
+        "policies/b.md",
+        &doc("title: 乙\ndoc_no: 连区教〔2017〕2号\ndate: 2017-01-01\n解读对象: 连区教〔2017〕1号", ""),
+    );
+    t.file(
+        "policies/c.md",
+        &doc("title: 丙\ndoc_no: 连区教〔2017〕3号\ndate: 2017-01-01\n解读对象: 连区教〔2017〕3号", ""),
+    );
+    // A longer loop: 丁 → 戊 → 己 → 丁.
+    for (file, title, no, target) in [("d", "丁", 4, 5), ("e", "戊", 5, 6), ("f", "己", 6, 4)] {
+        t.file(
+            &format!("policies/{file}.md"),
+            &doc(
+                &format!(
+                    "title: {title}\ndoc_no: 连区教〔2017〕{no}号\ndate: 2017-01-01\n解读对象: 连区教〔2017〕{target}号"
+                ),
+                "",
+            ),
+        );
+    }
+    t.build(&[])
+        .failed()
+        .has_line("policies/d.md:5:7: 错误：解读对象绕成了圈：丁 → 戊 → 己 → 丁")
+        .has_line("policies/a.md:5:7: 错误：解读对象绕成了圈：甲解读「连区教〔2017〕2号」（乙），乙又解读「连区教〔2017〕1号」（甲）")
+        .has_line("policies/c.md:5:7: 错误：解读对象绕成了圈：文件不能解读它自己（连区教〔2017〕3号 是本文件的文号）");
+}

@@ -29,7 +29,8 @@ const REPORT: &str = "\
 
 #[test]
 fn the_annual_report_tables_hold_the_data_given() {
-    let t = SiteTest::with_site("report-tables");
+    let mut t = SiteTest::with_site("report-tables");
+    t.epoch = "1795392000".into(); // 2026-11-23, after the report's 发布日期
     t.file("data/reports/2025.yaml", REPORT);
     t.build_ok();
     let page = t.html("disclosure/report-2025/index.html");
@@ -76,6 +77,41 @@ fn bad_report_figures_are_errors_at_their_place() {
         .has_line("data/reports/2025.yaml:5:23: 错误：总计与各项之和不符：总计第 6 列写的是 1，各项办理结果之和是 0")
         .has_line("data/reports/2025.yaml:6:11: 警告：总计与各项之和不符：自然人：本年新收与上年结转共 3 件，应等于办理结果总计 2 件加结转下年度 5 件")
         .has_line("data/reports/2025.yaml:8:13: 错误：不是有效的数字：「0.5」件数应是整数");
+}
+
+/// Issue 20: the value was printed twice (「1e308」「1e308」), and a total that is not a number
+/// was reported as "总计写的是 0".
+#[test]
+fn a_bad_report_figure_is_named_once_and_no_total_is_invented() {
+    let t = SiteTest::with_site("report-wording");
+    t.file("data/reports/2025.yaml", "年度: 2025\n依申请公开:\n  本年新收: [1e308, 1, 0, 0, 0, 0, 很多]\n");
+    let run = t.build(&[]);
+    run.failed()
+        .has_line("data/reports/2025.yaml:3:10: 错误：不是有效的数字：「1e308」不是数字")
+        .has_line("data/reports/2025.yaml:3:32: 错误：不是有效的数字：「很多」不是数字");
+    assert!(!run.stderr.contains("「1e308」「1e308」") && !run.stderr.contains("总计写的是 0"), "{}", run.stderr);
+}
+
+/// Issue 20: an annual report with 发布日期 2099 was published at once; documents wait for
+/// their date, and so does a report.
+#[test]
+fn a_report_with_a_future_publication_date_waits_for_it() {
+    let t = SiteTest::with_site("report-future");
+    t.file("data/reports/2025.yaml", &REPORT.replace("发布日期: 2026-01-20", "发布日期: 2099-01-20"));
+    t.build_ok();
+    assert!(!t.exists("disclosure/report-2025/index.html"));
+    assert!(!t.exists("data/report-2025.csv"));
+    t.build(&["--drafts"]);
+    assert!(t.exists("disclosure/report-2025/index.html"));
+}
+
+/// Issue 20: a document published before it was signed was not questioned.
+#[test]
+fn a_publication_date_before_the_signing_date_is_warned() {
+    let t = SiteTest::with_site("published-before-date");
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-08-07\npublished: 2017-08-01", "正文。"));
+    t.build_ok()
+        .has_line("policies/a.md:4:12: 警告：发布日期早于成文日期：发布日期 2017-08-01 早于成文日期 2017-08-07");
 }
 
 #[test]

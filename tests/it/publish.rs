@@ -191,3 +191,30 @@ fn every_document_page_of_the_example_stays_under_30_kb_with_its_css() {
         }
     }
 }
+
+/// Issue 20: `--output` naming a link to a folder (a web root linked into the project) was
+/// refused as "这个路径是一个文件". The build goes into the folder it points at; the link stays.
+#[cfg(unix)]
+#[test]
+fn an_output_link_to_a_folder_is_built_into_that_folder() {
+    let t = SiteTest::with_site("output-link");
+    t.file("policies/a.md", &doc("title: 甲\ndate: 2017-01-01", ""));
+    let target = t.root.join("www");
+    std::fs::create_dir_all(&target).unwrap();
+    std::os::unix::fs::symlink(&target, t.out()).unwrap();
+    t.build_ok();
+    t.build_ok();
+    assert!(std::fs::symlink_metadata(t.out()).unwrap().file_type().is_symlink());
+    assert!(target.join("policies/a/index.html").is_file());
+    assert!(target.join(".gongshi-output").is_file());
+}
+
+/// Issue 20: `--output a/b/site` with no a/b failed with "No such file or directory" and a hint
+/// about disk space; Hugo and Zola create the parents.
+#[test]
+fn an_output_folder_whose_parents_do_not_exist_is_created_with_them() {
+    let t = SiteTest::with_site("output-parents");
+    let run = t.run(&["build", "site", "--output", "a/b/site"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(t.root.join("a/b/site/index.html").is_file());
+}

@@ -231,3 +231,35 @@ fn eligible_counts_are_checked() {
         .stderr_contains("应交流教师数「十」应是 0 或正整数");
     assert_eq!(t.out_files(), before);
 }
+
+/// Issue 20: 5 sent of 1 eligible was published as a 500% ratio, 达到, with no word.
+#[test]
+fn more_sent_than_eligible_is_refused_at_the_eligible_line() {
+    let t = site("eligible-over");
+    t.file(
+        "data/exchanges.yaml",
+        &EXCHANGES.replace("{学校: a, 应交流教师数: 20, 应交流骨干教师数: 4}", "{学校: a, 应交流教师数: 1}"),
+    );
+    t.build(&[])
+        .failed()
+        .has_line("data/exchanges.yaml:5:25: 错误：派出人数多于应交流教师数：甲小学派出 2 人，应交流教师数只有 1 人（交流比例 200%）");
+}
+
+/// Issue 20, the wording of errors: 02-30 is written as 月-日 (it is no real day); 9999 is a
+/// four-digit year (it is out of range); 99999999999999999999 is a whole number (too large).
+#[test]
+fn a_wrong_value_is_told_what_is_wrong_with_it() {
+    let t = site("wording");
+    t.file("data/plan.yaml", &PLAN.replace("每年: 08-10", "每年: 02-30"));
+    t.file(
+        "data/exchanges.yaml",
+        &EXCHANGES
+            .replace("年度: 2025", "年度: 9999")
+            .replace("应交流教师数: 10}", "应交流教师数: 99999999999999999999}"),
+    );
+    t.build(&[])
+        .failed()
+        .has_line("data/plan.yaml:6:22: 错误：日期无效：每年「02-30」不是真实存在的日期（2 月没有 30 日）")
+        .has_line("data/exchanges.yaml:2:9: 错误：取值无效：年度「9999」不在 1900 到 2200 之间")
+        .has_line("data/exchanges.yaml:6:25: 错误：取值无效：应交流教师数「99999999999999999999」太大了");
+}

@@ -210,15 +210,26 @@ fn number(tokens: &[(usize, Token)], i: usize, want: usize, x_last: bool) -> Opt
                 group += 1;
                 k += 1;
             }
-            Some(Token::Sep) if group >= 3 && matches!(tokens.get(k + 1).map(|t| t.1), Some(Token::Digit(_))) => {
+            Some(Token::Sep) if group >= 3 => {
+                // Up to three separators between groups: `138  1234`, `138 - 1234`.
+                let next = seps_end(tokens, k)?;
+                if !matches!(tokens.get(next).map(|t| t.1), Some(Token::Digit(_))) {
+                    return None;
+                }
                 group = 0;
-                k += 1;
+                k = next;
             }
             _ => return None,
         }
     }
     let stops = !matches!(tokens.get(k).map(|t| t.1), Some(Token::Digit(_) | Token::X));
     (group >= 3 && stops).then_some(k)
+}
+
+/// The token after a run of one to three separators starting at `k`; `None` for a longer run.
+fn seps_end(tokens: &[(usize, Token)], k: usize) -> Option<usize> {
+    let run = tokens[k..].iter().take_while(|t| t.1 == Token::Sep).count();
+    (run <= 3).then_some(k + run)
 }
 
 /// The digits (and X) of tokens `from..to`, separators left out: what `pii_allow` lists.
@@ -255,7 +266,7 @@ fn mobile(tokens: &[(usize, Token)], i: usize) -> Option<(usize, usize)> {
     };
     let (mut start, mut k) = (i, i);
     if digit(k) == Some('8') && digit(k + 1) == Some('6') {
-        let after = if tokens.get(k + 2).map(|t| t.1) == Some(Token::Sep) { k + 3 } else { k + 2 };
+        let after = if tokens.get(k + 2).map(|t| t.1) == Some(Token::Sep) { seps_end(tokens, k + 2)? } else { k + 2 };
         if digit(after) == Some('1') {
             k = after;
             if i > 0 && tokens[i - 1].1 == Token::Plus {
@@ -345,6 +356,10 @@ mod tests {
             "+86 138 1234 5678",
             "8613812345678",
             "１３８１２３４５６７８",
+            // Issue 20: two spaces between groups, or a spaced hyphen.
+            "138  1234  5678",
+            "+86  138  1234  5678",
+            "138 - 1234 - 5678",
         ] {
             let found = kinds(&format!("电话：{text}。"));
             assert_eq!(found.len(), 1, "{text}");

@@ -80,11 +80,52 @@ pub fn doc_nos<'a>(
 /// `interprets` must name a document of the site: a 解读 of nothing would be a page linked from
 /// nowhere, and the reader could not check what it explains.
 pub fn interprets(docs: &[Document], index: &HashMap<String, DocId>, held: &HashSet<String>, diags: &mut Diagnostics) {
+    let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+    let target_of = |d: &Document| d.interprets.as_ref().and_then(|t| index.get(&doc_no::key(&t.value)));
     for doc in docs {
         let Some(target) = &doc.interprets else { continue };
         let detail = match index.get(&doc_no::key(&target.value)) {
-            Some(id) if *id == doc.id => format!("文件不能解读它自己（{}）", target.value),
-            Some(_) => continue,
+            Some(id) if *id == doc.id => {
+                diags.push(
+                    Diagnostic::error(Code::InterpretationLoop, target.span)
+                        .detail(format!("文件不能解读它自己（{} 是本文件的文号）", target.value)),
+                );
+                continue;
+            }
+            Some(_) => {
+                // A → B → … → A: reported once, at the document of the loop with the lowest id.
+                let mut chain = vec![doc];
+                while let Some(next) = chain.last().and_then(|d| target_of(d)).and_then(|id| by_id.get(id)) {
+                    if next.id == doc.id || chain.len() > 64 || chain.iter().any(|d| d.id == next.id) {
+                        break;
+                    }
+                    chain.push(next);
+                }
+                let closes = chain.last().and_then(|d| target_of(d)) == Some(&doc.id);
+                if closes && chain.len() > 1 && chain.iter().all(|d| doc.id <= d.id) {
+                    let detail = match chain.as_slice() {
+                        [_, other] => format!(
+                            "{}解读「{}」（{}），{}又解读「{}」（{}）",
+                            doc.title,
+                            target.value,
+                            other.title,
+                            other.title,
+                            other.interprets.as_ref().map_or("", |t| t.value.as_str()),
+                            doc.title
+                        ),
+                        _ => {
+                            let names: Vec<&str> = chain.iter().map(|d| d.title.as_str()).collect();
+                            format!("{} → {}", names.join(" → "), doc.title)
+                        }
+                    };
+                    let mut d = Diagnostic::error(Code::InterpretationLoop, target.span).detail(detail);
+                    if let Some(back) = chain.last().and_then(|d| d.interprets.as_ref()) {
+                        d = d.related(back.span, "绕回本文件的解读对象写在这里");
+                    }
+                    diags.push(d);
+                }
+                continue;
+            }
             None if held.contains(&doc_no::key(&target.value)) => {
                 format!("「{}」是草稿或发布日期未到的文件", target.value)
             }

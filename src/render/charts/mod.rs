@@ -40,13 +40,14 @@ pub struct Chart {
 pub fn finish(svg: &str, id: &str, title: &str, desc: &str) -> Chart {
     let body = tidy(svg.find('>').map_or("", |i| &svg[i + 1..]));
     let view_box = svg.split("viewBox=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or("0 0 400 300");
-    Chart {
-        svg: format!(
-            "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" class=\"chart-svg\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{body}",
-            escape(title),
-            escape(desc)
-        ),
-    }
+    let svg = format!(
+        "<svg viewBox=\"{view_box}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\" class=\"chart-svg\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>{body}",
+        escape(title),
+        escape(desc)
+    );
+    // A school's name is data: a character XML forbids would break a saved or embedded chart.
+    let allowed = crate::render::templates::xml_allows;
+    Chart { svg: if svg.chars().all(allowed) { svg } else { svg.chars().filter(|&c| allowed(c)).collect() } }
 }
 
 /// Drops what plotters writes on every element but the browser assumes anyway, and rounds font
