@@ -11,6 +11,9 @@ mod crafted;
 mod custom;
 mod data_errors;
 mod deploy;
+// Uses the S3 client to read the bucket back.
+#[cfg(feature = "remote-deploy")]
+mod deploy_servers;
 mod disclosure;
 mod disclosure_pages;
 mod docs;

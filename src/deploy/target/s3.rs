@@ -11,6 +11,8 @@ use std::time::Duration;
 
 /// Characters S3 wants percent-encoded in a key (all but unreserved ones and `/`).
 const KEY: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
+/// A value in a canonical query string: `/` encoded too.
+const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// The access key, read from the environment.
 pub struct Credentials {
@@ -79,8 +81,9 @@ impl S3 {
         })
     }
 
-    /// The signed headers of a request for `key` (already encoded) with a body of hash `payload`.
-    fn sign(&self, method: &str, key: &str, payload: &str) -> Vec<(String, String)> {
+    /// The signed headers of a request for `key` (already encoded; empty for the bucket itself)
+    /// with the canonical `query` (sorted, encoded) and a body of hash `payload`.
+    fn sign(&self, method: &str, key: &str, query: &str, payload: &str) -> Vec<(String, String)> {
         let now = time::OffsetDateTime::now_utc();
         let date = format!("{:04}{:02}{:02}", now.year(), u8::from(now.month()), now.day());
         let stamp = format!("{date}T{:02}{:02}{:02}Z", now.hour(), now.minute(), now.second());
@@ -95,7 +98,12 @@ impl S3 {
         let canonical_headers: String = headers.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
         let signed: Vec<&str> = headers.iter().map(|(k, _)| k.as_str()).collect();
         let signed = signed.join(";");
-        let request = format!("{method}\n{}/{key}\n\n{canonical_headers}\n{signed}\n{payload}", self.base_path);
+        let uri = match (self.base_path.as_str(), key) {
+            ("", key) => format!("/{key}"),
+            (base, "") => base.to_string(),
+            (base, key) => format!("{base}/{key}"),
+        };
+        let request = format!("{method}\n{uri}\n{query}\n{canonical_headers}\n{signed}\n{payload}");
         let scope = format!("{date}/{}/s3/aws4_request", self.region);
         let to_sign = format!("AWS4-HMAC-SHA256\n{stamp}\n{scope}\n{}", hex(&Sha256::digest(request.as_bytes())));
         let mut k = hmac(format!("AWS4{}", self.credentials.secret_key).as_bytes(), date.as_bytes());
@@ -118,9 +126,14 @@ impl S3 {
         utf8_percent_encode(&format!("{}{path}", self.prefix), KEY).to_string()
     }
 
-    fn answer(&self, what: &str, result: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result<(), Failure> {
+    /// The response when it is a success; else why not, transient or not by its status.
+    fn answer(
+        &self,
+        what: &str,
+        result: Result<ureq::http::Response<ureq::Body>, ureq::Error>,
+    ) -> Result<ureq::http::Response<ureq::Body>, Failure> {
         match result {
-            Ok(r) if r.status().is_success() => Ok(()),
+            Ok(r) if r.status().is_success() => Ok(r),
             Ok(mut r) => {
                 let status = r.status().as_u16();
                 let body = r.body_mut().read_to_string().unwrap_or_default();
@@ -147,21 +160,105 @@ impl Target for S3 {
             .put(format!("{}/{key}", self.base))
             .header("content-type", item.content_type)
             .header("cache-control", item.cache_control);
-        for (k, v) in self.sign("PUT", &key, &hex(&Sha256::digest(&bytes))) {
+        for (k, v) in self.sign("PUT", &key, "", &hex(&Sha256::digest(&bytes))) {
             request = request.header(k, v);
         }
         let result = request.send(&bytes[..]);
-        self.answer(&format!("上传 {}", item.path), result)
+        self.answer(&format!("上传 {}", item.path), result).map(|_| ())
     }
 
     fn delete(&mut self, path: &str) -> Result<(), Failure> {
         let key = self.key(path);
         let mut request = self.agent.delete(format!("{}/{key}", self.base));
-        for (k, v) in self.sign("DELETE", &key, &hex(&Sha256::digest(b""))) {
+        for (k, v) in self.sign("DELETE", &key, "", &hex(&Sha256::digest(b""))) {
             request = request.header(k, v);
         }
         let result = request.call();
-        self.answer(&format!("删除 {path}"), result)
+        self.answer(&format!("删除 {path}"), result).map(|_| ())
+    }
+}
+
+/// An object read back, with the headers it is served with.
+#[derive(Debug)]
+pub struct Object {
+    pub content_type: String,
+    pub cache_control: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Reading the bucket back: what a deploy never needs (it trusts its manifest), but a check of
+/// a deploy does, and a new bucket to deploy to.
+impl S3 {
+    /// Creates the bucket; one that is already there and ours is fine.
+    pub fn create_bucket(&self) -> Result<(), Failure> {
+        let mut request = self.agent.put(self.base.clone());
+        for (k, v) in self.sign("PUT", "", "", &hex(&Sha256::digest(b""))) {
+            request = request.header(k, v);
+        }
+        match self.answer("创建存储桶", request.send_empty()) {
+            Err(f) if f.message.contains("BucketAlreadyOwnedByYou") => Ok(()),
+            other => other.map(|_| ()),
+        }
+    }
+
+    /// Every object under the prefix, as site paths (the prefix taken off), sorted.
+    pub fn list(&self) -> Result<Vec<String>, Failure> {
+        let mut paths = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let mut query = vec![("list-type", "2".to_string()), ("prefix", self.prefix.clone())];
+            if let Some(t) = &token {
+                query.insert(0, ("continuation-token", t.clone()));
+            }
+            let query: Vec<String> =
+                query.iter().map(|(k, v)| format!("{k}={}", utf8_percent_encode(v, QUERY_VALUE))).collect();
+            let query = query.join("&");
+            let mut request = self.agent.get(format!("{}?{query}", self.base));
+            for (k, v) in self.sign("GET", "", &query, &hex(&Sha256::digest(b""))) {
+                request = request.header(k, v);
+            }
+            let body = self.answer("列出存储桶", request.call())?.body_mut().read_to_string();
+            let body = body.map_err(|e| Failure::transient(format!("列出存储桶：{e}")))?;
+            let doc = roxmltree::Document::parse(&body).map_err(|e| Failure::permanent(format!("列出存储桶：{e}")))?;
+            let text = |node: roxmltree::Node, name: &str| {
+                node.children().find(|c| c.has_tag_name(name)).and_then(|c| c.text()).map(str::to_string)
+            };
+            let root = doc.root_element();
+            for contents in root.children().filter(|c| c.has_tag_name("Contents")) {
+                if let Some(key) = text(contents, "Key") {
+                    paths.push(key.strip_prefix(&self.prefix).unwrap_or(&key).to_string());
+                }
+            }
+            token =
+                text(root, "NextContinuationToken").filter(|_| text(root, "IsTruncated").as_deref() == Some("true"));
+            if token.is_none() {
+                paths.sort();
+                return Ok(paths);
+            }
+        }
+    }
+
+    /// The object at site path `path`, or `None` when there is none.
+    pub fn get(&self, path: &str) -> Result<Option<Object>, Failure> {
+        let key = self.key(path);
+        let mut request = self.agent.get(format!("{}/{key}", self.base));
+        for (k, v) in self.sign("GET", &key, "", &hex(&Sha256::digest(b""))) {
+            request = request.header(k, v);
+        }
+        let mut response = match request.call() {
+            Ok(r) if r.status() == 404 => return Ok(None),
+            other => self.answer(&format!("读取 {path}"), other)?,
+        };
+        let header =
+            |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        let (content_type, cache_control) = (header("content-type"), header("cache-control"));
+        let bytes = response
+            .body_mut()
+            .with_config()
+            .limit(u64::MAX)
+            .read_to_vec()
+            .map_err(|e| Failure::transient(format!("读取 {path}：{e}")))?;
+        Ok(Some(Object { content_type, cache_control, bytes }))
     }
 }
 

@@ -75,9 +75,20 @@ impl Sftp {
         Err(Failure::transient(format!("sftp {}@{}:{} 失败：{said}", self.user, self.host, self.port)))
     }
 
-    /// The commands that put `items`, making their folders first.
+    /// The commands that put `items`, making their folders first: in the first session also the
+    /// remote folder itself and its parents (a new 专栏 on the portal has none yet).
     fn put_commands(&mut self, items: &[Item]) -> String {
         let mut text = String::new();
+        if self.made.insert(String::new()) {
+            let mut dir = String::new();
+            for part in self.folder.split('/').filter(|p| !p.is_empty()) {
+                if !dir.is_empty() || self.folder.starts_with('/') {
+                    dir.push('/');
+                }
+                dir.push_str(part);
+                text.push_str(&format!("-mkdir {}\n", quote(&dir)));
+            }
+        }
         for item in items {
             let mut dir = String::new();
             for part in item.path.split('/').rev().skip(1).collect::<Vec<_>>().into_iter().rev() {
@@ -125,5 +136,30 @@ impl Target for Sftp {
             chunk.iter().for_each(&mut *done);
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(path: &str) -> Item {
+        Item { path: path.into(), local: format!("/out/{path}").into(), content_type: "", cache_control: "" }
+    }
+
+    #[test]
+    fn the_first_session_makes_the_remote_folder_and_its_parents() {
+        let mut sftp = Sftp::new("h", 22, "u", None, "/var/www/junheng/");
+        let first = sftp.put_commands(&[item("a/index.html")]);
+        assert_eq!(
+            first,
+            "-mkdir \"/var\"\n-mkdir \"/var/www\"\n-mkdir \"/var/www/junheng\"\n-mkdir \"/var/www/junheng/a\"\n\
+             put \"/out/a/index.html\" \"/var/www/junheng/a/index.html.gongshi-tmp\"\n\
+             rename \"/var/www/junheng/a/index.html.gongshi-tmp\" \"/var/www/junheng/a/index.html\"\n"
+        );
+        let second = sftp.put_commands(&[item("a/b.css")]);
+        assert!(!second.contains("mkdir"), "{second}");
+        let mut relative = Sftp::new("h", 22, "u", None, "www/junheng");
+        assert!(relative.put_commands(&[item("x.css")]).starts_with("-mkdir \"www\"\n-mkdir \"www/junheng\"\n"));
     }
 }
