@@ -29,15 +29,16 @@ fuzz_target!(|bytes: &[u8]| {
                 path: PATH.to_string(),
                 file,
                 stem: "2017/fuzz".to_string(),
-                front,
+                front: front.into(),
                 body_start: split.body,
             };
-            let file = |size| FileInfo { size, table: None };
+            let info = |size| FileInfo { size, table: None };
             let files: Attachments =
-                [("2017/附件1.pdf".to_string(), file(1024)), ("2017/附件2.docx".to_string(), file(2048))]
+                [("2017/附件1.pdf".to_string(), info(1024)), ("2017/附件2.docx".to_string(), info(2048))]
                     .into_iter()
                     .collect();
-            let _ = gongshi::model::document::read(&raw, &text[split.body..], "连云区教育局", &files, &mut diags);
+            let body = gongshi::model::document::Markdown::new(sources.get(file).text.clone(), split.body);
+            let _ = gongshi::model::document::read(&raw, body, "连云区教育局", &files, &mut diags);
         }
         Err(d) => diags.push(d),
     }

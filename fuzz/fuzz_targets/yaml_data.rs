@@ -26,7 +26,7 @@ const KINDS: [(DataKind, &str); 6] = [
 fn parse(sources: &mut Sources, path: &str, text: &str, diags: &mut Diagnostics) -> Option<RawData> {
     let file = sources.add(path.to_string(), text);
     match yaml::parse(file, sources.get(file), 0, text.len()) {
-        Ok(node) => Some(RawData { kind: DataKind::Schools, file, node, builtin: false }),
+        Ok(node) => Some(RawData { kind: DataKind::Schools, file, node: node.into(), builtin: false }),
         Err(d) => {
             diags.push(d);
             None
@@ -40,7 +40,7 @@ fn schools() -> &'static RawData {
     SCHOOLS_DATA.get_or_init(|| {
         let mut diags = Diagnostics::default();
         let mut schools = parse(&mut Sources::default(), SCHOOLS_PATH, SCHOOLS, &mut diags).expect("schools.yaml");
-        keys::canonicalize(&mut schools.node, keys::data_shape(DataKind::Schools), &mut diags);
+        keys::canonicalize(std::sync::Arc::make_mut(&mut schools.node), keys::data_shape(DataKind::Schools), &mut diags);
         assert!(!diags.has_errors(), "the example schools.yaml has errors");
         schools
     })
@@ -65,7 +65,7 @@ fuzz_target!(|text: &str| {
             return;
         };
         fuzzed.kind = kind;
-        keys::canonicalize(&mut fuzzed.node, keys::data_shape(kind), &mut diags);
+        keys::canonicalize(std::sync::Arc::make_mut(&mut fuzzed.node), keys::data_shape(kind), &mut diags);
         data.push(fuzzed);
         let raw = Raw {
             root: PathBuf::from("/nonexistent"),
@@ -75,6 +75,7 @@ fuzz_target!(|text: &str| {
             data,
             attachments: Vec::new(),
             unreadable: Vec::new(),
+            versions: Default::default(),
         };
         let _ = gongshi::model::data::read(&raw, &mut diags);
         for d in diags.iter() {
