@@ -41,6 +41,11 @@ for (const path of pages) {
     const response = await page.goto(url);
     if (response.status() !== 200) { fail(`${path} ${width}px: HTTP ${response.status()}`); await page.close(); continue; }
     await page.waitForLoadState("networkidle"); // search results come in after the page
+    // Hashed asset names (issue 22): every stylesheet the page names loaded and applies.
+    const sheets = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => ({ href: l.getAttribute("href"), rules: l.sheet ? l.sheet.cssRules.length : 0 })));
+    const missing = sheets.filter((x) => x.rules === 0);
+    if (!sheets.length || missing.length) fail(`${path} ${width}px: stylesheet not applied: ${JSON.stringify(missing.length ? missing : sheets)}`);
     await axe(page, `${path} ${width}px`);
     await noSidewaysScroll(page, `${path} ${width}px`);
 
