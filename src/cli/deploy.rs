@@ -3,7 +3,6 @@
 use super::{SiteArgs, report};
 use crate::deploy::{self, Options};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -62,13 +61,12 @@ pub fn run(args: &DeployArgs) -> Result<(), ()> {
         max_deletes: args.max_deletes.unwrap_or(config.deploy.max_deletes),
         confirm: args.confirm,
     };
-    let terminal = std::io::stderr().is_terminal();
-    let mut log = |line: &str| {
-        if terminal {
-            eprintln!("{line}");
-        }
-    };
-    let outcome = match deploy::deploy(&args.output, target, &options, &mut log) {
+    // On a terminal a spinner shows the wave being uploaded; CI logs get the summary only.
+    let progress = super::progress::Progress::start("发布中");
+    let mut log = |line: &str| progress.say(line.to_string());
+    let outcome = deploy::deploy(&args.output, target, &options, &mut log);
+    progress.finish();
+    let outcome = match outcome {
         Ok(o) => o,
         Err(d) => {
             report::one(&d);

@@ -39,6 +39,13 @@ impl Progress {
         }
     }
 
+    /// A message made at run time (what a deploy is uploading now).
+    pub fn say(&self, message: String) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(message);
+        }
+    }
+
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
