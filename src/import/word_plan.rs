@@ -112,12 +112,20 @@ fn interprets(doc: &Official, doc_nos: &HashMap<String, String>) -> Option<Strin
             return Some(no);
         }
     }
-    // Not in the site: the number with up to four characters of issuer before it, so the
-    // whole-site check can say it is unknown.
+    // Not in the site: the number with the issuer's abbreviation before it (Han characters back
+    // to a word that is not part of one: 解读, 关于, 对, 的 …), so the whole-site check can say
+    // it is unknown as it was written.
     texts.iter().find_map(|t| {
         let end = t.find('号')? + '号'.len_utf8();
         let open = t[..end].rfind(['〔', '[', '【'])?;
-        let start = t[..open].char_indices().rev().nth(3).map_or(0, |(i, _)| i);
+        let stops = ['读', '于', '对', '的', '《', '》', '（', '(', '：', ':', '、', '，', ' '];
+        let issuer: Vec<(usize, char)> = t[..open]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| !stops.contains(&c) && crate::model::doc_no::is_han(c))
+            .take(6)
+            .collect();
+        let start = issuer.last().map_or(open, |&(i, _)| i);
         super::docx::layout::doc_no_line(&t[start..end])
     })
 }

@@ -39,7 +39,7 @@ fn is_close(c: char) -> bool {
     matches!(c, '〕' | ']' | '】' | '）' | ')' | '］' | '﹞' | '〗')
 }
 
-fn is_han(c: char) -> bool {
+pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
