@@ -230,11 +230,10 @@ impl Built {
                 }
             }
         }
-        for (i, node) in items.iter().enumerate().filter(|(i, _)| !matched.contains(i)) {
+        for (_, node) in items.iter().enumerate().filter(|(i, _)| !matched.contains(i)) {
             summary.missing.push(node_label(node));
             if replace {
                 merge::remove(edits, node, text);
-                let _ = i;
             }
         }
         summary.removed = replace && !summary.missing.is_empty();

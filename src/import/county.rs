@@ -7,6 +7,7 @@
 //! model; the file written is read back by the same code `build` uses before it is saved.
 
 use super::sheet::Row;
+use super::write::scalar;
 use super::{Cx, Table};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location, Sources};
 use crate::load::keys;
@@ -166,12 +167,12 @@ pub(super) fn county_file(
                     let list: Vec<String> = super::split_list(text)
                         .into_iter()
                         .filter(|e| evidence_ok(t, row, col, e, ctx))
-                        .map(keys_scalar)
+                        .map(scalar)
                         .collect();
                     parts.push(format!("evidence: [{}]", list.join(", ")));
                 }
                 if let Some((note, _)) = t.get(row, "note") {
-                    parts.push(format!("note: {}", keys_scalar(note)));
+                    parts.push(format!("note: {}", scalar(note)));
                 }
                 judgements.push((id.clone(), format!("{{{}}}", parts.join(", "))));
             }
@@ -180,9 +181,9 @@ pub(super) fn county_file(
                     t.error(Code::MissingField, row, t.col("subject"), "质量监测的行要写 科目".into());
                     continue;
                 };
-                let mut parts = vec![format!("subject: {}", keys_scalar(&name))];
+                let mut parts = vec![format!("subject: {}", scalar(&name))];
                 if let Some((level, _)) = t.get(row, "level") {
-                    parts.push(format!("level: {}", keys_scalar(level)));
+                    parts.push(format!("level: {}", scalar(level)));
                 }
                 let gap = t.get(row, "gap").map(|(v, c)| (v.to_string(), c));
                 if let Some(g) = number(t, row, gap.as_ref(), "校际差异率") {
@@ -210,7 +211,7 @@ pub(super) fn county_file(
                 text.push_str(&format!("date: {d}\n"));
             }
             if let Some(s) = source {
-                text.push_str(&format!("source: {}\n", keys_scalar(&s)));
+                text.push_str(&format!("source: {}\n", scalar(&s)));
             }
             for (key, entries) in &sections {
                 if !entries.is_empty() {
@@ -275,10 +276,6 @@ fn merged(
     }
     merge::append(&mut edits, &root, old, "subjects", &new);
     edits.apply(old)
-}
-
-fn keys_scalar(text: &str) -> String {
-    super::write::scalar(text)
 }
 
 fn number(t: &mut Table, row: &Row, cell: Option<&(String, usize)>, what: &str) -> Option<String> {

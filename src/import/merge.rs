@@ -7,7 +7,8 @@
 //! Records are located by the spans the loader keeps: a collection's span is its first token
 //! (`{`, `[`, or nothing for block style), so a record's extent is found from its descendants.
 
-use super::write::{Entry, Record, Value, scalar};
+use super::write::{Entry, Record, Value};
+pub use super::write::{flow, inline};
 use crate::load::{Node, Value as Yaml};
 use std::ops::Range;
 
@@ -40,17 +41,12 @@ pub fn extent(node: &Node, text: &str) -> Range<usize> {
     let mut end = node.span.end as usize;
     match &node.value {
         Yaml::Map(entries) => {
-            for e in entries {
-                start = start.min(e.key_span.start as usize);
-                if node.span.end == node.span.start && start == node.span.start as usize {
-                    start = e.key_span.start as usize;
-                }
-                end = end.max(extent(&e.value, text).end).max(e.key_span.end as usize);
-            }
-            if let Some(first) = entries.first()
-                && node.span.start == node.span.end
-            {
+            // A block map's span is empty: it starts at its first key.
+            if let Some(first) = entries.first().filter(|_| node.span.start == node.span.end) {
                 start = first.key_span.start as usize;
+            }
+            for e in entries {
+                end = end.max(extent(&e.value, text).end).max(e.key_span.end as usize);
             }
         }
         Yaml::List(items) => {
@@ -86,24 +82,6 @@ pub fn lines_of(node: &Node, text: &str) -> Range<usize> {
     let start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i + 1);
     start..end
-}
-
-/// A value as written inline.
-pub fn inline(value: &Value) -> String {
-    match value {
-        Value::Text(t) => scalar(t),
-        Value::Plain(t) => t.clone(),
-        Value::List(items) => format!("[{}]", items.iter().map(inline).collect::<Vec<_>>().join(", ")),
-        Value::Map(entries) => {
-            format!("{{{}}}", entries.iter().map(|(k, v)| format!("{k}: {}", inline(v))).collect::<Vec<_>>().join(", "))
-        }
-        Value::Records(records) => format!("[{}]", records.iter().map(flow).collect::<Vec<_>>().join(", ")),
-    }
-}
-
-/// A record on one line: `{id: a, name: 甲}`.
-pub fn flow(record: &Record) -> String {
-    format!("{{{}}}", record.iter().map(|e| format!("{}: {}", e.key, inline(&e.value))).collect::<Vec<_>>().join(", "))
 }
 
 /// The text of a value as the loader reads it, for comparing with an imported one.

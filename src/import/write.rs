@@ -60,7 +60,8 @@ pub fn scalar(text: &str) -> String {
     out
 }
 
-fn inline(value: &Value) -> String {
+/// A value as written inline; records as a flow list of flow maps.
+pub fn inline(value: &Value) -> String {
     match value {
         Value::Text(t) => scalar(t),
         Value::Plain(t) => t.clone(),
@@ -68,8 +69,13 @@ fn inline(value: &Value) -> String {
         Value::Map(entries) => {
             format!("{{{}}}", entries.iter().map(|(k, v)| format!("{k}: {}", inline(v))).collect::<Vec<_>>().join(", "))
         }
-        Value::Records(_) => String::new(),
+        Value::Records(records) => format!("[{}]", records.iter().map(flow).collect::<Vec<_>>().join(", ")),
     }
+}
+
+/// A record on one line: `{id: a, name: 甲}`.
+pub fn flow(record: &Record) -> String {
+    format!("{{{}}}", record.iter().map(|e| format!("{}: {}", e.key, inline(&e.value))).collect::<Vec<_>>().join(", "))
 }
 
 /// Lines with an optional comment, aligned when the whole file is known.
