@@ -39,6 +39,8 @@ pub struct Summary {
     /// Records in the file that no row matched: kept, or removed with `--replace`.
     pub missing: Vec<String>,
     pub removed: bool,
+    /// New schools whose name is one slip from a school the file has: (row, new, existing).
+    pub near: Vec<(usize, String, String)>,
 }
 
 /// The merged text, what changed, and which row each record of the new text came from (by the
@@ -223,6 +225,9 @@ impl Built {
                     }
                 }
                 _ => {
+                    if let Some(existing) = self.near_name(items, r) {
+                        summary.near.push((*row, entry_text(r, "name"), existing));
+                    }
                     let r = self.with_id(r, &mut taken);
                     identities.insert(record_identity(self.list.0, key, &r), *row);
                     new.push(merge::flow(&r));
@@ -350,6 +355,25 @@ fn same(kind: &str, key: &str, node: &Node, r: &Record) -> bool {
             _ => node_identity(kind, key, node) == record_identity(kind, key, r),
         },
         _ => node_identity(kind, key, node) == record_identity(kind, key, r),
+    }
+}
+
+impl Built {
+    /// For a new school, the name of one in the file that it differs from by a character or
+    /// two (墟勾小学 beside 墟沟小学): likely the same school mistyped.
+    fn near_name(&self, items: &[&Node], r: &Record) -> Option<String> {
+        if self.list.0 != "schools" || r.iter().any(|e| e.key == "school") {
+            return None;
+        }
+        let name = fold(&entry_text(r, "name"));
+        let limit = (name.chars().count() / 4).max(1);
+        items
+            .iter()
+            .filter_map(|n| n.get("name").map(text_of))
+            .map(|n| (strsim::osa_distance(&fold(&n), &name), n))
+            .filter(|(d, _)| *d <= limit)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, n)| n)
     }
 }
 

@@ -185,6 +185,13 @@ pub fn import(req: &Request) -> Result<Imported, Failed> {
     if has_errors(&cx.diags) {
         return Err(fail(cx.diags));
     }
+    for (row, new, existing) in &merged.summary.near {
+        cx.diags.push(
+            Diagnostic::warning(Code::UnknownSchool, Location::Path(format!("{}:{row}", cx.place())))
+                .detail(format!("「{new}」作为新学校加入；学校名录里有很像的「{existing}」"))
+                .hint("如果是同一所学校，把表里的校名改成学校名录里的写法再导入（或写它的编号）。/ If it is the same school, use its name or id."),
+        );
+    }
     let summary = merged.summary.line(&built);
     let missing = merged.summary.missing.clone();
     let removed = merged.summary.removed;

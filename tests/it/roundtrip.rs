@@ -467,3 +467,20 @@ fn county_data_imported_again_merges_into_the_year_s_file() {
     // Teachers now earn more than civil servants: (八) is met.
     assert!(t.html("dashboard/county-2025/index.html").text("#item-teacher_pay").contains("达到"));
 }
+
+#[test]
+fn a_new_school_one_character_off_an_existing_one_is_added_with_a_warning() {
+    let t = example("roundtrip-near-school");
+    let sheet: &[&[&str]] = &[&["学校名称", "学段"], &["墟勾小学", "小学"]];
+    workbook(&t.root.join("学校.xlsx"), &[("学校", sheet)]);
+    let run = t.run(&["import", "schools", "学校.xlsx", "--site", "site", "--dry-run"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "学校.xlsx[学校]:2: 警告：找不到这所学校：「墟勾小学」作为新学校加入；学校名录里有很像的「墟沟小学」"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("新增 1 所"), "{}", run.stdout);
+}
