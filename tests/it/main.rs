@@ -19,6 +19,7 @@ mod disclosure_pages;
 mod docs;
 mod errors;
 mod evaluation;
+mod golden;
 mod guards;
 mod holds;
 mod import;
