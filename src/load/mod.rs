@@ -173,7 +173,7 @@ pub fn load_cached(
     let attachments_changed = trusted.as_ref().is_none_or(|m| m.iter().any(|rel| rel.starts_with("files/")));
     let walked = match (&trusted, cache.walked.take()) {
         (Some(_), Some(w)) if !attachments_changed => w,
-        (Some(_), Some(w)) => attachments(w.found, w.walk_reported, options),
+        (Some(_), Some(w)) => Arc::new(attachments(w.found.clone(), w.walk_reported.clone(), options)),
         _ => {
             let mut reported = Vec::new();
             let mut found = walk::walk(root, &mut reported);
@@ -185,7 +185,7 @@ pub fn load_cached(
                 found.push(Found { kind, abs: root.join(rel), rel: rel.clone() });
                 found.sort_by(|a, b| a.rel.cmp(&b.rel));
             }
-            attachments(found, reported, options)
+            Arc::new(attachments(found, reported, options))
         }
     };
     diags.extend(walked.walk_reported.iter().cloned());
@@ -236,7 +236,7 @@ pub fn load_cached(
         }
     }
     cache.files = kept;
-    cache.walked = Some(walked.clone());
+    cache.walked = Some(Arc::clone(&walked));
     // Built-in files come first, so that a site's own file with the same id replaces them.
     let builtin = builtin::standards(&mut raw.sources, diags);
     raw.data = finish_data(cache, &raw.versions, builtin, site_data, diags);
@@ -254,13 +254,12 @@ pub fn load_cached(
 fn changed_files<'a>(root: &Path, w: &Walked, told: &'a [String]) -> Option<std::collections::HashSet<&'a str>> {
     let mut files = std::collections::HashSet::new();
     for rel in told {
-        let file = w.found.iter().any(|f| f.rel == *rel);
-        let folder = || w.found.iter().any(|f| f.rel.strip_prefix(rel.as_str()).is_some_and(|r| r.starts_with('/')));
+        let file = w.files.contains(rel.as_str());
         match std::fs::symlink_metadata(root.join(rel)) {
             Ok(now) if file && now.is_file() => {
                 files.insert(rel.as_str());
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !file && !folder() => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !file && !w.folders.contains(rel.as_str()) => {}
             _ => return None,
         }
     }
@@ -287,7 +286,12 @@ fn attachments(found: Vec<Found>, walk_reported: Vec<Diagnostic>, options: &Load
         .par_iter()
         .map(|f| (f.rel.clone(), Arc::from(read_attachment_text(f, options).unwrap_or_default())))
         .collect();
-    Walked { found, walk_reported, reported: diags.into_iter().collect(), attachments, texts }
+    let files = found.iter().map(|f| f.rel.clone()).collect();
+    let folders = found
+        .iter()
+        .flat_map(|f| f.rel.match_indices('/').map(|(i, _)| f.rel[..i].to_string()))
+        .collect::<std::collections::HashSet<String>>();
+    Walked { found, walk_reported, reported: diags.into_iter().collect(), attachments, texts, files, folders }
 }
 
 fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {

@@ -24,8 +24,9 @@ pub struct OnDemand {
     bodies: Bodies,
     search: OnceLock<search::Index>,
     facets: Facets,
-    /// Output path of each page → its position in the registry.
-    pages: HashMap<String, usize>,
+    /// Output path of each page → its position in the registry (a faster hash than SipHash:
+    /// the map is made anew for every preview build).
+    pages: HashMap<String, usize, std::hash::BuildHasherDefault<ahash::AHasher>>,
     /// Static files and attachments: known at once, read when asked for.
     copied: Output,
     /// Feeds, sitemap and downloads, made on first use.
