@@ -137,6 +137,16 @@ pub struct Cache {
     used: bool,
     /// Where each notice may mention a 文号 (see [`index::Mentions`]).
     mentions: index::Mentions,
+    /// Counts the times data was read anew (not taken from `data`).
+    data_reads: u64,
+}
+
+impl Cache {
+    /// Which reading of the data files the last build's site holds: the same number means the
+    /// same schools, figures, pairings, exchanges, plan and standards.
+    pub fn data_version(&self) -> u64 {
+        self.data_reads
+    }
 }
 
 /// Which versions of which data files (and which could not be read) some data came from.
@@ -152,6 +162,7 @@ fn read_data(raw: &Raw, cache: &mut Cache, diags: &mut Diagnostics) -> data::Dat
         diags.extend(found.clone());
         return data.clone();
     }
+    cache.data_reads += 1;
     if !std::mem::replace(&mut cache.used, true) {
         return data::read(raw, diags);
     }
