@@ -23,6 +23,9 @@ pub struct Cache {
     /// The data files as the last load finished them (custom figures renamed), with the
     /// versions of the site's data files they came from and what finishing them reported.
     pub(super) data: Option<FinishedData>,
+    /// The built-in standards as parsed, by the ids they were parsed under (see
+    /// [`super::builtin::standards_cached`]).
+    pub(super) builtin: Option<super::builtin::Parsed>,
     /// The options the files were read with (`--encoding`); other options read them afresh.
     pub(super) encoding: Option<&'static encoding_rs::Encoding>,
 }

@@ -219,12 +219,20 @@ pub fn load_cached(
             }
         })
         .collect();
-    let mut kept = HashMap::with_capacity(results.len());
+    // Without a walk the files are those of the last load: only the ones read again are
+    // replaced in the cache, rather than the cache made anew for ten thousand unchanged files.
+    let same_files = trusted.is_some();
+    let mut kept = HashMap::with_capacity(if same_files { 0 } else { results.len() });
     let mut site_data = Vec::new();
+    raw.versions.reserve(results.len());
     for ((cached, found), id) in results.into_iter().zip(&texts).zip(ids) {
         let (source, item, file_diags) = (*cached.read).clone();
         raw.versions.insert(id, cached.version);
-        kept.insert(found.abs.clone(), cached);
+        if !same_files {
+            kept.insert(found.abs.clone(), cached);
+        } else if cached.version == generation {
+            cache.files.insert(found.abs.clone(), cached);
+        }
         raw.sources.insert(id, source);
         diags.extend(file_diags);
         match (item, found.kind) {
@@ -235,10 +243,12 @@ pub fn load_cached(
             (None, _) => {}
         }
     }
-    cache.files = kept;
+    if !same_files {
+        cache.files = kept;
+    }
     cache.walked = Some(Arc::clone(&walked));
     // Built-in files come first, so that a site's own file with the same id replaces them.
-    let builtin = builtin::standards(&mut raw.sources, diags);
+    let builtin = builtin::standards_cached(&mut raw.sources, &mut cache.builtin, diags);
     raw.data = finish_data(cache, &raw.versions, builtin, site_data, diags);
     if !texts.iter().any(|f| f.kind == FileKind::SiteConfig) {
         diags.push(
