@@ -68,6 +68,9 @@ pub struct Builder {
     checks: model::Cache,
     /// What the next preview build is told changed (see [`Builder::preview`]).
     modified: Option<Vec<String>>,
+    /// The last findings from the data, with the data version and key they were made from: a
+    /// build after a document edit judges the notices only.
+    evaluated: Option<(u64, evaluate::DataKey, Arc<evaluate::DataFindings>)>,
 }
 
 impl Builder {
@@ -107,7 +110,7 @@ impl Builder {
         let deny = options.deny_warnings || site.as_ref().is_some_and(|s| s.config.deny_warnings);
         let output = match site {
             Some(site) if !diags.has_errors() => {
-                let findings = evaluate::evaluate(&site);
+                let findings = self.evaluate(&site);
                 partial_years(&site, &findings, &mut diags);
                 self.renderer(&site, &mut diags).and_then(|r| render(r, site, findings, &mut diags))
             }
@@ -125,6 +128,18 @@ impl Builder {
         }
         let output = output.filter(|_| !diags.has_errors());
         Built { sources: raw.sources, diagnostics: diags, output, base_path }
+    }
+
+    /// [`evaluate::evaluate`], taking the findings from the data from the last build when the
+    /// model read no data anew and the rest of what they depend on is the same.
+    fn evaluate(&mut self, site: &model::Site) -> evaluate::Findings {
+        let (version, key) = (self.checks.data_version(), evaluate::DataKey::of(site));
+        let data = match self.evaluated.take() {
+            Some((v, k, data)) if v == version && k == key => data,
+            _ => Arc::new(evaluate::evaluate_data(site)),
+        };
+        self.evaluated = Some((version, key, Arc::clone(&data)));
+        evaluate::Findings { notices: evaluate::notices(site), data }
     }
 
     /// Forgets the theme, so the next build reads it again: call it when a template or static

@@ -30,6 +30,7 @@ use crate::model::school::Phase;
 pub use period::PeriodState;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// One standard applied to one year's figures.
 #[derive(Debug, Default)]
@@ -66,6 +67,22 @@ impl StandardYear {
 pub struct Findings {
     /// The 公示 status of each document that has a notice period.
     pub notices: HashMap<DocId, PeriodState>,
+    /// Everything judged from the data (schools, figures, pairings, plan, county data), read
+    /// through `Deref`: shared, so that the preview's build after a document edit, with the same
+    /// data, takes it from the build before (see [`DataKey`]).
+    pub data: Arc<DataFindings>,
+}
+
+impl std::ops::Deref for Findings {
+    type Target = DataFindings;
+    fn deref(&self) -> &DataFindings {
+        &self.data
+    }
+}
+
+/// The findings that do not depend on the documents.
+#[derive(Debug)]
+pub struct DataFindings {
     /// Where each pairing's cycle stands.
     pub pairings: HashMap<PairingId, PeriodState>,
     /// By year of figures, then by standard.
@@ -84,7 +101,7 @@ pub struct Findings {
     pub reported: BTreeMap<i32, reported::Reported>,
 }
 
-impl Findings {
+impl DataFindings {
     /// A year's figures under a standard.
     pub fn standard_year(&self, year: i32, standard: &StandardId) -> Option<&StandardYear> {
         self.years.get(&year)?.get(standard)
@@ -116,6 +133,34 @@ impl Findings {
 }
 
 pub fn evaluate(site: &Site) -> Findings {
+    Findings { notices: notices(site), data: Arc::new(evaluate_data(site)) }
+}
+
+/// The 公示 status of each document that has a notice period.
+pub fn notices(site: &Site) -> HashMap<DocId, PeriodState> {
+    site.documents.iter().filter_map(|d| Some((d.id.clone(), period::state(d.notice_period?, site.today)))).collect()
+}
+
+/// What [`evaluate_data`] reads of a site besides the data files themselves: the build date,
+/// the site's standard and the county data (whose evidence is checked against the documents'
+/// 文号). The same key over the same data files gives the same findings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataKey {
+    pub today: crate::model::date::Date,
+    pub standard: StandardId,
+    pub county: Vec<crate::model::county::CountyYear>,
+}
+
+impl DataKey {
+    pub fn of(site: &Site) -> DataKey {
+        DataKey { today: site.today, standard: site.standard.clone(), county: site.county.clone() }
+    }
+}
+
+/// Judges the data: every year of figures under every standard, the plan, coverage, exchange
+/// ratios, duties and the county. Reads the site's data, today, its standard and its county
+/// data, never its documents.
+pub fn evaluate_data(site: &Site) -> DataFindings {
     let years: BTreeMap<i32, BTreeMap<StandardId, StandardYear>> = site
         .figures
         .par_iter()
@@ -154,12 +199,7 @@ pub fn evaluate(site: &Site) -> Findings {
             (figures.year, judged)
         })
         .collect();
-    let mut findings = Findings {
-        notices: site
-            .documents
-            .iter()
-            .filter_map(|d| Some((d.id.clone(), period::state(d.notice_period?, site.today))))
-            .collect(),
+    let mut findings = DataFindings {
         pairings: site
             .pairings
             .iter()
@@ -181,7 +221,7 @@ pub fn evaluate(site: &Site) -> Findings {
 }
 
 /// The county's verdict for each year of county data, by the site standard's method.
-fn county_verdicts(site: &Site, findings: &Findings) -> Vec<method::CountyVerdict> {
+fn county_verdicts(site: &Site, findings: &DataFindings) -> Vec<method::CountyVerdict> {
     let Some(m) = site.standard().method.as_ref() else { return Vec::new() };
     site.county
         .iter()

@@ -19,10 +19,13 @@ pub struct Cache {
     pub(super) generation: u64,
     /// The last walk of the folder, and the attachments and text attachments it found, reused
     /// when the caller says only the content of some known files changed.
-    pub(super) walked: Option<Walked>,
+    pub(super) walked: Option<Arc<Walked>>,
     /// The data files as the last load finished them (custom figures renamed), with the
     /// versions of the site's data files they came from and what finishing them reported.
     pub(super) data: Option<FinishedData>,
+    /// The built-in standards as parsed, by the ids they were parsed under (see
+    /// [`super::builtin::standards_cached`]).
+    pub(super) builtin: Option<super::builtin::Parsed>,
     /// The options the files were read with (`--encoding`); other options read them afresh.
     pub(super) encoding: Option<&'static encoding_rs::Encoding>,
 }
@@ -37,6 +40,10 @@ pub(super) struct Walked {
     pub(super) attachments: Vec<RawAttachment>,
     /// Text attachments' paths and decoded text.
     pub(super) texts: Vec<(String, Arc<str>)>,
+    /// The paths of `found`, and every folder above one (relative, with `/`): what a path the
+    /// watcher names was, looked up rather than scanned for.
+    pub(super) files: std::collections::HashSet<String>,
+    pub(super) folders: std::collections::HashSet<String>,
 }
 
 /// The data files' (id, version) pairs, the finished data and what finishing reported.

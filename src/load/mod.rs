@@ -173,7 +173,7 @@ pub fn load_cached(
     let attachments_changed = trusted.as_ref().is_none_or(|m| m.iter().any(|rel| rel.starts_with("files/")));
     let walked = match (&trusted, cache.walked.take()) {
         (Some(_), Some(w)) if !attachments_changed => w,
-        (Some(_), Some(w)) => attachments(w.found, w.walk_reported, options),
+        (Some(_), Some(w)) => Arc::new(attachments(w.found.clone(), w.walk_reported.clone(), options)),
         _ => {
             let mut reported = Vec::new();
             let mut found = walk::walk(root, &mut reported);
@@ -185,7 +185,7 @@ pub fn load_cached(
                 found.push(Found { kind, abs: root.join(rel), rel: rel.clone() });
                 found.sort_by(|a, b| a.rel.cmp(&b.rel));
             }
-            attachments(found, reported, options)
+            Arc::new(attachments(found, reported, options))
         }
     };
     diags.extend(walked.walk_reported.iter().cloned());
@@ -219,12 +219,20 @@ pub fn load_cached(
             }
         })
         .collect();
-    let mut kept = HashMap::with_capacity(results.len());
+    // Without a walk the files are those of the last load: only the ones read again are
+    // replaced in the cache, rather than the cache made anew for ten thousand unchanged files.
+    let same_files = trusted.is_some();
+    let mut kept = HashMap::with_capacity(if same_files { 0 } else { results.len() });
     let mut site_data = Vec::new();
+    raw.versions.reserve(results.len());
     for ((cached, found), id) in results.into_iter().zip(&texts).zip(ids) {
         let (source, item, file_diags) = (*cached.read).clone();
         raw.versions.insert(id, cached.version);
-        kept.insert(found.abs.clone(), cached);
+        if !same_files {
+            kept.insert(found.abs.clone(), cached);
+        } else if cached.version == generation {
+            cache.files.insert(found.abs.clone(), cached);
+        }
         raw.sources.insert(id, source);
         diags.extend(file_diags);
         match (item, found.kind) {
@@ -235,10 +243,12 @@ pub fn load_cached(
             (None, _) => {}
         }
     }
-    cache.files = kept;
-    cache.walked = Some(walked.clone());
+    if !same_files {
+        cache.files = kept;
+    }
+    cache.walked = Some(Arc::clone(&walked));
     // Built-in files come first, so that a site's own file with the same id replaces them.
-    let builtin = builtin::standards(&mut raw.sources, diags);
+    let builtin = builtin::standards_cached(&mut raw.sources, &mut cache.builtin, diags);
     raw.data = finish_data(cache, &raw.versions, builtin, site_data, diags);
     if !texts.iter().any(|f| f.kind == FileKind::SiteConfig) {
         diags.push(
@@ -254,13 +264,12 @@ pub fn load_cached(
 fn changed_files<'a>(root: &Path, w: &Walked, told: &'a [String]) -> Option<std::collections::HashSet<&'a str>> {
     let mut files = std::collections::HashSet::new();
     for rel in told {
-        let file = w.found.iter().any(|f| f.rel == *rel);
-        let folder = || w.found.iter().any(|f| f.rel.strip_prefix(rel.as_str()).is_some_and(|r| r.starts_with('/')));
+        let file = w.files.contains(rel.as_str());
         match std::fs::symlink_metadata(root.join(rel)) {
             Ok(now) if file && now.is_file() => {
                 files.insert(rel.as_str());
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !file && !folder() => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !file && !w.folders.contains(rel.as_str()) => {}
             _ => return None,
         }
     }
@@ -287,7 +296,12 @@ fn attachments(found: Vec<Found>, walk_reported: Vec<Diagnostic>, options: &Load
         .par_iter()
         .map(|f| (f.rel.clone(), Arc::from(read_attachment_text(f, options).unwrap_or_default())))
         .collect();
-    Walked { found, walk_reported, reported: diags.into_iter().collect(), attachments, texts }
+    let files = found.iter().map(|f| f.rel.clone()).collect();
+    let folders = found
+        .iter()
+        .flat_map(|f| f.rel.match_indices('/').map(|(i, _)| f.rel[..i].to_string()))
+        .collect::<std::collections::HashSet<String>>();
+    Walked { found, walk_reported, reported: diags.into_iter().collect(), attachments, texts, files, folders }
 }
 
 fn attachment(found: &Found, diags: &mut Diagnostics) -> Option<RawAttachment> {

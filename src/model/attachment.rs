@@ -73,7 +73,10 @@ fn scripted(svg: &str) -> bool {
 /// Files that only unpublished documents (drafts, or dated after the build) attach: they wait
 /// for their document, since a file under files/ is published at a guessable address. A file
 /// a published document attaches or links to (`files/…` in its body) is published all the same.
-pub fn withheld(published: &[super::Document], unpublished: &[super::Document]) -> std::collections::HashSet<String> {
+pub fn withheld(
+    published: &[std::sync::Arc<super::Document>],
+    unpublished: &[std::sync::Arc<super::Document>],
+) -> std::collections::HashSet<String> {
     let attached: std::collections::HashSet<&str> =
         published.iter().flat_map(|d| d.attachments.iter().map(|a| a.rel.as_str())).collect();
     unpublished

@@ -50,9 +50,24 @@ const MAX_PREFIX: usize = 12;
 /// is given a candidate's key and says whether a document has it. Where prefixes overlap, the
 /// longest known one wins (`市政府连政发〔2017〕38号` finds `连政发〔2017〕38号`).
 pub fn find_all<T>(text: &str, lookup: impl Fn(&str) -> Option<T>) -> Vec<(std::ops::Range<usize>, T)> {
+    select(&candidates(text), lookup)
+}
+
+/// A place in a text that may end a 文号 (`〔2017〕89号`), with the key of each way it may
+/// start, longest first: what [`find_all`] looks up, kept so that a text read once need not be
+/// scanned again when only the 文号 known to the site change.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Byte offset after `号`.
+    end: usize,
+    /// Byte offset of each start, and the key of the text from there to `end`.
+    starts: Vec<(usize, String)>,
+}
+
+/// Every [`Candidate`] in `text`, in order.
+pub fn candidates(text: &str) -> Vec<Candidate> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut found = Vec::new();
-    let mut after = 0; // byte offset before which matches may not start (no overlaps)
+    let mut out = Vec::new();
     for (i, &(at, c)) in chars.iter().enumerate() {
         if c != '号' && c != '號' {
             continue;
@@ -65,9 +80,18 @@ pub fn find_all<T>(text: &str, lookup: impl Fn(&str) -> Option<T>) -> Vec<(std::
             first -= 1;
         }
         let end = at + c.len_utf8();
-        let hit = (first..open)
-            .filter(|&s| chars[s].0 >= after)
-            .find_map(|s| lookup(&key(&text[chars[s].0..end])).map(|t| (chars[s].0..end, t)));
+        let starts = (first..open).map(|s| (chars[s].0, key(&text[chars[s].0..end]))).collect();
+        out.push(Candidate { end, starts });
+    }
+    out
+}
+
+/// The candidates that are known 文号 (see [`find_all`]).
+pub fn select<T>(candidates: &[Candidate], lookup: impl Fn(&str) -> Option<T>) -> Vec<(std::ops::Range<usize>, T)> {
+    let mut found = Vec::new();
+    let mut after = 0; // byte offset before which matches may not start (no overlaps)
+    for c in candidates {
+        let hit = c.starts.iter().filter(|(s, _)| *s >= after).find_map(|(s, k)| lookup(k).map(|t| (*s..c.end, t)));
         if let Some((range, t)) = hit {
             after = range.end;
             found.push((range, t));

@@ -101,6 +101,8 @@ pub struct Document {
     pub url_span: Span,
     pub title: String,
     pub doc_no: Option<Spanned<String>>,
+    /// [`doc_no::key`] of `doc_no`, made once when the file is read.
+    pub doc_no_key: Option<String>,
     pub index_no: Option<String>,
     pub issuer: String,
     /// 成文日期
@@ -154,6 +156,13 @@ impl Markdown {
     pub fn new(text: std::sync::Arc<str>, start: usize) -> Markdown {
         let start = if text.is_char_boundary(start) { start } else { text.len() };
         Markdown { text, start }
+    }
+}
+
+impl Markdown {
+    /// Whether two bodies are the same part of one shared text (so, the same text).
+    pub fn same(&self, other: &Markdown) -> bool {
+        std::sync::Arc::ptr_eq(&self.text, &other.text) && self.start == other.start
     }
 }
 
@@ -212,6 +221,7 @@ pub fn read(
         .text("genre", diags)
         .map(|g| g.value)
         .or_else(|| genre::derive(&title, category.as_ref().map(|c| c.value.as_str()), interprets.is_some()));
+    let doc_no = f.text("doc_no", diags).map(|d| Spanned::new(doc_no::tidy(&d.value), d.span));
     let doc = Document {
         id: DocId::new(&raw.path),
         section,
@@ -219,7 +229,8 @@ pub fn read(
         url,
         url_span,
         title,
-        doc_no: f.text("doc_no", diags).map(|d| Spanned::new(doc_no::tidy(&d.value), d.span)),
+        doc_no_key: doc_no.as_ref().map(|n| doc_no::key(&n.value)),
+        doc_no,
         index_no: f.text("index_no", diags).map(|s| s.value),
         issuer: f.text("issuer", diags).map_or_else(|| site_issuer.to_string(), |s| s.value),
         date: date.as_ref().map(|d| d.value),

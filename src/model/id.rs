@@ -115,6 +115,85 @@ impl<K, T> std::ops::Deref for Table<K, T> {
     }
 }
 
+/// A [`Table`] whose records are shared (`Arc`) rather than owned, read as plain records: the
+/// preview's next build takes every unchanged document from its cache without copying it.
+#[derive(Debug)]
+pub struct SharedTable<K, T>(Table<K, Arc<T>>);
+
+impl<K: Hash + Eq + Clone, T> SharedTable<K, T> {
+    pub fn new(items: Vec<Arc<T>>, id: impl Fn(&T) -> &K) -> SharedTable<K, T> {
+        SharedTable(Table::new(items, |item| id(item)))
+    }
+
+    pub fn get<Q>(&self, id: &Q) -> Option<&T>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.0.get(id).map(|item| &**item)
+    }
+
+    /// Where the record with this id is in output order.
+    pub fn position<Q>(&self, id: &Q) -> Option<usize>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.0.position(id)
+    }
+
+    pub fn contains<Q>(&self, id: &Q) -> bool
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.0.contains(id)
+    }
+}
+
+impl<K, T> SharedTable<K, T> {
+    /// The records in output order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator + Clone {
+        self.0.items.iter().map(|item| &**item)
+    }
+
+    /// The record at a position in output order.
+    pub fn at(&self, i: usize) -> Option<&T> {
+        self.0.items.get(i).map(|item| &**item)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.items.is_empty()
+    }
+
+    /// The records in output order, in parallel.
+    pub fn par_iter(&self) -> impl rayon::iter::IndexedParallelIterator<Item = &T>
+    where
+        T: Sync + Send,
+    {
+        use rayon::prelude::*;
+        self.0.items.par_iter().map(|item| &**item)
+    }
+}
+
+impl<K, T> Default for SharedTable<K, T> {
+    fn default() -> SharedTable<K, T> {
+        SharedTable(Table::default())
+    }
+}
+
+impl<'a, K, T> IntoIterator for &'a SharedTable<K, T> {
+    type Item = &'a T;
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, Arc<T>>, fn(&'a Arc<T>) -> &'a T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.items.iter().map(|item| &**item)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 //! shows, not a scan of the site.
 
 use super::doc_no;
-use super::document::{Document, Section};
+use super::document::{Document, Markdown, Section};
 use super::exchange::ExchangeList;
 use super::id::{DocId, PairingId, SchoolId};
 use super::pairing::Pairing;
@@ -31,6 +31,12 @@ pub struct Index {
     pub cited: HashMap<DocId, Citations>,
 }
 
+/// The places in each notice that may be a 文号 ([`doc_no::candidates`]), kept from one build
+/// to the next (`serve`) with the text they were found in: a notice's text is scanned again
+/// only when it changed, while which of them are the site's 文号 is looked up every build.
+#[derive(Default)]
+pub struct Mentions(HashMap<DocId, (Markdown, std::sync::Arc<[doc_no::Candidate]>)>);
+
 /// What was done under one policy, each in the site's order.
 #[derive(Debug, Default)]
 pub struct Citations {
@@ -47,14 +53,15 @@ pub struct Citations {
 impl Index {
     /// `documents` are in the site's order; `doc_index` maps 文号 keys to them.
     pub fn new(
-        documents: &[Document],
+        documents: &[std::sync::Arc<Document>],
         doc_index: &HashMap<String, DocId>,
         pairings: &[Pairing],
         exchanges: &[ExchangeList],
         plan: &Plan,
+        mentions: &mut Mentions,
     ) -> Index {
         let mut index = Index::people(pairings, exchanges);
-        index.cited = citations(documents, doc_index, pairings, plan);
+        index.cited = citations(documents, doc_index, pairings, plan, mentions);
         index
     }
 
@@ -86,11 +93,13 @@ impl Index {
 }
 
 fn citations(
-    documents: &[Document],
+    documents: &[std::sync::Arc<Document>],
     doc_index: &HashMap<String, DocId>,
     pairings: &[Pairing],
     plan: &Plan,
+    mentions: &mut Mentions,
 ) -> HashMap<DocId, Citations> {
+    let mut kept = HashMap::new();
     let mut cited: HashMap<DocId, Citations> = HashMap::new();
     let policy = |n: &str| doc_index.get(&doc_no::key(n)).cloned();
     for d in documents {
@@ -100,8 +109,13 @@ fn citations(
         if d.section != Section::Notices {
             continue;
         }
+        let candidates = match mentions.0.remove(&d.id) {
+            Some((text, found)) if text.same(&d.body) => found,
+            _ => doc_no::candidates(&d.body).into(),
+        };
         let mut mentioned: Vec<&DocId> =
-            doc_no::find_all(&d.body, |k| doc_index.get(k)).into_iter().map(|(_, id)| id).collect();
+            doc_no::select(&candidates, |k| doc_index.get(k)).into_iter().map(|(_, id)| id).collect();
+        kept.insert(d.id.clone(), (d.body.clone(), candidates));
         mentioned.sort();
         mentioned.dedup();
         for target in mentioned.into_iter().filter(|id| **id != d.id) {
@@ -118,5 +132,6 @@ fn citations(
             cited.entry(target).or_default().milestones.push(i);
         }
     }
+    mentions.0 = kept;
     cited
 }

@@ -107,18 +107,22 @@ pub fn read(
         return None;
     };
     let mut rows: Vec<Row> = Vec::new();
+    // Where each school's row of each 学段 was first given: looked up, not scanned for (a
+    // thousand rows each compared with those before it was most of reading a year's figures).
+    let mut first_rows: std::collections::HashMap<(SchoolId, Phase), Span> = std::collections::HashMap::new();
     for node in f.records("schools", "一所学校的指标", diags) {
         let Some(row) = read_row(node, index, diags) else {
             continue;
         };
-        if let Some(first) = rows.iter().find(|r| r.school == row.school && r.phase == row.phase) {
+        if let Some(first) = first_rows.get(&(row.school.clone(), row.phase)) {
             diags.push(
                 Diagnostic::error(Code::DuplicateRow, row.span)
                     .detail(format!("{}（{}）", index.name(&row.school), row.phase.label()))
-                    .related(first.span, "第一次填报在这里"),
+                    .related(*first, "第一次填报在这里"),
             );
             continue;
         }
+        first_rows.insert((row.school.clone(), row.phase), row.span);
         rows.push(row);
     }
     let county = f.get("county").map_or_else(BTreeMap::new, |n| numbers(n, |_| false, diags));

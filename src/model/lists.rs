@@ -66,9 +66,10 @@ pub struct Lists {
 
 impl Lists {
     /// Groups `documents`, which are in the site's order (newest first).
-    pub fn new(documents: &[Document]) -> Lists {
-        let in_section =
-            |section: Section| -> Vec<&Document> { documents.iter().filter(|d| d.section == section).collect() };
+    pub fn new(documents: &[std::sync::Arc<Document>]) -> Lists {
+        let in_section = |section: Section| -> Vec<&Document> {
+            documents.iter().map(|d| &**d).filter(|d| d.section == section).collect()
+        };
         let policies = in_section(Section::Policies);
         let whole = |key: ListKey, section: Section, docs: &[&Document]| DocList {
             key,

@@ -39,7 +39,7 @@ use crate::load::Raw;
 pub use attachment::Attachment;
 use date::Date;
 pub use document::{DocAttachment, Document, Section, Validity};
-use id::{DocId, PairingId, SchoolId, StandardId, Table};
+use id::{DocId, PairingId, SchoolId, SharedTable, StandardId, Table};
 use rayon::prelude::*;
 pub use site::SiteConfig;
 use std::collections::HashMap;
@@ -60,8 +60,9 @@ pub struct Site {
     pub root: PathBuf,
     pub config: SiteConfig,
     pub today: Date,
-    /// Sorted: by section, then newest first, then by title and path.
-    pub documents: Table<DocId, Document>,
+    /// Sorted: by section, then newest first, then by title and path. Shared with the
+    /// preview's cache of documents read (see [`Cache`]).
+    pub documents: SharedTable<DocId, Document>,
     /// 文号 key (see [`doc_no::key`]) → the document.
     pub doc_index: HashMap<String, DocId>,
     /// Every file under files/, copied to the output as it is.
@@ -115,13 +116,16 @@ impl Site {
 /// What a long-running process (`serve`) keeps from one model build to the next: the PII
 /// guard's findings and the documents read, per file, by the version load gave the file's text.
 /// A document as read from its file, and what reading it reported.
-type DocumentRead = (Option<Document>, Diagnostics);
+type DocumentRead = (Option<std::sync::Arc<Document>>, Diagnostics);
 
 #[derive(Default)]
 pub struct Cache {
     pii: HashMap<crate::diagnostics::FileId, (u64, Diagnostics)>,
     /// The allowed values (`pii_allow`) those findings were made with.
     pii_allow: Vec<String>,
+    /// The names of the files checked (attachments, then documents), and what the guard found in
+    /// them.
+    pii_names: Option<(Vec<String>, Diagnostics)>,
     /// Each document as read from a version of its file, while the site's issuer and the files
     /// under files/ (which attachments are checked against) stay the same.
     documents: HashMap<crate::diagnostics::FileId, (u64, std::sync::Arc<DocumentRead>)>,
@@ -131,6 +135,18 @@ pub struct Cache {
     data: Option<(DataFiles, data::Data, Diagnostics)>,
     /// Whether data was read through this cache before: a one-shot build keeps no copy of it.
     used: bool,
+    /// Where each notice may mention a 文号 (see [`index::Mentions`]).
+    mentions: index::Mentions,
+    /// Counts the times data was read anew (not taken from `data`).
+    data_reads: u64,
+}
+
+impl Cache {
+    /// Which reading of the data files the last build's site holds: the same number means the
+    /// same schools, figures, pairings, exchanges, plan and standards.
+    pub fn data_version(&self) -> u64 {
+        self.data_reads
+    }
 }
 
 /// Which versions of which data files (and which could not be read) some data came from.
@@ -146,6 +162,7 @@ fn read_data(raw: &Raw, cache: &mut Cache, diags: &mut Diagnostics) -> data::Dat
         diags.extend(found.clone());
         return data.clone();
     }
+    cache.data_reads += 1;
     if !std::mem::replace(&mut cache.used, true) {
         return data::read(raw, diags);
     }
@@ -186,7 +203,8 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
                 _ => {
                     let mut local = Diagnostics::default();
                     let body = document::Markdown::new(raw.sources.get(rd.file).text.clone(), rd.body_start);
-                    std::sync::Arc::new((document::read(rd, body, &context.0, &context.1, &mut local), local))
+                    let read = document::read(rd, body, &context.0, &context.1, &mut local);
+                    std::sync::Arc::new((read.map(std::sync::Arc::new), local))
                 }
             }
         })
@@ -206,13 +224,12 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
     }
     check_pii(raw, config.as_ref().map_or(&[], |c| &c.pii_allow), cache, diags);
 
-    let (kept, held): (Vec<Document>, Vec<Document>) = documents
+    let (kept, held): (Vec<std::sync::Arc<Document>>, Vec<std::sync::Arc<Document>>) = documents
         .into_iter()
         .partition(|d| options.drafts || (!d.draft && d.published.is_none_or(|p| p <= options.today)));
     let mut documents = kept;
     let withheld = attachment::withheld(&documents, &held);
-    let held_doc_nos: std::collections::HashSet<String> =
-        held.iter().filter_map(|d| d.doc_no.as_ref()).map(|n| doc_no::key(&n.value)).collect();
+    let held_doc_nos: std::collections::HashSet<String> = held.iter().filter_map(|d| d.doc_no_key.clone()).collect();
     documents.sort_by(|a, b| {
         (a.section, std::cmp::Reverse(a.sort_date()), &a.title, &a.id).cmp(&(
             b.section,
@@ -224,8 +241,8 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
     check::duplicates::doc_nos(&documents, diags);
     let mut doc_index = HashMap::new();
     for d in &documents {
-        if let Some(n) = &d.doc_no {
-            doc_index.entry(doc_no::key(&n.value)).or_insert_with(|| d.id.clone());
+        if let Some(key) = &d.doc_no_key {
+            doc_index.entry(key.clone()).or_insert_with(|| d.id.clone());
         }
     }
     check::references::supersedes(&mut documents, &doc_index, &held_doc_nos, diags);
@@ -247,14 +264,15 @@ pub fn build_cached(raw: &Raw, options: &BuildOptions, cache: &mut Cache, diags:
         .map(|a| Attachment { rel: a.rel.clone(), source: a.abs.clone(), size: a.size })
         .collect();
     let county = read_county(raw, data.standards.iter().find(|s| s.id == standard), &doc_index, &held_doc_nos, diags);
-    let index = index::Index::new(&documents, &doc_index, &data.pairings, &data.exchanges, &data.plan);
+    let (pairings, exchanges, plan) = (&data.pairings, &data.exchanges, &data.plan);
+    let index = index::Index::new(&documents, &doc_index, pairings, exchanges, plan, &mut cache.mentions);
     let mut site = Site {
         index,
         root: raw.root.clone(),
         config,
         today: options.today,
         lists: lists::Lists::new(&documents),
-        documents: Table::new(documents, |d| &d.id),
+        documents: SharedTable::new(documents, |d| &d.id),
         doc_index,
         attachments,
         schools: Table::new(data.schools, |s| &s.id),
@@ -392,10 +410,22 @@ fn check_pii(raw: &Raw, allow: &[String], cache: &mut Cache, diags: &mut Diagnos
             cache.pii.insert(id, (version, local));
         }
     }
-    let names =
-        raw.attachments.iter().map(|a| format!("files/{}", a.rel)).chain(raw.documents.iter().map(|d| d.path.clone()));
-    for name in names {
-        check::pii::check_name(&name, allow, diags);
+    let names: Vec<String> = raw
+        .attachments
+        .iter()
+        .map(|a| format!("files/{}", a.rel))
+        .chain(raw.documents.iter().map(|d| d.path.clone()))
+        .collect();
+    match &cache.pii_names {
+        Some((checked, kept)) if same_allow && *checked == names => diags.extend(kept.clone()),
+        _ => {
+            let mut found = Diagnostics::default();
+            for name in &names {
+                check::pii::check_name(name, allow, &mut found);
+            }
+            diags.extend(found.clone());
+            cache.pii_names = Some((names, found));
+        }
     }
     // A spreadsheet is published as it is, every sheet of it (hidden ones too): its cells are
     // held to the rule a CSV's text is.

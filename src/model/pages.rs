@@ -217,13 +217,18 @@ enum Origin {
     Builtin,
 }
 
+/// A map with a faster hash than the default (SipHash): the registry hashes every path of the
+/// site on every build, the preview's included; nothing here is keyed by an attacker's choice
+/// that could cost more than the build itself.
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<ahash::AHasher>>;
+
 /// Pages as they are added, with what made each path, to find clashes.
 struct Registry {
     pages: Vec<Page>,
     feeds: Vec<Feed>,
     per_page: usize,
     /// Lowercased output file (some servers and file systems ignore case) → origin.
-    taken: HashMap<String, (Origin, SitePath)>,
+    taken: FastMap<String, (Origin, SitePath)>,
 }
 
 impl Registry {
@@ -338,8 +343,14 @@ fn reserved(doc: &Document) -> bool {
 
 /// Every page of the site, with its path checked.
 pub fn pages(site: &Site, diags: &mut Diagnostics) -> Pages {
-    let mut r =
-        Registry { pages: Vec::new(), feeds: Vec::new(), per_page: site.config.paginate_by, taken: HashMap::new() };
+    // Room for every document's and school's page and a few more, so the map is not grown.
+    let room = site.documents.len() + site.schools.len() + site.pairings.len() + 64;
+    let mut r = Registry {
+        pages: Vec::with_capacity(room),
+        feeds: Vec::new(),
+        per_page: site.config.paginate_by,
+        taken: FastMap::with_capacity_and_hasher(room, Default::default()),
+    };
     r.fixed(PageKind::Home, diags);
     r.fixed(PageKind::NotFound, diags);
     r.fixed(PageKind::Search, diags);
@@ -436,7 +447,7 @@ mod tests {
     use super::*;
 
     fn registry(per_page: usize) -> Registry {
-        Registry { pages: Vec::new(), feeds: Vec::new(), per_page, taken: HashMap::new() }
+        Registry { pages: Vec::new(), feeds: Vec::new(), per_page, taken: FastMap::default() }
     }
 
     #[test]

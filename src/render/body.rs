@@ -43,7 +43,7 @@ impl Bodies {
     /// The body of a document of `site` (the site these cells were made for).
     pub fn get(&self, site: &Site, id: &DocId) -> Option<&Body> {
         let i = site.documents.position(id)?;
-        let (cell, d) = (self.cells.get(i)?, <[Document]>::get(&site.documents, i)?);
+        let (cell, d) = (self.cells.get(i)?, site.documents.at(i)?);
         Some(cell.get_or_init(|| render(site, d)))
     }
 }

@@ -24,8 +24,12 @@ pub struct OnDemand {
     bodies: Bodies,
     search: OnceLock<search::Index>,
     facets: Facets,
-    /// Output path of each page → its position in the registry.
-    pages: HashMap<String, usize>,
+    /// Output path of each page → its position in the registry (a faster hash than SipHash:
+    /// the map is made anew for every preview build).
+    pages: HashMap<String, usize, std::hash::BuildHasherDefault<ahash::AHasher>>,
+    /// Each page as first rendered, by its position in the registry: a page asked for again
+    /// (a browser reloading, or waiting for an edit to show) costs a copy, not a render.
+    rendered: Vec<OnceLock<Result<Vec<u8>, Diagnostic>>>,
     /// Static files and attachments: known at once, read when asked for.
     copied: Output,
     /// Feeds, sitemap and downloads, made on first use.
@@ -38,6 +42,7 @@ impl OnDemand {
         let mut copied = Output::default();
         renderer.copied(&site, &mut copied, &mut Diagnostics::default());
         OnDemand {
+            rendered: site.pages.list.iter().map(|_| OnceLock::new()).collect(),
             bodies: Bodies::new(&site),
             facets: Facets::new(&site),
             renderer,
@@ -59,9 +64,11 @@ impl OnDemand {
     /// render (a template error), `None` when the site has no such file.
     pub fn get(&self, path: &str) -> Option<Result<OutputFile, Diagnostic>> {
         let cx = self.renderer.context(&self.site, &self.findings, &self.bodies, &self.search, &self.facets);
-        if let Some(&i) = self.pages.get(path) {
-            let html = pages::render(&cx, &self.site.pages.list[i]);
-            return Some(html.map(OutputFile::Bytes));
+        if let Some(&i) = self.pages.get(path)
+            && let (Some(cell), Some(page)) = (self.rendered.get(i), self.site.pages.list.get(i))
+        {
+            let html = cell.get_or_init(|| pages::render(&cx, page));
+            return Some(html.clone().map(OutputFile::Bytes));
         }
         if let Some(file) = self.copied.files.get(path) {
             return Some(Ok(file.clone()));

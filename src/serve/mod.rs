@@ -20,7 +20,7 @@ use tokio::sync::broadcast;
 use watch::ChangeKind;
 
 /// The result of one preview build.
-pub type PreviewBuilt = Built<OnDemand>;
+pub type PreviewBuilt = Built<Arc<OnDemand>>;
 
 /// Builds once into `preview`; tells open pages to reload; hands the result to `report`.
 fn rebuild(
@@ -33,7 +33,12 @@ fn rebuild(
     report: &dyn Fn(&PreviewBuilt),
 ) {
     let built = builder.preview(site, options, modified);
-    report(&built);
+    let built = PreviewBuilt {
+        output: built.output.map(Arc::new),
+        sources: built.sources,
+        diagnostics: built.diagnostics,
+        base_path: built.base_path,
+    };
     let replaced = {
         let mut preview = app.preview.write().unwrap_or_else(|e| e.into_inner());
         if let Some(base) = &built.base_path {
@@ -43,9 +48,11 @@ fn rebuild(
             Some(_) => preview.panel = None,
             None => preview.panel = Some(overlay::failure(&built.sources, &built.diagnostics)),
         }
-        built.output.and_then(|output| preview.output.replace(std::sync::Arc::new(output)))
+        built.output.clone().and_then(|output| preview.output.replace(output))
     };
     let _ = app.reloads.send(n);
+    // What the build found is printed once its pages are served: not while pages wait.
+    report(&built);
     // Freeing the old site takes tens of milliseconds on a large one: not while pages wait.
     drop(replaced);
 }

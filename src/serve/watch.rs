@@ -57,6 +57,13 @@ impl Batch {
     }
 }
 
+/// How long the watcher waits for a path to go quiet before it reports a batch. An editor that
+/// saves through a temporary file renamed over the original cannot be caught half-way (the
+/// rename is one step, and the temporary file is either junk or a path that neither was nor is
+/// there by the time the build looks); one that writes in place and is read half-way sets off
+/// another event, and so another build. The wait is part of every edit's delay in the preview.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
+
 /// Watches `root` and sends each debounced batch of changes that matters.
 pub fn watch(root: &Path) -> Result<(impl Drop + use<>, mpsc::Receiver<Batch>), String> {
     let (tx, rx) = mpsc::channel();
@@ -89,8 +96,7 @@ pub fn watch(root: &Path) -> Result<(impl Drop + use<>, mpsc::Receiver<Batch>), 
             let _ = tx.send(Batch { kind, modified });
         }
     };
-    let mut debouncer =
-        new_debouncer(Duration::from_millis(30), None, handler).map_err(|e| format!("无法监视文件夹：{e}"))?;
+    let mut debouncer = new_debouncer(DEBOUNCE, None, handler).map_err(|e| format!("无法监视文件夹：{e}"))?;
     debouncer.watch(&watched, RecursiveMode::Recursive).map_err(|e| format!("无法监视 {}：{e}", watched.display()))?;
     Ok((debouncer, rx))
 }

@@ -186,3 +186,56 @@ fn data_is_kept_across_document_edits_and_read_again_when_a_data_file_changes() 
         assert!(shown.contains("大学"), "{told:?}: {shown}");
     }
 }
+
+/// Copies a folder into the test's site, every file dated `age` seconds ago.
+fn copy_aged(t: &SiteTest, from: &std::path::Path, rel: &str, age: u64) {
+    for entry in std::fs::read_dir(from.join(rel)).unwrap() {
+        let path = entry.unwrap().path();
+        let name = format!("{rel}{}", path.file_name().unwrap().to_str().unwrap());
+        if path.is_dir() {
+            copy_aged(t, from, &format!("{name}/"), age);
+        } else {
+            t.bytes(&name, &std::fs::read(&path).unwrap());
+            let when = std::time::SystemTime::now() - std::time::Duration::from_secs(age);
+            std::fs::File::options().write(true).open(t.site().join(&name)).unwrap().set_modified(when).unwrap();
+        }
+    }
+}
+
+/// Every file of a full build, as the preview serves it, after each of `told`'s edits.
+fn preview_matches_a_build(builder: &mut gongshi::Builder, t: &SiteTest, told: &[&str]) -> Vec<u8> {
+    let told: Vec<String> = told.iter().map(|s| s.to_string()).collect();
+    let preview = builder.preview(&t.site(), &options(), Some(&told)).output.expect("the preview failed");
+    let full = gongshi::build(&t.site(), &options()).output.expect("the build failed");
+    for (path, file) in &full.files {
+        assert!(served(&preview, path) == bytes_of(file), "{path} differs between the preview and a build");
+    }
+    served(&preview, "dashboard/index.html")
+}
+
+/// Issue 23: the preview keeps the findings from the data across a document edit and judges the
+/// figures anew when a figures file changes; either way it serves what a full build writes.
+#[test]
+fn findings_are_kept_across_document_edits_and_made_anew_when_figures_change() {
+    let t = SiteTest::new("builder-findings");
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    copy_aged(&t, &content, "", 300);
+    let mut builder = gongshi::Builder::default();
+    let first = preview_matches_a_build(&mut builder, &t, &[]);
+
+    let policy = std::fs::read_dir(t.site().join("policies")).unwrap().map(|e| e.unwrap().path());
+    let policy = policy.filter(|p| p.extension().is_some_and(|e| e == "md")).min().expect("a policy");
+    let rel = format!("policies/{}", policy.file_name().unwrap().to_str().unwrap());
+    let text = std::fs::read_to_string(&policy).unwrap();
+    let edited = text.replacen("\n标题: ", "\n标题: 改过的", 1).replacen("\ntitle: ", "\ntitle: 改过的", 1);
+    assert_ne!(edited, text, "{rel} has no title line");
+    write_aged(&t, &rel, &edited, 200);
+    assert!(preview_matches_a_build(&mut builder, &t, &[&rel]) == first, "a document edit changed the dashboard");
+
+    let figures = "data/indicators/2025.yaml";
+    let text = std::fs::read_to_string(t.site().join(figures)).unwrap();
+    let edited = text.replacen("在校学生数: ", "在校学生数: 9", 1).replacen("students: ", "students: 9", 1);
+    assert_ne!(edited, text, "{figures} has no students figure");
+    write_aged(&t, figures, &edited, 100);
+    assert!(preview_matches_a_build(&mut builder, &t, &[figures]) != first, "the figures edit did not show");
+}

@@ -2,7 +2,6 @@
 //! where they are made, in `model::pages`.)
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Span};
-use crate::model::doc_no;
 use crate::model::document::Document;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -44,10 +43,12 @@ pub fn ids<'a>(ids: impl Iterator<Item = (&'a str, Span)>, what: &str, diags: &m
 }
 
 /// The same 文号 on two documents; “first” is the file whose path sorts first.
-pub fn doc_nos(docs: &[Document], diags: &mut Diagnostics) {
-    let mut sorted: Vec<&Document> = docs.iter().collect();
+pub fn doc_nos(docs: &[std::sync::Arc<Document>], diags: &mut Diagnostics) {
+    let mut sorted: Vec<&Document> = docs.iter().map(|d| &**d).collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
-    let items =
-        sorted.into_iter().filter_map(|d| d.doc_no.as_ref()).map(|n| (doc_no::key(&n.value), n.value.as_str(), n.span));
+    let items = sorted
+        .into_iter()
+        .filter_map(|d| Some((d.doc_no_key.as_deref()?, d.doc_no.as_ref()?)))
+        .map(|(k, n)| (k, n.value.as_str(), n.span));
     report(items, Code::DuplicateDocNo, "", diags);
 }

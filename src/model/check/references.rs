@@ -20,7 +20,7 @@ fn unknown(target: &crate::diagnostics::Spanned<String>, held: &HashSet<String>)
 /// Links each `supersedes` entry to its document; a replaced document becomes 失效 unless its
 /// own 时效 says otherwise. An unknown 文号 is a warning: the replaced text may predate the site.
 pub fn supersedes(
-    docs: &mut [Document],
+    docs: &mut [std::sync::Arc<Document>],
     index: &HashMap<String, DocId>,
     held: &HashSet<String>,
     diags: &mut Diagnostics,
@@ -38,15 +38,21 @@ pub fn supersedes(
             }
         }
     }
+    if links.is_empty() {
+        return;
+    }
     let position: HashMap<DocId, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+    // The documents linked are copied from the shared ones (the preview's cache keeps those as
+    // they were read); the others stay shared.
     for (i, target) in links {
         let Some(&j) = position.get(&target) else { continue };
         let id = docs[i].id.clone();
-        docs[i].replaces.push(target);
-        docs[j].replaced_by.push(id);
-        match docs[j].validity_span {
-            None => docs[j].validity = Validity::Expired,
-            Some(span) if docs[j].validity == Validity::InForce => {
+        std::sync::Arc::make_mut(&mut docs[i]).replaces.push(target);
+        let replaced = std::sync::Arc::make_mut(&mut docs[j]);
+        replaced.replaced_by.push(id);
+        match replaced.validity_span {
+            None => replaced.validity = Validity::Expired,
+            Some(span) if replaced.validity == Validity::InForce => {
                 diags.push(still_in_force(span, &docs[i]));
             }
             Some(_) => {}
@@ -79,8 +85,13 @@ pub fn doc_nos<'a>(
 
 /// `interprets` must name a document of the site: a 解读 of nothing would be a page linked from
 /// nowhere, and the reader could not check what it explains.
-pub fn interprets(docs: &[Document], index: &HashMap<String, DocId>, held: &HashSet<String>, diags: &mut Diagnostics) {
-    let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+pub fn interprets(
+    docs: &[std::sync::Arc<Document>],
+    index: &HashMap<String, DocId>,
+    held: &HashSet<String>,
+    diags: &mut Diagnostics,
+) {
+    let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, &**d)).collect();
     let target_of = |d: &Document| d.interprets.as_ref().and_then(|t| index.get(&doc_no::key(&t.value)));
     for doc in docs {
         let Some(target) = &doc.interprets else { continue };
@@ -94,7 +105,7 @@ pub fn interprets(docs: &[Document], index: &HashMap<String, DocId>, held: &Hash
             }
             Some(_) => {
                 // A → B → … → A: reported once, at the document of the loop with the lowest id.
-                let mut chain = vec![doc];
+                let mut chain: Vec<&Document> = vec![doc];
                 while let Some(next) = chain.last().and_then(|d| target_of(d)).and_then(|id| by_id.get(id)) {
                     if next.id == doc.id || chain.len() > 64 || chain.iter().any(|d| d.id == next.id) {
                         break;
