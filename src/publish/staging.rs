@@ -49,7 +49,7 @@ pub fn refresh(output: &Output, dir: &Path) -> Result<(), Diagnostic> {
     }
     let levels = folders(output);
     let wanted: HashSet<&str> = levels.iter().flatten().copied().collect();
-    let (files, dirs) = contents(dir)?;
+    let (files, dirs) = crate::timings::time("publish/refresh/contents", || contents(dir))?;
     // What the output lacks goes first, so that a folder may take the place of a file and back.
     files.par_iter().filter(|f| !output.files.contains_key(f.as_str()) && f.as_str() != MARKER).try_for_each(|f| {
         let at = dir.join(f);
