@@ -17,6 +17,7 @@ pub mod links;
 pub mod markdown;
 pub mod on_demand;
 pub mod pages;
+pub mod sanitize;
 pub mod search;
 pub mod sitemap;
 pub mod templates;
