@@ -2,7 +2,7 @@
 //! build` prints one line per stage, its wall time and the CPU time the whole process spent
 //! meanwhile, user and kernel (`timings: render/pages wall 812.4 ms, user 1530.2 ms, sys 40.1 ms`;
 //! on a busy machine the CPU times say more than the wall time). Off unless the variable is set;
-//! nothing written to the output depends on it.
+//! nothing written to the output depends on it. Evaluate, which must stay pure, is timed as a whole.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};

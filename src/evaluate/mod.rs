@@ -173,7 +173,7 @@ pub fn evaluate(site: &Site) -> Findings {
         county: Vec::new(),
         reported: site.figures.iter().map(|f| (f.year, reported::count(site, site.standard(), f, None))).collect(),
     };
-    findings.county = crate::timings::time("evaluate/county", || county_verdicts(site, &findings));
+    findings.county = county_verdicts(site, &findings);
     let figure_dates: Vec<(i32, crate::model::date::Date)> = site.figures.iter().map(|f| (f.year, f.as_of())).collect();
     let verdict = |school: &SchoolId, year: i32| findings.school_verdict(site, year, school);
     findings.plan = progress::progress(&site.plan, verdict, &figure_dates, site.today);

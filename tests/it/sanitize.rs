@@ -3,10 +3,7 @@
 //! set of crafted bodies, rendered with and without it, must come out identical. It must also be
 //! taken: a shortcut never used would pass the comparison and save nothing.
 
-#[path = "../../benches/corpus.rs"]
-#[allow(dead_code)]
-mod corpus;
-
+use crate::golden::corpus;
 use crate::support::SiteTest;
 use gongshi::render::markdown::{LinkContext, Sanitize, render_with};
 use std::path::{Path, PathBuf};
