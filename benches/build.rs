@@ -13,7 +13,13 @@
 //! one Markdown table per size, then the growth from one size to the next. Wall time is the median; CPU (user + system) the median;
 //! peak memory the largest, all from wait4 on the child. Hugo is Debian's `hugo`; Zola runs when
 //! `zola` is on PATH. It is a benchmark, not a test: it reports and exits 0 whatever the figures.
-//! Corpora and outputs are deleted after each size unless `--keep`.
+//! Corpora and outputs are deleted at the end, after every size, unless `--keep`: nothing is
+//! deleted while builds are timed. An output to be replaced by a first build is moved aside into
+//! `trash/` instead. On ext4 without a journal (this machine's disk) the kernel will not reuse an
+//! inode freed less than 60 s ago (360 s while its table block is unwritten): every new file or
+//! folder first steps over all such inodes of its group, one lookup each. Deleting the 50k output
+//! (190,000 inodes) just before a first build made that build spend 20–30 s more in the kernel,
+//! growing with the square of the output; a CI runner's fresh checkout has no such inodes.
 
 #[allow(dead_code)] // SITE_MARK is gen_corpus's only
 mod corpus;
@@ -54,28 +60,67 @@ fn run(options: &Options) -> Result<(), String> {
     let tools = available(&options.tools);
     println!("{}", machine(&tools));
     let mut summaries = Vec::new();
+    let trash = Trash::new(&options.dir);
     for &(docs, schools) in &options.sizes {
         let root = options.dir.join(format!("{docs}-{schools}"));
-        let _ = std::fs::remove_dir_all(&root);
+        trash.take(&root); // a leftover of an earlier run
         let spec = corpus::Spec { docs, schools, pairings: 2 * schools, seed: 42 };
         let record = corpus::generate(&root.join("gongshi"), &spec).map_err(|e| format!("{}: {e}", root.display()))?;
         peers::write_hugo(&root.join("hugo"), &record).map_err(|e| e.to_string())?;
         peers::write_zola(&root.join("zola"), &record).map_err(|e| e.to_string())?;
         drop(record);
-        let size = measure_size(&root, (docs, schools), &tools, options.runs)?;
+        let size = measure_size(&root, (docs, schools), &tools, options.runs, &trash)?;
         println!("{}", measure::table(&size));
         summaries.extend(size);
         if !options.keep {
-            std::fs::remove_dir_all(&root).map_err(|e| format!("{}: {e}", root.display()))?;
+            trash.take(&root);
         }
     }
     println!("{}", measure::growth(&summaries));
-    Ok(())
+    trash.empty()
+}
+
+/// Where replaced outputs and corpora wait until the end of the bench (see the module doc for why).
+struct Trash {
+    dir: PathBuf,
+    count: std::cell::Cell<usize>,
+}
+
+impl Trash {
+    /// A trash of this run's own; what earlier runs left is emptied at the end with it.
+    fn new(bench_dir: &Path) -> Trash {
+        Trash { dir: bench_dir.join(format!("trash-{}", std::process::id())), count: std::cell::Cell::new(0) }
+    }
+
+    /// Moves `path`, when it exists, into the trash.
+    fn take(&self, path: &Path) {
+        if std::fs::symlink_metadata(path).is_err() || std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        self.count.set(self.count.get() + 1);
+        let _ = std::fs::rename(path, self.dir.join(self.count.get().to_string()));
+    }
+
+    /// Deletes this trash and any an earlier, interrupted run left.
+    fn empty(&self) -> Result<(), String> {
+        let bench_dir = self.dir.parent().unwrap_or(Path::new("."));
+        let entries = std::fs::read_dir(bench_dir).map_err(|e| format!("{}: {e}", bench_dir.display()))?;
+        for entry in entries.flatten().filter(|e| e.file_name().to_string_lossy().starts_with("trash-")) {
+            std::fs::remove_dir_all(entry.path()).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+        Ok(())
+    }
 }
 
 /// All runs of one size: per run, each tool's first build, then each tool's second build, then
 /// each tool's rebuild (the third build in a row).
-fn measure_size(root: &Path, size: (usize, usize), tools: &[&str], runs: usize) -> Result<Vec<Summary>, String> {
+fn measure_size(
+    root: &Path,
+    size: (usize, usize),
+    tools: &[&str],
+    runs: usize,
+    trash: &Trash,
+) -> Result<Vec<Summary>, String> {
     let mut samples: Vec<(&str, Mode, Vec<Run>)> = Vec::new();
     for run in 0..runs {
         for mode in Mode::ALL {
@@ -84,8 +129,8 @@ fn measure_size(root: &Path, size: (usize, usize), tools: &[&str], runs: usize) 
                 let tool = tools[(k + run) % tools.len()];
                 let out = root.join(format!("out-{tool}"));
                 if mode == Mode::First {
-                    let _ = std::fs::remove_dir_all(&out);
-                    let _ = std::fs::remove_dir_all(gongshi::publish::spare::folder(&out));
+                    trash.take(&out);
+                    trash.take(&gongshi::publish::spare::folder(&out));
                 }
                 let sample = measure::run(command(tool, &root.join(tool), &out), &root.join(format!("{tool}.log")))?;
                 eprintln!("  {}/{} {tool} {} run {}: {:.2} s", size.0, size.1, mode.name(), run + 1, sample.wall);

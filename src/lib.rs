@@ -24,6 +24,7 @@ pub mod model;
 pub mod publish;
 pub mod render;
 pub mod serve;
+pub mod timings;
 
 use diagnostics::{Diagnostics, Sources};
 use std::path::Path;
@@ -102,17 +103,20 @@ impl Builder {
     ) -> Built<O> {
         let mut diags = Diagnostics::default();
         let modified = self.modified.take();
-        let raw = load::load_cached(site_dir, &options.load, &mut self.files, modified.as_deref(), &mut diags);
+        let raw = timings::time("load", || {
+            load::load_cached(site_dir, &options.load, &mut self.files, modified.as_deref(), &mut diags)
+        });
         // The model runs even after load errors, so that one run reports the problems of every
         // file that could be read; it stops here when anything failed.
-        let site = model::build_cached(&raw, &options.model, &mut self.checks, &mut diags);
+        let site = timings::time("model", || model::build_cached(&raw, &options.model, &mut self.checks, &mut diags));
         let base_path = site.as_ref().map(|s| s.config.base_url.path.clone());
         let deny = options.deny_warnings || site.as_ref().is_some_and(|s| s.config.deny_warnings);
         let output = match site {
             Some(site) if !diags.has_errors() => {
-                let findings = self.evaluate(&site);
+                let findings = timings::time("evaluate", || self.evaluate(&site));
                 partial_years(&site, &findings, &mut diags);
-                self.renderer(&site, &mut diags).and_then(|r| render(r, site, findings, &mut diags))
+                let renderer = timings::time("render/theme", || self.renderer(&site, &mut diags));
+                renderer.and_then(|r| timings::time("render", || render(r, site, findings, &mut diags)))
             }
             _ => None,
         };

@@ -29,7 +29,10 @@ pub fn run(args: &BuildArgs) -> Result<(), ()> {
     let progress = Progress::start("正在生成网站… / building");
     let built = crate::build(&args.site.folder(), &options);
     progress.set("正在写入… / writing");
-    let published = built.output.as_ref().map(|output| crate::publish::publish(output, &out, &args.site.folder()));
+    let published = built
+        .output
+        .as_ref()
+        .map(|output| crate::timings::time("publish", || crate::publish::publish(output, &out, &args.site.folder())));
     progress.finish();
     report::diagnostics(&built.sources, &built.diagnostics);
     match (published, &built.output) {

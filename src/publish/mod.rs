@@ -50,10 +50,10 @@ pub fn publish(output: &Output, out: &Path, site: &Path) -> Result<Sweep, Diagno
         std::fs::remove_dir_all(&staging).map_err(|e| staging::failed(&staging, e))?;
     }
     let staged = if spare::claim(out, &staging) {
-        staging::refresh(output, &staging)
+        crate::timings::time("publish/refresh", || staging::refresh(output, &staging))
     } else {
         let previous = out.join(marker::MARKER).is_file().then_some(out);
-        staging::stage(output, &staging, previous)
+        crate::timings::time("publish/stage", || staging::stage(output, &staging, previous))
     };
     match staged.and_then(|()| swap::swap(&staging, out)) {
         Ok(old) => {

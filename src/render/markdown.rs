@@ -3,11 +3,11 @@
 //! CommonMark with GFM tables, footnotes and strikethrough. Headings get ids; a body `#` heading
 //! is demoted (the page title is the one `<h1>`), and a first heading that repeats the title is
 //! dropped. Links that start with `/` or `files/` are site paths. The whole rendered HTML is
-//! sanitized (raw HTML in Markdown arrives in pieces, so piecewise cleaning would miss things).
+//! sanitized (raw HTML in Markdown arrives in pieces, so piecewise cleaning would miss things),
+//! unless it is plain Markdown that ammonia would only reformat (see [`super::sanitize`]).
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 /// One entry of the 目录; deeper headings nest under the shallowest level found.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -39,6 +39,20 @@ pub struct LinkContext<'a> {
 }
 
 pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
+    render_with(markdown, title, links, Sanitize::WhenNeeded).0
+}
+
+/// Whether [`render_with`] sanitizes every body or only those that need it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sanitize {
+    Always,
+    /// Bodies of plain Markdown skip ammonia for the same bytes (see [`super::sanitize`]).
+    WhenNeeded,
+}
+
+/// [`render`], choosing how to sanitize; also says whether ammonia ran. For the test that holds
+/// the shortcut to ammonia's bytes.
+pub fn render_with(markdown: &str, title: &str, links: &LinkContext, sanitize: Sanitize) -> (Rendered, bool) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     // Merged so that a 文号 written with [ ] (where the parser splits text) is one piece.
@@ -59,11 +73,14 @@ pub fn render(markdown: &str, title: &str, links: &LinkContext) -> Rendered {
     let toc_entries = headings(&mut events);
     let events = rewrite_links(events, links);
     let text = plain_lines(&events);
+    let plain = sanitize == Sanitize::WhenNeeded && super::sanitize::is_plain(&events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    let html = wrap_tables(&SANITIZER.clean(&html).to_string());
+    let fast = plain && super::sanitize::is_plain_html(&html);
+    let html = if fast { super::sanitize::reformat(&html) } else { super::sanitize::clean(&html) };
+    let html = wrap_tables(&html);
     let toc = if toc_entries.len() >= TOC_MIN_HEADINGS { nest(toc_entries) } else { Vec::new() };
-    Rendered { html, toc, text, links: site_links }
+    (Rendered { html, toc, text, links: site_links }, !fast)
 }
 
 /// The 落款 (issuer, then date, each on its own line) is the body's last paragraph, footnotes
@@ -332,21 +349,6 @@ fn wrap_tables(html: &str) -> String {
     html.replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"表格\"><table>")
         .replace("</table>", "</table></div>")
 }
-
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut b = ammonia::Builder::default();
-    // No `rel` on every link: nothing may open a new window (`target` is not allowed).
-    b.link_rel(None)
-        .add_generic_attributes(["id"])
-        .add_tag_attributes("th", ["style", "colspan", "rowspan"])
-        .add_tag_attributes("td", ["style", "colspan", "rowspan"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tags(["input"])
-        .filter_style_properties(["text-align"].into_iter().collect())
-        .add_allowed_classes("sup", ["footnote-reference", "footnote-definition-label"])
-        .add_allowed_classes("div", ["footnote-definition"]);
-    b
-});
 
 #[cfg(test)]
 mod tests {

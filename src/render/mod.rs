@@ -17,6 +17,7 @@ pub mod links;
 pub mod markdown;
 pub mod on_demand;
 pub mod pages;
+pub mod sanitize;
 pub mod search;
 pub mod sitemap;
 pub mod templates;
@@ -26,6 +27,7 @@ pub mod views;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
 use crate::evaluate::Findings;
 use crate::model::Site;
+use crate::timings::time;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -105,15 +107,15 @@ impl Renderer {
 
     pub fn render(&self, site: &Site, findings: &Findings, diags: &mut Diagnostics) -> Option<Output> {
         let bodies = body::Bodies::new(site);
-        bodies.render_all(site);
+        time("render/bodies", || bodies.render_all(site));
         let search = OnceLock::new();
         let facets = views::catalogue::Facets::new(site);
         let mut output = Output::default();
         {
             let cx = self.context(site, findings, &bodies, &search, &facets);
-            cx.search();
+            time("render/search", || cx.search());
             let rendered: Vec<Result<Vec<u8>, Diagnostic>> =
-                site.pages.list.par_iter().map(|page| pages::render(&cx, page)).collect();
+                time("render/pages", || site.pages.list.par_iter().map(|page| pages::render(&cx, page)).collect());
             let mut seen_errors = HashSet::new();
             for (page, result) in site.pages.list.iter().zip(rendered) {
                 match result {
@@ -127,11 +129,11 @@ impl Renderer {
         for (path, bytes) in search.into_inner().map(|i| i.files).unwrap_or_default() {
             output.insert(path, OutputFile::Bytes(bytes), diags);
         }
-        self.site_files(site, findings, &mut output, diags);
+        time("render/site-files", || self.site_files(site, findings, &mut output, diags));
         self.copied(site, &mut output, diags);
         let headers = assets::headers(output.files.keys().map(String::as_str));
         output.insert("_headers".into(), OutputFile::Bytes(headers), diags);
-        linkcheck::check(site, &bodies, &output, diags);
+        time("render/linkcheck", || linkcheck::check(site, &bodies, &output, diags));
         Some(output)
     }
 

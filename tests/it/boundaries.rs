@@ -3,14 +3,16 @@
 
 use std::path::Path;
 
-/// Top-level modules a stage may name. `hanzi` (繁简 folding) is a leaf every stage may use.
+/// Top-level modules a stage may name. `hanzi` (繁简 folding) is a leaf every stage may use;
+/// `timings` (stage times on stderr, `GONGSHI_TIMINGS=1`) one that render and publish use;
+/// evaluate stays pure and is timed as a whole from `lib.rs`.
 const RULES: &[(&str, &[&str])] = &[
     ("load", &["diagnostics", "hanzi"]),
     ("model", &["load", "diagnostics", "hanzi"]),
     ("evaluate", &["model"]),
-    ("render", &["model", "evaluate", "diagnostics", "hanzi"]),
+    ("render", &["model", "evaluate", "diagnostics", "hanzi", "timings"]),
     // Publishing sees only what render hands it, and diagnostics.
-    ("publish", &["render::Output", "render::OutputFile", "diagnostics"]),
+    ("publish", &["render::Output", "render::OutputFile", "diagnostics", "timings"]),
 ];
 
 /// The code of a file without `//` comments and without its `#[cfg(test)]` module (tests may

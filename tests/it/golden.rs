@@ -10,7 +10,7 @@
 
 #[path = "../../benches/corpus.rs"]
 #[allow(dead_code)]
-mod corpus;
+pub(crate) mod corpus;
 
 use crate::support::{SiteTest, files_under};
 use std::fmt::Write as _;

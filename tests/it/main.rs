@@ -28,6 +28,7 @@ mod progress;
 mod publish;
 mod robustness;
 mod roundtrip;
+mod sanitize;
 mod serve;
 mod sheets;
 mod spread;
