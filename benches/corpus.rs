@@ -3,7 +3,8 @@
 //! A port of the Python prototype `gen.py`. [`generate`] writes a complete site folder:
 //! `site.yaml`; docs×0.8 policies (`policies/YEAR/*.md`) and docs×0.2 notices (`notices/YEAR/*.md`),
 //! about 5% of both in traditional characters (連雲區教育局關於…); `pages/about.md`; attachments
-//! under `files/`; and `data/` (schools, pairings, exchanges, indicators 2021–2023, plan).
+//! under `files/`; and `data/` (schools, pairings, exchanges, indicators 2021–2023, plan, the
+//! county's 2023 figures and judgements).
 //!
 //! What it writes is valid input, so a build of it reports nothing:
 //! - keys are English or their Chinese alias at random (traditional in traditional documents);
@@ -80,6 +81,7 @@ pub fn generate(dir: &Path, spec: &Spec) -> io::Result<Record> {
     g.exchanges()?;
     g.indicators()?;
     g.plan()?;
+    g.county()?;
     g.record_schools();
     Ok(g.record)
 }
@@ -1073,6 +1075,56 @@ description: 集中公开推进义务教育优质均衡发展的政策文件、�
             self.write(&format!("data/indicators/{year}.yaml"), out.as_bytes())?;
         }
         Ok(())
+    }
+
+    /// The county's figures and judgements for the last indicator year, so a build judges the
+    /// county too (the benchmark's cost includes the verdict). Draws nothing from the random
+    /// stream: the rest of the corpus is the same with or without it. Evidence is a web address,
+    /// as the bureau's own documents are not among the generated ones.
+    fn county(&mut self) -> io::Result<()> {
+        const EVIDENCE: &str = "https://jyj.example.cn/junheng/ziping-2023.pdf";
+        let mut out = String::from("# 2023 年度县级评估数据（生成的测试数据）。\n年度: 2023\n统计日期: 2023-09-30\n");
+        out.push_str("来源: 2023 年义务教育优质均衡自评报告（生成的测试数据）\n数据:\n");
+        for (name, value) in [
+            ("特殊教育学校生均公用经费", "6200"),
+            ("教师平均工资收入", "112400"),
+            ("当地公务员平均工资收入", "110900"),
+            ("5年360学时培训完成率", "100"),
+            ("专任教师持证上岗率", "100"),
+            ("小学就近划片入学比例", "100"),
+            ("初中就近划片入学比例", "96.4"),
+            ("优质高中招生名额分配比例", "52"),
+            ("随迁子女在公办和购买服务民办学校就读比例", "90.8"),
+            ("初中三年巩固率", "98.7"),
+            ("残疾儿童少年入学率", "95.9"),
+            ("社会认可度", "88.6"),
+        ] {
+            let _ = writeln!(out, "  {name}: {value}");
+        }
+        out.push_str("判断:\n");
+        for item in [
+            "layout",
+            "unified_standards",
+            "small_school_funding",
+            "staffing",
+            "charters",
+            "training_budget",
+            "ict_teaching",
+            "moral_education",
+            "curriculum",
+            "workload",
+        ] {
+            let _ = writeln!(out, "  {item}: {{结论: 是, 依据: [{EVIDENCE}]}}");
+        }
+        out.push_str("质量监测:\n");
+        for (subject, level, spread) in [("数学", "Ⅲ", "0.12"), ("语文", "Ⅳ", "0.10"), ("科学", "Ⅲ", "0.13")] {
+            let _ = writeln!(out, "  - {{科目: {subject}, 学业水平: {level}, 校际差异率: {spread}}}");
+        }
+        out.push_str("一票否决:\n");
+        for veto in ["以考试方式招生", "违规择校", "设重点学校或重点班", "unfilled_posts", "major_incident", "fraud"] {
+            let _ = writeln!(out, "  {veto}: 否");
+        }
+        self.write("data/county/2023.yaml", out.as_bytes())
     }
 
     /// A content page per school for [`Record`]: its facts, pairings and indicators.
