@@ -6,6 +6,10 @@
 //! indexes of the model are keyed by these ids, so adding one record renumbers nothing.
 
 use std::collections::HashMap;
+
+/// Ids are the site's own text, looked up on every page: a fast fixed-key hash (the index is
+/// never iterated, so its order cannot reach the output).
+type FixedHash = std::hash::BuildHasherDefault<ahash::AHasher>;
 use std::hash::Hash;
 use std::sync::Arc;
 
@@ -56,12 +60,12 @@ ids! {
 #[derive(Debug)]
 pub struct Table<K, T> {
     items: Vec<T>,
-    index: HashMap<K, usize>,
+    index: HashMap<K, usize, FixedHash>,
 }
 
 impl<K: Hash + Eq + Clone, T> Table<K, T> {
     pub fn new(items: Vec<T>, id: impl Fn(&T) -> &K) -> Table<K, T> {
-        let mut index = HashMap::with_capacity(items.len());
+        let mut index = HashMap::with_capacity_and_hasher(items.len(), FixedHash::default());
         for (i, item) in items.iter().enumerate() {
             index.entry(id(item).clone()).or_insert(i);
         }
@@ -96,7 +100,7 @@ impl<K: Hash + Eq + Clone, T> Table<K, T> {
 
 impl<K, T> Default for Table<K, T> {
     fn default() -> Table<K, T> {
-        Table { items: Vec::new(), index: HashMap::new() }
+        Table { items: Vec::new(), index: HashMap::default() }
     }
 }
 

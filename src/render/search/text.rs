@@ -25,7 +25,8 @@ pub fn fold(text: &str) -> String {
 
 /// Letters and digits of any script: what runs are made of.
 fn in_run(c: char) -> bool {
-    c.is_alphanumeric()
+    // Most characters are ASCII or common 汉字; the full Unicode table lookup is for the rest.
+    c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// The runs of folded `text`.
