@@ -118,6 +118,8 @@ const sum = (entries, key) => entries.reduce((s, e) => s + e[key], 0);
 
 // ---- queries -----------------------------------------------------------------------------------
 
+// The search script, under its content-named name (static/search.0123456789.js) or a plain one.
+const SCRIPT = /^\/static\/search(\.[0-9a-f]{10})?\.js$/;
 const norm = (p) => p.replace(/^\/+/, "").replace(/index\.html$/, "");
 
 async function gongshi(context, server, q) {
@@ -129,7 +131,7 @@ async function gongshi(context, server, q) {
     return s && s.textContent.length > 0 && (document.querySelectorAll("#search-results li").length > 0 || /没有找到|无法使用/.test(s.textContent));
   }, null, { timeout: 20000 }).catch(() => {});
   await page.waitForLoadState("networkidle");
-  const sent = server.log.slice(from).filter((e) => e.path === "/static/search.js" || (e.path.startsWith("/search/") && !/^\/search\/(index\.html)?$/.test(e.path)));
+  const sent = server.log.slice(from).filter((e) => SCRIPT.test(e.path) || (e.path.startsWith("/search/") && !/^\/search\/(index\.html)?$/.test(e.path)));
   const links = () => page.evaluate(() => [...document.querySelectorAll("#search-results li a")].map((a) => new URL(a.href).pathname));
   const total = await page.evaluate(() => (document.getElementById("search-status").textContent.match(/找到 (\d+) 条/) || [, 0])[1]);
   let paths = (await links()).map(norm);
@@ -177,7 +179,7 @@ async function files(dir) {
 const largest = (list) => list.reduce((m, f) => Math.max(m, f.bytes), 0);
 
 const ours = (await files(join(site, "search"))).filter((f) => f.path !== "index.html").map((f) => ({ ...f, path: "search/" + f.path }));
-ours.push({ path: "static/search.js", bytes: (await stat(join(site, "static/search.js"))).size });
+for (const f of await files(join(site, "static"))) if (SCRIPT.test("/static/" + f.path)) ours.push({ ...f, path: "static/" + f.path });
 const theirs = (await files(join(copy, "pagefind"))).map((f) => ({ ...f, path: "pagefind/" + f.path }));
 // Pagefind's UI bundles are alternatives the API page does not load; listed apart.
 const isUi = (f) => /pagefind\/pagefind-(ui|component-ui|modular-ui|highlight)\./.test(f.path);

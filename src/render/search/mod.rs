@@ -8,9 +8,12 @@
 //!
 //! Every file is named by a hash of its bytes (see [`crate::render::assets`]), so a cached old
 //! shard can never meet a new manifest: shards `search/s/HASH.txt` and folding tables
-//! `search/fold/BLOCK.HASH.txt` are named in the manifest; fragments `search/f/HASH.json` are
-//! named in tables of [`NAME_BLOCK`] records each (`search/n/HASH.txt`, one hash a line), which
-//! the manifest names in turn. An unchanged fragment keeps its name even when records move.
+//! `search/fold/BLOCK.HASH.txt` are named in the manifest. Fragments go in runs of records
+//! ([`fragment_runs`]), `search/f/HASH-I.json` for the I-th record of a run whose fragments hash
+//! to HASH; the manifest lists each run's hash and length, so the browser names a result's
+//! fragment from its record number alone, with no table to fetch first. A run ends where a
+//! record's link says so (about one in [`RUN_MEAN`]), not at a fixed count: a document added or
+//! edited renames the fragments of its own run only, however far the records after it move.
 
 pub mod encode;
 pub mod pinyin;
@@ -28,8 +31,12 @@ use std::collections::BTreeMap;
 /// Folding tables are split by `code point >> FOLD_BLOCK_BITS` (search.js uses the same).
 pub const FOLD_BLOCK_BITS: u32 = 10;
 
-/// Records per table of fragment names (search.js uses the same).
-pub const NAME_BLOCK: usize = 256;
+/// The mean length of a run of fragments, a power of two: a run ends after a record whose link
+/// hashes to a multiple of it.
+pub const RUN_MEAN: u32 = 64;
+
+/// The longest run, so that an edit never renames more than this many fragments.
+pub const RUN_MAX: usize = 256;
 
 /// The manifest the search page carries: enough to pick shards and tell kinds apart.
 #[derive(Debug, serde::Serialize)]
@@ -44,8 +51,9 @@ pub struct Manifest {
     /// The folding tables, `BLOCK.HASH` (block: `cp >> FOLD_BLOCK_BITS`, hex):
     /// `search/fold/BLOCK.HASH.txt`.
     pub fold: Vec<String>,
-    /// The hash naming each table of fragment names: `search/n/HASH.txt`.
-    pub n: Vec<String>,
+    /// The runs of fragments, in record order: `[HASH, LENGTH]`; the I-th record of a run is
+    /// `search/f/HASH-I.json`.
+    pub f: Vec<(String, usize)>,
     /// The hash naming the school list: `search/schools.HASH.json`.
     pub schools: String,
 }
@@ -139,15 +147,39 @@ pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
         .into_iter()
         .map(|(b, pairs)| format!("{b:x}.{}", named("fold/", &format!("{b:x}."), "txt", pairs.into_bytes())))
         .collect();
-    let fragment_names: Vec<String> = fragments.into_iter().map(|f| named("f/", "", "json", f)).collect();
-    let n =
-        fragment_names.chunks(NAME_BLOCK).map(|c| named("n/", "", "txt", (c.join("\n") + "\n").into_bytes())).collect();
     let schools = named("", "schools.", "json", schools(&records));
-    let manifest = Manifest { v: 2, shards: s.len(), s, kinds: kinds(&records), fold, n, schools };
-    // Two records with the same fragment share its file.
+    let mut f = Vec::new();
+    let mut fragments = fragments.into_iter();
+    for len in fragment_runs(&records) {
+        let run: Vec<Vec<u8>> = fragments.by_ref().take(len).collect();
+        let hash = short_hash(&run.join(&b'\n'));
+        for (i, bytes) in run.into_iter().enumerate() {
+            files.push((format!("search/f/{hash}-{i}.json"), bytes));
+        }
+        f.push((hash, len));
+    }
+    let manifest = Manifest { v: 3, shards: s.len(), s, kinds: kinds(&records), fold, f, schools };
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    files.dedup_by(|a, b| a.0 == b.0);
     Index { manifest, files }
+}
+
+/// The lengths of the runs of fragments, in record order. A run ends after a record whose link
+/// hashes to a multiple of [`RUN_MEAN`], or at [`RUN_MAX`] records: where runs end depends on the
+/// records themselves, not on their numbers, so records that move keep their runs.
+fn fragment_runs(records: &[Record]) -> Vec<usize> {
+    let mut runs = Vec::new();
+    let mut len = 0;
+    for r in records {
+        len += 1;
+        if encode::hash(&r.fragment.u) % RUN_MEAN == 0 || len == RUN_MAX {
+            runs.push(len);
+            len = 0;
+        }
+    }
+    if len > 0 {
+        runs.push(len);
+    }
+    runs
 }
 
 /// Every school's name, link and readings, for suggesting names when a query finds nothing.

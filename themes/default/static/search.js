@@ -1,6 +1,7 @@
 // 全站搜索 (site search), on the search page only. It reads the small manifest the page
-// carries, then fetches just what the query needs: the folding tables of the characters typed
-// (繁→简), the index shards of the query's keys, and the fragments of the results shown.
+// carries, then fetches just what the query needs, each step's files at once: the folding
+// tables of the characters typed (繁→简), the index shards of the query's keys, and the
+// fragments of the results shown (named from the manifest, with no table between).
 // Text rules mirror src/render/search/text.rs; keep the two in step.
 (function () {
   "use strict";
@@ -240,20 +241,17 @@
   function visible() {
     return state.hits.filter(function (h) { return !state.type || kinds[h.id] === state.type; });
   }
-  // The fragments of some hits: their names first, from the tables of NAME_BLOCK records each.
-  var NAME_BLOCK = 256, names = {};
+  // The fragments of some hits: the I-th record of a run is search/f/HASH-I.json, the runs
+  // listed in order with their lengths (fragment_runs in src/render/search/mod.rs).
+  var fragmentRuns = [], at = 0;
+  M.f.forEach(function (r) { fragmentRuns.push([at, r[0]]); at += r[1]; });
   function fragments(hits) {
-    var blocks = {};
-    hits.forEach(function (h) { blocks[Math.floor(h.id / NAME_BLOCK)] = 1; });
-    return Promise.all(Object.keys(blocks).map(function (b) {
-      return names[b] || (names[b] = get("search/n/" + M.n[b] + ".txt").then(function (t) { return t.split("\n"); }));
-    })).then(function () {
-      return Promise.all(hits.map(function (h) {
-        return names[Math.floor(h.id / NAME_BLOCK)].then(function (list) {
-          return get("search/f/" + list[h.id % NAME_BLOCK] + ".json", true);
-        });
-      }));
-    });
+    return Promise.all(hits.map(function (h) {
+      var i = fragmentRuns.length - 1;
+      while (fragmentRuns[i][0] > h.id) i--;
+      var run = fragmentRuns[i];
+      return get("search/f/" + run[1] + "-" + (h.id - run[0]) + ".json", true);
+    }));
   }
   function showMore() {
     var list = visible(), next = list.slice(state.shown, state.shown + PAGE);
