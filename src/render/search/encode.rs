@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 /// The size a shard aims at. A query of four characters fetches about three shards.
-pub const SHARD_BYTES: usize = 2 * 1024;
+pub const SHARD_BYTES: usize = 1024;
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 

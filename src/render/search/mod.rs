@@ -159,7 +159,9 @@ pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
         f.push((hash, len));
     }
     let manifest = Manifest { v: 3, shards: s.len(), s, kinds: kinds(&records), fold, f, schools };
+    // Shards with the same lines (empty ones, on a large site) share their file.
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    files.dedup_by(|a, b| a.0 == b.0);
     Index { manifest, files }
 }
 
