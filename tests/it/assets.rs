@@ -71,8 +71,7 @@ fn search_files_are_named_by_content_and_the_manifest_names_them() {
     let mut fragments = 0;
     for run in manifest["f"].as_array().unwrap() {
         let (hash, len) = (run[0].as_str().unwrap(), run[1].as_u64().unwrap());
-        let bytes: Vec<&[u8]> =
-            (0..len).map(|i| files[&format!("search/f/{hash}-{i}.json")].as_slice()).collect();
+        let bytes: Vec<&[u8]> = (0..len).map(|i| files[&format!("search/f/{hash}-{i}.json")].as_slice()).collect();
         assert_eq!(gongshi::render::assets::short_hash(&bytes.join(&b'\n')), hash);
         fragments += len;
     }
