@@ -173,7 +173,7 @@ fn fragment_runs(records: &[Record]) -> Vec<usize> {
     let mut len = 0;
     for r in records {
         len += 1;
-        if encode::hash(&r.fragment.u) % RUN_MEAN == 0 || len == RUN_MAX {
+        if encode::hash(&r.fragment.u).is_multiple_of(RUN_MEAN) || len == RUN_MAX {
             runs.push(len);
             len = 0;
         }
@@ -197,6 +197,37 @@ fn schools(records: &[Record]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn record(url: &str) -> Record {
+        let fragment = records::Fragment {
+            t: String::new(),
+            u: url.to_string(),
+            k: "p",
+            d: None,
+            n: None,
+            m: String::new(),
+            x: String::new(),
+            p: Vec::new(),
+            f: None,
+        };
+        Record { kind: Kind::Policy, fields: Default::default(), fragment }
+    }
+
+    /// A document added first (newest) moves every record after it, but renames the fragments
+    /// of its own run only: the runs after it end where they ended.
+    #[test]
+    fn a_record_added_in_front_changes_only_the_first_run() {
+        let before: Vec<Record> = (0..2000).map(|i| record(&format!("policies/{i}/"))).collect();
+        let runs = fragment_runs(&before);
+        assert_eq!(runs.iter().sum::<usize>(), 2000);
+        assert!(runs.len() > 10 && runs.iter().all(|&n| n <= RUN_MAX), "{runs:?}");
+        let mut after = vec![record("policies/new/")];
+        after.extend(before);
+        let moved = fragment_runs(&after);
+        // The new record joins the first run, or ends a run of its own.
+        let joined = moved[0] == runs[0] + 1 && moved[1..] == runs[1..];
+        assert!(joined || (moved[0] == 1 && moved[1..] == runs[..]), "{moved:?}");
+    }
 
     /// The same cases are checked against static/search.js (tests/browser/search-unit.mjs), so
     /// the build and the browser cut queries, hash keys and read lists alike.
