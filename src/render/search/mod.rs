@@ -44,10 +44,13 @@ pub struct Manifest {
     /// Format version of the files.
     pub v: u32,
     pub shards: usize,
-    /// The hash naming each shard, by shard number: `search/s/HASH.txt`.
-    pub s: Vec<String>,
-    /// The kind of each record, as runs: `[["s", 21], ["p", 3], ["n", 1], …]`.
-    pub kinds: Vec<(&'static str, usize)>,
+    /// The hashes naming the shards, in shard number order, one after another with nothing
+    /// between (each [`HASH_LEN`](crate::render::assets::HASH_LEN) digits): shard N is `search/s/HASH.txt`. A large site has
+    /// thousands of shards, and the page carries this list.
+    pub s: String,
+    /// The kind of each record, as runs: a kind's letter and how many records in a row have it
+    /// when more than one (`s21p3np2`).
+    pub kinds: String,
     /// The folding tables, `BLOCK.HASH` (block: `cp >> FOLD_BLOCK_BITS`, hex):
     /// `search/fold/BLOCK.HASH.txt`.
     pub fold: Vec<String>,
@@ -86,7 +89,7 @@ fn add_keys(record: &Record, n: u32, postings: &mut encode::Postings) {
     }
 }
 
-fn kinds(records: &[Record]) -> Vec<(&'static str, usize)> {
+fn kinds(records: &[Record]) -> String {
     let mut runs: Vec<(&'static str, usize)> = Vec::new();
     for r in records {
         match runs.last_mut() {
@@ -94,7 +97,7 @@ fn kinds(records: &[Record]) -> Vec<(&'static str, usize)> {
             _ => runs.push((r.kind.code(), 1)),
         }
     }
-    runs
+    runs.into_iter().map(|(k, n)| if n > 1 { format!("{k}{n}") } else { k.to_string() }).collect()
 }
 
 /// The folding tables: traditional → simplified pairs, grouped by blocks of 1,024 code points.
@@ -142,7 +145,8 @@ pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
         files.push((format!("search/{dir}{stem}{hash}.{ext}"), bytes));
         hash
     };
-    let s: Vec<String> = shards.into_iter().map(|shard| named("s/", "", "txt", shard.into_bytes())).collect();
+    let shard_count = shards.len();
+    let s: String = shards.into_iter().map(|shard| named("s/", "", "txt", shard.into_bytes())).collect();
     let fold = folds
         .into_iter()
         .map(|(b, pairs)| format!("{b:x}.{}", named("fold/", &format!("{b:x}."), "txt", pairs.into_bytes())))
@@ -158,7 +162,7 @@ pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
         }
         f.push((hash, len));
     }
-    let manifest = Manifest { v: 3, shards: s.len(), s, kinds: kinds(&records), fold, f, schools };
+    let manifest = Manifest { v: 3, shards: shard_count, s, kinds: kinds(&records), fold, f, schools };
     // Shards with the same lines (empty ones, on a large site) share their file.
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);

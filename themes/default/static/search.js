@@ -97,7 +97,7 @@
     allKeys.forEach((k) => { shards[hash(k) % M.shards] = 1; });
     var found = {};
     return Promise.all(Object.keys(shards).map((s) => {
-      return get("search/s/" + M.s[s] + ".txt").then((text) => {
+      return get("search/s/" + M.s.substr(s * 10, 10) + ".txt").then((text) => { // 10 digits: HASH_LEN, src/render/assets.rs
         text.split("\n").forEach((line) => {
           var cells = line.split("\t");
           if (allKeys.indexOf(cells[0]) < 0) return;
@@ -164,7 +164,7 @@
   var KIND = { p: "政策文件", n: "通知公告", s: "学校", j: "结对", g: "页面" };
   var PAGE = 10;
   var kinds = [];
-  M.kinds.forEach((run) => { for (var i = 0; i < run[1]; i++) kinds.push(run[0]); });
+  M.kinds.replace(/([a-z])(\d*)/g, (_, k, n) => { for (var i = 0; i < (+n || 1); i++) kinds.push(k); });
   function get(path, json) {
     return fetch(ROOT + path).then((r) => {
       if (!r.ok) throw new Error(path + ": " + r.status);
