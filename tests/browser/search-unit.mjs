@@ -16,7 +16,10 @@ if (process.argv[2]) {
   assert.equal(published.length, 1, `one search script in ${dir}`);
   scripts.push(join(dir, published[0]));
 }
-for (const script of scripts) check(require(script));
+for (const script of scripts) {
+  check(require(script));
+  await shards(require(script));
+}
 console.log(`search.js unit checks passed (${scripts.length === 2 ? "source and published" : "source"})`);
 
 function check(search) {
@@ -46,4 +49,19 @@ function check(search) {
   // A record holding the whole phrase in its body outranks one holding most of it in its title.
   const phrase = { "甲乙": { 0: 8, 1: 1 }, "乙丙": { 0: 8, 1: 1 }, "丙丁": { 0: 8, 1: 1 }, "丁戊": { 0: 8 } };
   assert.deepEqual(search.rank(search.parse("甲乙丙丁戊"), phrase).map((h) => h.id), [0, 1]);
+}
+
+// Shards are asked for by number with ?v= the generation, and one whose first line is another
+// generation (a deploy half done) is refused, not read.
+async function shards(search) {
+  const M = { g: "0123456789", shards: 1 };
+  const asked = [];
+  const serve = (first) => (path) => {
+    asked.push(path);
+    return Promise.resolve(first + "\n结对\t\t\t\tAB\n");
+  };
+  const found = await search.postings(["结对"], M, serve(M.g));
+  assert.deepEqual(asked, ["search/s/0.txt?v=0123456789"]);
+  assert.deepEqual(found, { "结对": { 0: 8, 1: 8 } });
+  await assert.rejects(search.postings(["结对"], M, serve("9876543210")), (e) => e.stale === 1);
 }

@@ -6,14 +6,19 @@
 //! Traditional characters a visitor may type are folded by tables split by code point
 //! (blocks of 1,024), so a query fetches only the few it needs.
 //!
-//! Every file is named by a hash of its bytes (see [`crate::render::assets`]), so a cached old
-//! shard can never meet a new manifest: shards `search/s/HASH.txt` and folding tables
-//! `search/fold/BLOCK.HASH.txt` are named in the manifest. Fragments go in runs of records
-//! ([`fragment_runs`]), `search/f/HASH-I.json` for the I-th record of a run whose fragments hash
-//! to HASH; the manifest lists each run's hash and length, so the browser names a result's
-//! fragment from its record number alone, with no table to fetch first. A run ends where a
-//! record's link says so (about one in [`RUN_MEAN`]), not at a fixed count: a document added or
-//! edited renames the fragments of its own run only, however far the records after it move.
+//! Two ways of naming keep a cached file from meeting a page of another build. Fragments are
+//! named by their bytes (see [`crate::render::assets`]) and cached for good: they go in runs of
+//! records ([`fragment_runs`]), `search/f/HASH-I.json` for the I-th record of a run whose
+//! fragments hash to HASH; the manifest lists each run's hash and length, so the browser names a
+//! result's fragment from its record number alone, with no table to fetch first. A run ends
+//! where a record's link says so (about one in [`RUN_MEAN`]), not at a fixed count: a document
+//! added or edited renames the fragments of its own run only, however far the records after it
+//! move. Shards (`search/s/N.txt`), folding tables (`search/fold/BLOCK.txt`) and the school list
+//! (`search/schools.json`) keep their names, get the short cache of pages, and are fetched with
+//! `?v=GEN`, the manifest's one hash of them all ([`generation`]), so the page names no file
+//! of them one by one (a large site has thousands of shards). Each shard starts with GEN: a
+//! shard of another build (a deploy half done) is told apart, and search.js reloads the page
+//! once, then says the index is being updated.
 
 pub mod encode;
 pub mod pinyin;
@@ -43,22 +48,20 @@ pub const RUN_MAX: usize = 256;
 pub struct Manifest {
     /// Format version of the files.
     pub v: u32,
+    /// The generation: one hash of the files named by number ([`generation`]). They are fetched
+    /// as `search/s/N.txt?v=GEN`, and each shard's first line is GEN.
+    pub g: String,
+    /// Shard N is `search/s/N.txt` (N decimal).
     pub shards: usize,
-    /// The hashes naming the shards, in shard number order, one after another with nothing
-    /// between (each [`HASH_LEN`](crate::render::assets::HASH_LEN) digits): shard N is `search/s/HASH.txt`. A large site has
-    /// thousands of shards, and the page carries this list.
-    pub s: String,
     /// The kind of each record, as runs: a kind's letter and how many records in a row have it
     /// when more than one (`s21p3np2`).
     pub kinds: String,
-    /// The folding tables, `BLOCK.HASH` (block: `cp >> FOLD_BLOCK_BITS`, hex):
-    /// `search/fold/BLOCK.HASH.txt`.
-    pub fold: Vec<String>,
-    /// The runs of fragments, in record order: `[HASH, LENGTH]`; the I-th record of a run is
-    /// `search/f/HASH-I.json`.
-    pub f: Vec<(String, usize)>,
-    /// The hash naming the school list: `search/schools.HASH.json`.
-    pub schools: String,
+    /// The blocks that have a folding table (`cp >> FOLD_BLOCK_BITS`, hex), comma-separated:
+    /// `search/fold/BLOCK.txt`.
+    pub fold: String,
+    /// The runs of fragments, in record order, comma-separated: HASH (ten digits) then LENGTH
+    /// (`0c4f9a1b2e64,…`); the I-th record of a run is `search/f/HASH-I.json`.
+    pub f: String,
 }
 
 pub struct Index {
@@ -140,19 +143,18 @@ pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
     let fragments: Vec<Vec<u8>> =
         records.par_iter().map(|r| serde_json::to_vec(&r.fragment).unwrap_or_default()).collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + records.len() + 100);
-    let mut named = |dir: &str, stem: &str, ext: &str, bytes: Vec<u8>| {
-        let hash = short_hash(&bytes);
-        files.push((format!("search/{dir}{stem}{hash}.{ext}"), bytes));
-        hash
-    };
     let shard_count = shards.len();
-    let s: String = shards.into_iter().map(|shard| named("s/", "", "txt", shard.into_bytes())).collect();
-    let fold = folds
-        .into_iter()
-        .map(|(b, pairs)| format!("{b:x}.{}", named("fold/", &format!("{b:x}."), "txt", pairs.into_bytes())))
-        .collect();
-    let schools = named("", "schools.", "json", schools(&records));
-    let mut f = Vec::new();
+    let schools = schools(&records);
+    let g = generation(&shards, &folds, &schools);
+    for (n, shard) in shards.into_iter().enumerate() {
+        files.push((format!("search/s/{n}.txt"), format!("{g}\n{shard}").into_bytes()));
+    }
+    let fold = folds.keys().map(|b| format!("{b:x}")).collect::<Vec<_>>().join(",");
+    for (b, pairs) in folds {
+        files.push((format!("search/fold/{b:x}.txt"), pairs.into_bytes()));
+    }
+    files.push(("search/schools.json".to_string(), schools));
+    let mut f: Vec<String> = Vec::new();
     let mut fragments = fragments.into_iter();
     for len in fragment_runs(&records) {
         let run: Vec<Vec<u8>> = fragments.by_ref().take(len).collect();
@@ -160,13 +162,29 @@ pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
         for (i, bytes) in run.into_iter().enumerate() {
             files.push((format!("search/f/{hash}-{i}.json"), bytes));
         }
-        f.push((hash, len));
+        f.push(format!("{hash}{len}"));
     }
-    let manifest = Manifest { v: 3, shards: shard_count, s, kinds: kinds(&records), fold, f, schools };
-    // Shards with the same lines (empty ones, on a large site) share their file.
+    let manifest = Manifest { v: 4, g, shards: shard_count, kinds: kinds(&records), fold, f: f.join(",") };
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    files.dedup_by(|a, b| a.0 == b.0);
     Index { manifest, files }
+}
+
+/// One hash of every file named by number (shards, folding tables, the school list): a new
+/// index gets a new generation, hence new URLs (`?v=GEN`), so no cache holds an older copy under
+/// them; a copy cached while a deploy was half done (old page, new shard, or the reverse) tells
+/// by the shard's first line. Forty bits: two generations of one site share a GEN about once in
+/// a trillion deploys.
+fn generation(shards: &[String], folds: &BTreeMap<u32, String>, schools: &[u8]) -> String {
+    let mut all: Vec<u8> = Vec::new();
+    for shard in shards {
+        all.extend_from_slice(shard.as_bytes());
+        all.push(0);
+    }
+    for (b, pairs) in folds {
+        all.extend_from_slice(format!("{b:x}\0{pairs}\0").as_bytes());
+    }
+    all.extend_from_slice(schools);
+    short_hash(&all)
 }
 
 /// The lengths of the runs of fragments, in record order. A run ends after a record whose link

@@ -1,7 +1,8 @@
 // 全站搜索 (site search), on the search page only. It reads the small manifest the page
 // carries, then fetches just what the query needs, each step's files at once: the folding
 // tables of the characters typed (繁→简), the index shards of the query's keys, and the
-// fragments of the results shown (named from the manifest, with no table between).
+// fragments of the results shown (named from the manifest, with no table between). Shards and
+// folding tables are named by number and asked for with ?v= the manifest's generation.
 // Text rules mirror src/render/search/text.rs; keep the two in step.
 (() => {
   "use strict";
@@ -17,16 +18,15 @@
     return c >= "A" && c <= "Z" ? c.toLowerCase() : c;
   }
   function fold(text) { return Array.from(text, foldChar); }
-  // Files are named by their content; the manifest names them (src/render/search/mod.rs).
+  // The manifest lists the blocks that have a table (src/render/search/mod.rs).
   function loadFolds(text, M, get) {
-    var want = {}, named = {};
-    M.fold.forEach((f) => { named[f.split(".")[0]] = f; });
+    var want = {}, have = M.fold.split(",");
     Array.from(text).forEach((c) => {
       var b = (c.codePointAt(0) >> 10).toString(16); // FOLD_BLOCK_BITS in src/render/search/mod.rs
-      if (c.codePointAt(0) > 0x2e7f && named[b]) want[named[b]] = 1;
+      if (c.codePointAt(0) > 0x2e7f && have.indexOf(b) >= 0) want[b] = 1;
     });
-    return Promise.all(Object.keys(want).map((f) => {
-      return get("search/fold/" + f + ".txt").then((t) => {
+    return Promise.all(Object.keys(want).map((b) => {
+      return get("search/fold/" + b + ".txt" + (M.g ? "?v=" + M.g : "")).then((t) => {
         var cs = Array.from(t);
         for (var i = 0; i + 1 < cs.length; i += 2) folds[cs[i]] = cs[i + 1];
       });
@@ -91,14 +91,17 @@
     return out;
   }
 
-  // The records holding each key, as record → field mask (shards fetched with `get`).
+  // The records holding each key, as record → field mask (shards fetched with `get`). A shard
+  // whose first line is not the manifest's generation is of another build: a deploy under way.
   function postings(allKeys, M, get) {
     var shards = {};
     allKeys.forEach((k) => { shards[hash(k) % M.shards] = 1; });
     var found = {};
     return Promise.all(Object.keys(shards).map((s) => {
-      return get("search/s/" + M.s.substr(s * 10, 10) + ".txt").then((text) => { // 10 digits: HASH_LEN, src/render/assets.rs
-        text.split("\n").forEach((line) => {
+      return get("search/s/" + s + ".txt?v=" + M.g).then((text) => {
+        var lines = text.split("\n");
+        if (lines[0] !== M.g) throw { stale: 1 };
+        lines.forEach((line) => {
           var cells = line.split("\t");
           if (allKeys.indexOf(cells[0]) < 0) return;
           var masks = {};
@@ -244,7 +247,7 @@
   // The fragments of some hits: the I-th record of a run is search/f/HASH-I.json, the runs
   // listed in order with their lengths (fragment_runs in src/render/search/mod.rs).
   var fragmentRuns = [], at = 0;
-  M.f.forEach((r) => { fragmentRuns.push([at, r[0]]); at += r[1]; });
+  (M.f ? M.f.split(",") : []).forEach((r) => { fragmentRuns.push([at, r.slice(0, 10)]); at += +r.slice(10); }); // HASH_LEN, src/render/assets.rs
   function fragments(hits) {
     return Promise.all(hits.map((h) => {
       var i = fragmentRuns.length - 1;
@@ -291,7 +294,7 @@
   // Nothing found: the schools whose names or readings come closest.
   function suggest(q) {
     var box = $("search-suggest"), plain = q.runs.map((r) => r.join("")).join("");
-    return get("search/schools." + M.schools + ".json", true).then((schools) => {
+    return get("search/schools.json?v=" + M.g, true).then((schools) => {
       var scored = schools.map((s) => {
         var name = fold(s[0]), score = 0;
         Array.from(plain).forEach((c) => { if (name.indexOf(c) >= 0) score += 2; });
@@ -328,8 +331,12 @@
           return suggest(q);
         });
       });
-    }).catch(() => {
-      $("search-status").textContent = "搜索暂时无法使用（索引没有加载成功），请稍后再试。";
+    }).catch((e) => {
+      // A shard of another build: reload the page (and its manifest) once, then say so.
+      var key = "gongshi-search-reload", tried;
+      try { tried = sessionStorage.getItem(key) === M.g; if (e.stale && !tried) sessionStorage.setItem(key, M.g); } catch (x) { tried = 1; }
+      if (e.stale && !tried) return location.reload();
+      $("search-status").textContent = e.stale ? "搜索索引正在更新，请稍后再试。" : "搜索暂时无法使用（索引没有加载成功），请稍后再试。";
     });
   }
 
