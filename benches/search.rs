@@ -5,8 +5,8 @@
 //! cargo bench --bench search
 //! ```
 //!
-//! Builds the example site (content/) and a generated site of 10,000 documents and 1,000 schools
-//! into target/bench-search/, writes a fixed list of typical queries for each, and runs
+//! Builds the example site (content/) and two generated sites, of 1,000 documents and 100 schools
+//! and of 10,000 documents and 1,000 schools, into target/bench-search/, writes a fixed list of typical queries for each, and runs
 //! benches/search/bench.mjs on each: it indexes a copy of the HTML with Pagefind and, in headless
 //! Chromium (Debian's /usr/bin/chromium, or $CHROMIUM), prints per query the rank of the expected
 //! page and the bytes a cold browser downloads, for both, with the index sizes on disk. It is a
@@ -37,6 +37,29 @@ const EXAMPLE: &[Case] = &[
     ("89号", "policies/lianqujiao-2017-89/", "number part of a doc_no"),
     ("庙岭", "schools/miaoling-xiaoxue/", "two characters"),
     ("结对 公示", "notices/2017-jieduigongjian-anpai/", "two terms ANDed"),
+];
+
+/// A generated site a tenth of the size (seed 42), with queries of the same kinds picked from it.
+const CORPUS_1K: corpus::Spec = corpus::Spec { docs: 1_000, schools: 100, pairings: 200, seed: 42 };
+const CORPUS_1K_CASES: &[Case] = &[
+    ("海明中学", "schools/school-0044/", "school name"),
+    ("haiming", "schools/school-0044/", "full pinyin"),
+    ("hmzx", "schools/school-0044/", "initials"),
+    ("连政发〔2024〕86号", "policies/lianzhengfa-2024-86/", "doc_no"),
+    ("连政发(2024)86号", "policies/lianzhengfa-2024-86/", "doc_no, other brackets"),
+    ("〔2024〕86号", "policies/lianzhengfa-2024-86/", "number part with its year"),
+    (
+        "連雲區人民政府關於2024年教育經費保障工作的決定",
+        "policies/lianzhengfa-2024-86/",
+        "traditional title of a simplified document",
+    ),
+    ("银桥", "schools/school-0045/", "two characters (a school)"),
+    ("港银学校 校舍安全", "notices/notice-0193/", "two terms ANDed"),
+    (
+        "墟沟中学选派37名物理教师到中云中学交流任教",
+        "policies/lianqujiao-2023-26/",
+        "phrase of a traditional body, typed simplified",
+    ),
 ];
 
 /// The generated corpus (seed 42) and typical queries picked from it. Each number in a 文号
@@ -95,18 +118,23 @@ fn run() -> Result<(), String> {
     build(&manifest.join("content"), &example.join("site"), EXAMPLE_EPOCH)?;
     bench(&script_dir, &example, EXAMPLE, "示例网站 / the example site (content/)")?;
 
-    let generated = out.join("corpus");
-    let source = generated.join("source");
+    generated(&script_dir, &out.join("corpus-1k"), &CORPUS_1K, CORPUS_1K_CASES)?;
+    generated(&script_dir, &out.join("corpus"), &CORPUS, CORPUS_CASES)
+}
+
+/// Generates the corpus `spec` into `dir`/source, builds it and benches `cases` on it.
+fn generated(script_dir: &Path, dir: &Path, spec: &corpus::Spec, cases: &[Case]) -> Result<(), String> {
+    let source = dir.join("source");
     if source.exists() {
         std::fs::remove_dir_all(&source).map_err(|e| format!("{}: {e}", source.display()))?;
     }
-    corpus::generate(&source, &CORPUS).map_err(|e| format!("{}: {e}", source.display()))?;
-    build(&source, &generated.join("site"), CORPUS_EPOCH)?;
+    corpus::generate(&source, spec).map_err(|e| format!("{}: {e}", source.display()))?;
+    build(&source, &dir.join("site"), CORPUS_EPOCH)?;
     let title = format!(
         "生成的网站 / a generated site: {} documents, {} schools, {} pairings (seed {})",
-        CORPUS.docs, CORPUS.schools, CORPUS.pairings, CORPUS.seed
+        spec.docs, spec.schools, spec.pairings, spec.seed
     );
-    bench(&script_dir, &generated, CORPUS_CASES, &title)
+    bench(script_dir, dir, cases, &title)
 }
 
 fn build(source: &Path, site: &Path, epoch: &str) -> Result<(), String> {

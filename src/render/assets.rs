@@ -1,4 +1,4 @@
-//! Names by content: the theme's CSS, JS and fonts, and every search file, are published under a
+//! Names by content: the theme's CSS, JS and fonts, and the search fragments, are published under a
 //! name carrying a hash of their bytes (`static/style.3f9a1c0b2d.css`), so a CDN or browser may
 //! keep them for a year: new bytes get a new name, and a page always names the bytes it was
 //! built with. An unchanged file keeps its name from build to build.
@@ -56,9 +56,10 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
 /// Whether an output path (`static/style.3f9a1c0b2d.css`, `search/f/….json`) is named by its
 /// content, so may be cached for good.
 pub fn is_content_named(path: &str) -> bool {
-    if let Some(name) = path.strip_prefix("search/") {
-        // The search page itself (`search/index.html`) is a page.
-        return !name.ends_with(".html");
+    if path.starts_with("search/") {
+        // Fragments only: shards, folding tables and the school list keep their names (fetched
+        // with `?v=GEN`, see render::search), and the search page is a page.
+        return path.starts_with("search/f/");
     }
     let Some(name) = path.strip_prefix("static/") else { return false };
     let mut parts = name.rsplit('.');
@@ -83,9 +84,10 @@ pub fn headers<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<u8> {
     for path in paths {
         let (top, rest) = path.split_once('/').unwrap_or(("", path));
         match (top, rest.split_once('/')) {
-            // search/s/, search/f/, …: every file named by content.
+            // search/f/ (named by content), search/s/ and search/fold/ (named by number): one
+            // rule for the folder.
             ("search", Some((sub, _))) => {
-                rules.insert(format!("/search/{sub}/*"), IMMUTABLE);
+                rules.insert(format!("/search/{sub}/*"), cache_control(path));
             }
             ("search" | "static" | "", _) => {
                 if let Some(dir) = path.strip_suffix("index.html") {
@@ -99,8 +101,8 @@ pub fn headers<'a>(paths: impl Iterator<Item = &'a str>) -> Vec<u8> {
         }
     }
     let mut text = String::from(
-        "# gongshi：名字里带内容散列的文件（static/*.散列.css、search/）内容永远不变，可缓存一年；\n\
-         # 网页、订阅、站点地图、图表和附件的名字不变、内容会变，只缓存 5 分钟。\n\
+        "# gongshi：名字里带内容散列的文件（static/*.散列.css、search/f/）内容永远不变，可缓存一年；\n\
+         # 网页、订阅、站点地图、图表、附件和搜索索引分片的名字不变、内容会变，只缓存 5 分钟。\n\
          # Netlify / Cloudflare Pages read this file; see docs/deploy.md for nginx and object storage.\n",
     );
     for (rule, value) in rules {
@@ -125,6 +127,10 @@ mod tests {
         assert!(!is_content_named("charts/a.svg"));
         assert!(is_content_named("search/f/0123456789.json"));
         assert!(!is_content_named("search/index.html"));
+        // Named by number, fetched with ?v=GEN: a short cache, like pages.
+        assert!(!is_content_named("search/s/12.txt"));
+        assert!(!is_content_named("search/fold/13.txt"));
+        assert!(!is_content_named("search/schools.json"));
         assert!(!is_hashable("favicon.svg"));
     }
 
@@ -139,6 +145,8 @@ mod tests {
                 "policies/a/index.html",
                 "search/index.html",
                 "search/f/0123456789.json",
+                "search/s/0.txt",
+                "search/schools.json",
             ]
             .into_iter(),
         ))
@@ -149,6 +157,8 @@ mod tests {
         assert!(text.contains("/\n  Cache-Control: public, max-age=300"));
         assert!(text.contains("/search/\n  Cache-Control: public, max-age=300"));
         assert!(text.contains("/search/f/*\n  Cache-Control: public, max-age=31536000, immutable"));
+        assert!(text.contains("/search/s/*\n  Cache-Control: public, max-age=300"));
+        assert!(text.contains("/search/schools.json\n  Cache-Control: public, max-age=300"));
         assert!(!text.lines().any(|l| l == "/*" || l == "/search/*"), "{text}");
     }
 }

@@ -32,14 +32,14 @@ const PAGES: &[&str] = &[
 
 /// The scripts run: accessibility, print, text size and links, the policy catalogue's sorting
 /// and facets, and search queries on the built example (`{site}`); the W3C Nu HTML checker over
-/// all its pages; search.js's own unit checks; `gongshi serve` (`{bin}`) on a copy of the
+/// all its pages; search.js's own unit checks, on its source and on the published (minified) copy; `gongshi serve` (`{bin}`) on a copy of the
 /// example (`{copy}`) that the script edits.
 const SCRIPTS: &[&[&str]] = &[
     &["run.mjs", "{site}"],
     &["catalogue.mjs", "{site}"],
     &["vnu.mjs", "{site}"],
     &["search.mjs", "{site}"],
-    &["search-unit.mjs"],
+    &["search-unit.mjs", "{site}"],
     &["preview.mjs", "{bin}", "{copy}"],
 ];
 

@@ -49,7 +49,7 @@ fn a_rebuild_without_changes_keeps_every_name_and_a_css_line_renames_only_the_st
 }
 
 #[test]
-fn search_files_are_named_by_content_and_the_manifest_names_them() {
+fn search_fragments_are_named_by_content_and_shards_by_number_and_generation() {
     let t = SiteTest::new("assets-search");
     example(&t);
     t.build_ok();
@@ -58,29 +58,37 @@ fn search_files_are_named_by_content_and_the_manifest_names_them() {
     let start = page.find("id=\"search-manifest\">").unwrap() + "id=\"search-manifest\">".len();
     let manifest: serde_json::Value =
         serde_json::from_str(&page[start..start + page[start..].find("</script>").unwrap()]).unwrap();
-    let shards = manifest["s"].as_array().unwrap();
-    assert_eq!(shards.len() as u64, manifest["shards"].as_u64().unwrap());
-    for s in shards {
-        assert!(files.contains_key(&format!("search/s/{}.txt", s.as_str().unwrap())), "{s}");
+    // Shards `search/s/N.txt`, each starting with the generation the manifest carries.
+    let generation = manifest["g"].as_str().unwrap();
+    assert_eq!(generation.len(), gongshi::render::assets::HASH_LEN);
+    let shards = manifest["shards"].as_u64().unwrap();
+    assert_eq!(files.keys().filter(|p| p.starts_with("search/s/")).count() as u64, shards);
+    for n in 0..shards {
+        let shard = String::from_utf8(files[&format!("search/s/{n}.txt")].clone()).unwrap();
+        assert_eq!(shard.lines().next(), Some(generation), "search/s/{n}.txt");
     }
-    for f in manifest["fold"].as_array().unwrap() {
-        assert!(files.contains_key(&format!("search/fold/{}.txt", f.as_str().unwrap())), "{f}");
+    for b in manifest["fold"].as_str().unwrap().split(',') {
+        assert!(files.contains_key(&format!("search/fold/{b}.txt")), "{b}");
     }
-    assert!(files.contains_key(&format!("search/schools.{}.json", manifest["schools"].as_str().unwrap())));
+    assert!(files.contains_key("search/schools.json"));
+    // Fragments: run by run, `search/f/HASH-I.json`, HASH that of the run's fragments together.
     let mut fragments = 0;
-    for n in manifest["n"].as_array().unwrap() {
-        let table = String::from_utf8(files[&format!("search/n/{}.txt", n.as_str().unwrap())].clone()).unwrap();
-        for hash in table.lines() {
-            assert!(files.contains_key(&format!("search/f/{hash}.json")), "{hash}");
-            fragments += 1;
-        }
+    for run in manifest["f"].as_str().unwrap().split(',') {
+        let (hash, len) = run.split_at(gongshi::render::assets::HASH_LEN);
+        let len: u64 = len.parse().unwrap();
+        let bytes: Vec<&[u8]> = (0..len).map(|i| files[&format!("search/f/{hash}-{i}.json")].as_slice()).collect();
+        assert_eq!(gongshi::render::assets::short_hash(&bytes.join(&b'\n')), hash);
+        fragments += len;
     }
-    let records: u64 = manifest["kinds"].as_array().unwrap().iter().map(|k| k[1].as_u64().unwrap()).sum();
+    // Kinds as runs: a letter, then a count when more than one (`s19np3`).
+    let kinds = manifest["kinds"].as_str().unwrap();
+    let records: u64 = kinds
+        .split(|c: char| c.is_ascii_lowercase())
+        .skip(1)
+        .map(|n| if n.is_empty() { 1 } else { n.parse::<u64>().unwrap() })
+        .sum();
     assert_eq!(fragments, records);
-    // Every content-named file is what its name says.
-    for (path, bytes) in files.iter().filter(|(p, _)| p.starts_with("search/f/")) {
-        assert!(path.contains(&gongshi::render::assets::short_hash(bytes)), "{path}");
-    }
+    assert_eq!(files.keys().filter(|p| p.starts_with("search/f/")).count() as u64, records);
 }
 
 #[test]

@@ -9,7 +9,7 @@ fn build_prints_one_summary_line_and_exits_zero() {
     let run = t.build_ok();
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", run.stdout);
-    assert!(lines[0].starts_with("完成：生成 7 个页面（共 31 个文件），用时 "), "{}", lines[0]);
+    assert!(lines[0].starts_with("完成：生成 7 个页面（共 30 个文件），用时 "), "{}", lines[0]);
     assert!(lines[0].contains("输出到 public"), "{}", lines[0]);
     assert!(run.stderr.is_empty(), "a quiet build prints nothing else: {}", run.stderr);
 }

@@ -14,8 +14,9 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
-/// The size a shard aims at. A query of four characters fetches about three shards.
-pub const SHARD_BYTES: usize = 2 * 1024;
+/// The size a shard aims at. A query of four characters fetches about three shards; their count
+/// costs the manifest nothing (shards are named by number), so they stay small.
+pub const SHARD_BYTES: usize = 512;
 
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 

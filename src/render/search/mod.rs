@@ -6,11 +6,19 @@
 //! Traditional characters a visitor may type are folded by tables split by code point
 //! (blocks of 1,024), so a query fetches only the few it needs.
 //!
-//! Every file is named by a hash of its bytes (see [`crate::render::assets`]), so a cached old
-//! shard can never meet a new manifest: shards `search/s/HASH.txt` and folding tables
-//! `search/fold/BLOCK.HASH.txt` are named in the manifest; fragments `search/f/HASH.json` are
-//! named in tables of [`NAME_BLOCK`] records each (`search/n/HASH.txt`, one hash a line), which
-//! the manifest names in turn. An unchanged fragment keeps its name even when records move.
+//! Two ways of naming keep a cached file from meeting a page of another build. Fragments are
+//! named by their bytes (see [`crate::render::assets`]) and cached for good: they go in runs of
+//! records ([`fragment_runs`]), `search/f/HASH-I.json` for the I-th record of a run whose
+//! fragments hash to HASH; the manifest lists each run's hash and length, so the browser names a
+//! result's fragment from its record number alone, with no table to fetch first. A run ends
+//! where a record's link says so (about one in [`RUN_MEAN`]), not at a fixed count: a document
+//! added or edited renames the fragments of its own run only, however far the records after it
+//! move. Shards (`search/s/N.txt`), folding tables (`search/fold/BLOCK.txt`) and the school list
+//! (`search/schools.json`) keep their names, get the short cache of pages, and are fetched with
+//! `?v=GEN`, the manifest's one hash of them all ([`generation`]), so the page names no file
+//! of them one by one (a large site has thousands of shards). Each shard starts with GEN: a
+//! shard of another build (a deploy half done) is told apart, and search.js reloads the page
+//! once, then says the index is being updated.
 
 pub mod encode;
 pub mod pinyin;
@@ -28,26 +36,32 @@ use std::collections::BTreeMap;
 /// Folding tables are split by `code point >> FOLD_BLOCK_BITS` (search.js uses the same).
 pub const FOLD_BLOCK_BITS: u32 = 10;
 
-/// Records per table of fragment names (search.js uses the same).
-pub const NAME_BLOCK: usize = 256;
+/// The mean length of a run of fragments, a power of two: a run ends after a record whose link
+/// hashes to a multiple of it.
+pub const RUN_MEAN: u32 = 64;
+
+/// The longest run, so that an edit never renames more than this many fragments.
+pub const RUN_MAX: usize = 256;
 
 /// The manifest the search page carries: enough to pick shards and tell kinds apart.
 #[derive(Debug, serde::Serialize)]
 pub struct Manifest {
     /// Format version of the files.
     pub v: u32,
+    /// The generation: one hash of the files named by number ([`generation`]). They are fetched
+    /// as `search/s/N.txt?v=GEN`, and each shard's first line is GEN.
+    pub g: String,
+    /// Shard N is `search/s/N.txt` (N decimal).
     pub shards: usize,
-    /// The hash naming each shard, by shard number: `search/s/HASH.txt`.
-    pub s: Vec<String>,
-    /// The kind of each record, as runs: `[["s", 21], ["p", 3], ["n", 1], …]`.
-    pub kinds: Vec<(&'static str, usize)>,
-    /// The folding tables, `BLOCK.HASH` (block: `cp >> FOLD_BLOCK_BITS`, hex):
-    /// `search/fold/BLOCK.HASH.txt`.
-    pub fold: Vec<String>,
-    /// The hash naming each table of fragment names: `search/n/HASH.txt`.
-    pub n: Vec<String>,
-    /// The hash naming the school list: `search/schools.HASH.json`.
-    pub schools: String,
+    /// The kind of each record, as runs: a kind's letter and how many records in a row have it
+    /// when more than one (`s21p3np2`).
+    pub kinds: String,
+    /// The blocks that have a folding table (`cp >> FOLD_BLOCK_BITS`, hex), comma-separated:
+    /// `search/fold/BLOCK.txt`.
+    pub fold: String,
+    /// The runs of fragments, in record order, comma-separated: HASH (ten digits) then LENGTH
+    /// (`0c4f9a1b2e64,…`); the I-th record of a run is `search/f/HASH-I.json`.
+    pub f: String,
 }
 
 pub struct Index {
@@ -78,7 +92,7 @@ fn add_keys(record: &Record, n: u32, postings: &mut encode::Postings) {
     }
 }
 
-fn kinds(records: &[Record]) -> Vec<(&'static str, usize)> {
+fn kinds(records: &[Record]) -> String {
     let mut runs: Vec<(&'static str, usize)> = Vec::new();
     for r in records {
         match runs.last_mut() {
@@ -86,7 +100,7 @@ fn kinds(records: &[Record]) -> Vec<(&'static str, usize)> {
             _ => runs.push((r.kind.code(), 1)),
         }
     }
-    runs
+    runs.into_iter().map(|(k, n)| if n > 1 { format!("{k}{n}") } else { k.to_string() }).collect()
 }
 
 /// The folding tables: traditional → simplified pairs, grouped by blocks of 1,024 code points.
@@ -129,25 +143,67 @@ pub fn index(site: &Site, findings: &Findings, bodies: &Bodies) -> Index {
     let fragments: Vec<Vec<u8>> =
         records.par_iter().map(|r| serde_json::to_vec(&r.fragment).unwrap_or_default()).collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards.len() + records.len() + 100);
-    let mut named = |dir: &str, stem: &str, ext: &str, bytes: Vec<u8>| {
-        let hash = short_hash(&bytes);
-        files.push((format!("search/{dir}{stem}{hash}.{ext}"), bytes));
-        hash
-    };
-    let s: Vec<String> = shards.into_iter().map(|shard| named("s/", "", "txt", shard.into_bytes())).collect();
-    let fold = folds
-        .into_iter()
-        .map(|(b, pairs)| format!("{b:x}.{}", named("fold/", &format!("{b:x}."), "txt", pairs.into_bytes())))
-        .collect();
-    let fragment_names: Vec<String> = fragments.into_iter().map(|f| named("f/", "", "json", f)).collect();
-    let n =
-        fragment_names.chunks(NAME_BLOCK).map(|c| named("n/", "", "txt", (c.join("\n") + "\n").into_bytes())).collect();
-    let schools = named("", "schools.", "json", schools(&records));
-    let manifest = Manifest { v: 2, shards: s.len(), s, kinds: kinds(&records), fold, n, schools };
-    // Two records with the same fragment share its file.
+    let shard_count = shards.len();
+    let schools = schools(&records);
+    let g = generation(&shards, &folds, &schools);
+    for (n, shard) in shards.into_iter().enumerate() {
+        files.push((format!("search/s/{n}.txt"), format!("{g}\n{shard}").into_bytes()));
+    }
+    let fold = folds.keys().map(|b| format!("{b:x}")).collect::<Vec<_>>().join(",");
+    for (b, pairs) in folds {
+        files.push((format!("search/fold/{b:x}.txt"), pairs.into_bytes()));
+    }
+    files.push(("search/schools.json".to_string(), schools));
+    let mut f: Vec<String> = Vec::new();
+    let mut fragments = fragments.into_iter();
+    for len in fragment_runs(&records) {
+        let run: Vec<Vec<u8>> = fragments.by_ref().take(len).collect();
+        let hash = short_hash(&run.join(&b'\n'));
+        for (i, bytes) in run.into_iter().enumerate() {
+            files.push((format!("search/f/{hash}-{i}.json"), bytes));
+        }
+        f.push(format!("{hash}{len}"));
+    }
+    let manifest = Manifest { v: 4, g, shards: shard_count, kinds: kinds(&records), fold, f: f.join(",") };
     files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    files.dedup_by(|a, b| a.0 == b.0);
     Index { manifest, files }
+}
+
+/// One hash of every file named by number (shards, folding tables, the school list): a new
+/// index gets a new generation, hence new URLs (`?v=GEN`), so no cache holds an older copy under
+/// them; a copy cached while a deploy was half done (old page, new shard, or the reverse) tells
+/// by the shard's first line. Forty bits: two generations of one site share a GEN about once in
+/// a trillion deploys.
+fn generation(shards: &[String], folds: &BTreeMap<u32, String>, schools: &[u8]) -> String {
+    let mut all: Vec<u8> = Vec::new();
+    for shard in shards {
+        all.extend_from_slice(shard.as_bytes());
+        all.push(0);
+    }
+    for (b, pairs) in folds {
+        all.extend_from_slice(format!("{b:x}\0{pairs}\0").as_bytes());
+    }
+    all.extend_from_slice(schools);
+    short_hash(&all)
+}
+
+/// The lengths of the runs of fragments, in record order. A run ends after a record whose link
+/// hashes to a multiple of [`RUN_MEAN`], or at [`RUN_MAX`] records: where runs end depends on the
+/// records themselves, not on their numbers, so records that move keep their runs.
+fn fragment_runs(records: &[Record]) -> Vec<usize> {
+    let mut runs = Vec::new();
+    let mut len = 0;
+    for r in records {
+        len += 1;
+        if encode::hash(&r.fragment.u).is_multiple_of(RUN_MEAN) || len == RUN_MAX {
+            runs.push(len);
+            len = 0;
+        }
+    }
+    if len > 0 {
+        runs.push(len);
+    }
+    runs
 }
 
 /// Every school's name, link and readings, for suggesting names when a query finds nothing.
@@ -163,6 +219,37 @@ fn schools(records: &[Record]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn record(url: &str) -> Record {
+        let fragment = records::Fragment {
+            t: String::new(),
+            u: url.to_string(),
+            k: "p",
+            d: None,
+            n: None,
+            m: String::new(),
+            x: String::new(),
+            p: Vec::new(),
+            f: None,
+        };
+        Record { kind: Kind::Policy, fields: Default::default(), fragment }
+    }
+
+    /// A document added first (newest) moves every record after it, but renames the fragments
+    /// of its own run only: the runs after it end where they ended.
+    #[test]
+    fn a_record_added_in_front_changes_only_the_first_run() {
+        let before: Vec<Record> = (0..2000).map(|i| record(&format!("policies/{i}/"))).collect();
+        let runs = fragment_runs(&before);
+        assert_eq!(runs.iter().sum::<usize>(), 2000);
+        assert!(runs.len() > 10 && runs.iter().all(|&n| n <= RUN_MAX), "{runs:?}");
+        let mut after = vec![record("policies/new/")];
+        after.extend(before);
+        let moved = fragment_runs(&after);
+        // The new record joins the first run, or ends a run of its own.
+        let joined = moved[0] == runs[0] + 1 && moved[1..] == runs[1..];
+        assert!(joined || (moved[0] == 1 && moved[1..] == runs[..]), "{moved:?}");
+    }
 
     /// The same cases are checked against static/search.js (tests/browser/search-unit.mjs), so
     /// the build and the browser cut queries, hash keys and read lists alike.

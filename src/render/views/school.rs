@@ -87,11 +87,11 @@ pub struct ListPage {
     /// Towns in the order they first appear.
     pub towns: Vec<String>,
     pub locales: Vec<&'static str>,
-    /// The folding tables the finder may fetch (the search index's), as JSON.
+    /// The folding tables the finder may fetch (the search index's blocks, `13,14`).
     pub fold: String,
 }
 
-pub fn list_page(site: &Site, findings: &Findings, fold: &[String]) -> ListPage {
+pub fn list_page(site: &Site, findings: &Findings, fold: &str) -> ListPage {
     let groups = groups(site, findings);
     let mut towns: Vec<String> = Vec::new();
     for t in groups.iter().flat_map(|g| &g.towns) {
@@ -101,13 +101,7 @@ pub fn list_page(site: &Site, findings: &Findings, fold: &[String]) -> ListPage 
     }
     let locales =
         Locale::ALL.into_iter().filter(|l| site.schools.iter().any(|s| s.locale == Some(*l))).map(Locale::label);
-    ListPage {
-        groups,
-        total: site.schools.len(),
-        towns,
-        locales: locales.collect(),
-        fold: serde_json::to_string(fold).unwrap_or_default(),
-    }
+    ListPage { groups, total: site.schools.len(), towns, locales: locales.collect(), fold: fold.to_string() }
 }
 
 /// Schools by 学段 (in a fixed order), then by town in the order towns first appear.

@@ -8,7 +8,7 @@
   var S = window.GongshiSearch;
   if (!box || !S) return;
   var root = new URL("..", document.currentScript.src).href;
-  var M = { fold: JSON.parse(box.getAttribute("data-fold") || "[]") };
+  var M = { fold: box.getAttribute("data-fold") || "" }; // blocks with a folding table: 13,14,…
   var get = function (path) { return fetch(root + path).then(function (r) { return r.ok ? r.text() : ""; }); };
   var input = box.querySelector("input");
   var selects = Array.prototype.slice.call(box.querySelectorAll("select"));
