@@ -1117,11 +1117,13 @@ description: 集中公开推进义务教育优质均衡发展的政策文件、�
             let _ = writeln!(out, "  {item}: {{结论: 是, 依据: [{EVIDENCE}]}}");
         }
         out.push_str("质量监测:\n");
-        for (subject, level, spread) in [("数学", "Ⅲ", "0.12"), ("语文", "Ⅳ", "0.10"), ("科学", "Ⅲ", "0.13")] {
+        for (subject, level, spread) in [("数学", "Ⅲ", "0.12"), ("语文", "Ⅳ", "0.10"), ("科学", "Ⅲ", "0.13")]
+        {
             let _ = writeln!(out, "  - {{科目: {subject}, 学业水平: {level}, 校际差异率: {spread}}}");
         }
         out.push_str("一票否决:\n");
-        for veto in ["以考试方式招生", "违规择校", "设重点学校或重点班", "unfilled_posts", "major_incident", "fraud"] {
+        for veto in ["以考试方式招生", "违规择校", "设重点学校或重点班", "unfilled_posts", "major_incident", "fraud"]
+        {
             let _ = writeln!(out, "  {veto}: 否");
         }
         self.write("data/county/2023.yaml", out.as_bytes())
