@@ -117,7 +117,15 @@ fn one_edit_sent_only_what_changed(
 ) -> Vec<String> {
     let changed = changed(before, after);
     assert_eq!(sent, changed.len(), "uploads against the build's changed files: {changed:#?}");
-    assert!(sent < before.len() / 4, "one edit sent {sent} of {} files: {changed:#?}", before.len());
+    // The search index's numbered files (shards, fold tables, the school list) all carry the
+    // index's generation and change with any edit of it, and a run of fragments is renamed whole
+    // (README, search benchmark: the price of a cold query's bytes); everything else must be few.
+    let pages = |files: &mut dyn Iterator<Item = &String>| files.filter(|p| !p.starts_with("search/")).count();
+    let (sent_pages, all_pages) = (pages(&mut changed.iter()), pages(&mut before.keys()));
+    assert!(
+        sent_pages < all_pages / 4,
+        "one edit sent {sent_pages} of {all_pages} files outside search/: {changed:#?}"
+    );
     let page = changed.iter().filter(|p| p.ends_with(&format!("/{slug}/index.html"))).count();
     assert_eq!(page, 1, "the page of {slug} changed: {changed:#?}");
     // Search files renamed by the edit (a run of fragments, `search/f/8b9dba4f0f-3.json`): pages
