@@ -17,6 +17,7 @@ pub mod cli;
 pub mod deploy;
 pub mod diagnostics;
 pub mod evaluate;
+pub mod fast_map;
 pub mod hanzi;
 pub mod import;
 pub mod load;

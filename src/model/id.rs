@@ -5,11 +5,7 @@
 //! (`policies/2017/a.md`). References between records, the findings of `evaluate` and the
 //! indexes of the model are keyed by these ids, so adding one record renumbers nothing.
 
-use std::collections::HashMap;
-
-/// Ids are the site's own text, looked up on every page: a fast fixed-key hash (the index is
-/// never iterated, so its order cannot reach the output).
-type FixedHash = std::hash::BuildHasherDefault<ahash::AHasher>;
+use crate::fast_map::FastMap;
 use std::hash::Hash;
 use std::sync::Arc;
 
@@ -60,12 +56,13 @@ ids! {
 #[derive(Debug)]
 pub struct Table<K, T> {
     items: Vec<T>,
-    index: HashMap<K, usize, FixedHash>,
+    /// Never iterated: its order cannot reach the output.
+    index: FastMap<K, usize>,
 }
 
 impl<K: Hash + Eq + Clone, T> Table<K, T> {
     pub fn new(items: Vec<T>, id: impl Fn(&T) -> &K) -> Table<K, T> {
-        let mut index = HashMap::with_capacity_and_hasher(items.len(), FixedHash::default());
+        let mut index = FastMap::with_capacity_and_hasher(items.len(), Default::default());
         for (i, item) in items.iter().enumerate() {
             index.entry(id(item).clone()).or_insert(i);
         }
@@ -100,7 +97,7 @@ impl<K: Hash + Eq + Clone, T> Table<K, T> {
 
 impl<K, T> Default for Table<K, T> {
     fn default() -> Table<K, T> {
-        Table { items: Vec::new(), index: HashMap::default() }
+        Table { items: Vec::new(), index: FastMap::default() }
     }
 }
 

@@ -18,7 +18,7 @@ use super::lists::{CATALOGUE_LIMIT, CATEGORIES, ListKey, YEARS};
 use super::path::SitePath;
 use super::{Document, Site};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location, Span};
-use std::collections::HashMap;
+use crate::fast_map::FastMap;
 use std::ops::Range;
 
 /// A column of the site (栏目): an entry of the navigation and the pages under it.
@@ -216,11 +216,6 @@ enum Origin {
     Input(Span),
     Builtin,
 }
-
-/// A map with a faster hash than the default (SipHash): the registry hashes every path of the
-/// site on every build, the preview's included; nothing here is keyed by an attacker's choice
-/// that could cost more than the build itself.
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<ahash::AHasher>>;
 
 /// Pages as they are added, with what made each path, to find clashes.
 struct Registry {

@@ -14,7 +14,6 @@ use super::{Output, OutputFile, Renderer, pages, search};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::evaluate::Findings;
 use crate::model::Site;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 pub struct OnDemand {
@@ -26,7 +25,7 @@ pub struct OnDemand {
     facets: Facets,
     /// Output path of each page → its position in the registry (a faster hash than SipHash:
     /// the map is made anew for every preview build).
-    pages: HashMap<String, usize, std::hash::BuildHasherDefault<ahash::AHasher>>,
+    pages: crate::fast_map::FastMap<String, usize>,
     /// Each page as first rendered, by its position in the registry: a page asked for again
     /// (a browser reloading, or waiting for an edit to show) costs a copy, not a render.
     rendered: Vec<OnceLock<Result<Vec<u8>, Diagnostic>>>,

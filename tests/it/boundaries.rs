@@ -3,14 +3,14 @@
 
 use std::path::Path;
 
-/// Top-level modules a stage may name. `hanzi` (繁简 folding) is a leaf every stage may use;
-/// `timings` (stage times on stderr, `GONGSHI_TIMINGS=1`) one that render and publish use;
+/// Top-level modules a stage may name. `hanzi` (繁简 folding) is a leaf every stage may use, as
+/// is `fast_map` (the hash map type of hot lookups) for the stages that use it; `timings` (stage times on stderr, `GONGSHI_TIMINGS=1`) one that render and publish use;
 /// evaluate stays pure and is timed as a whole from `lib.rs`.
 const RULES: &[(&str, &[&str])] = &[
     ("load", &["diagnostics", "hanzi"]),
-    ("model", &["load", "diagnostics", "hanzi"]),
+    ("model", &["load", "diagnostics", "hanzi", "fast_map"]),
     ("evaluate", &["model"]),
-    ("render", &["model", "evaluate", "diagnostics", "hanzi", "timings"]),
+    ("render", &["model", "evaluate", "diagnostics", "hanzi", "fast_map", "timings"]),
     // Publishing sees only what render hands it, and diagnostics.
     ("publish", &["render::Output", "render::OutputFile", "diagnostics", "timings"]),
 ];

@@ -182,12 +182,7 @@ fn secrets_in_site_yaml_are_refused() {
 fn a_deploy_killed_at_any_point_and_run_again_ends_equal_to_the_output() {
     let t = SiteTest::new("deploy-kill");
     let t = example_with_target("deploy-kill", &folder_target(&t));
-    t.build_ok();
-    uploaded(&deploy(&t, &[]));
-    // A theme change renames the stylesheet: every page changes.
-    let css = include_str!("../../themes/default/static/style.css");
-    t.file("static/style.css", &format!("{css}\n.gs-kill {{ color: #111 }}\n"));
-    t.build_ok();
+    deployed_then_restyled(&t);
     let mut interrupted = 0;
     for delay in [40, 120, 250, 400] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gongshi"))
@@ -211,6 +206,16 @@ fn a_deploy_killed_at_any_point_and_run_again_ends_equal_to_the_output() {
     every_page_has_its_assets(&www(&t));
     uploaded(&deploy(&t, &[]));
     assert_eq!(www(&t), published(&t));
+}
+
+/// Builds and deploys `t`, then changes the theme's stylesheet and builds again: the new
+/// stylesheet's name changes every page, so the next deploy has something everywhere to send.
+pub fn deployed_then_restyled(t: &SiteTest) {
+    t.build_ok();
+    uploaded(&deploy(t, &[]));
+    let css = include_str!("../../themes/default/static/style.css");
+    t.file("static/style.css", &format!("{css}\n.gs-kill {{ color: #111 }}\n"));
+    t.build_ok();
 }
 
 pub fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {

@@ -4,7 +4,9 @@
 //! `GONGSHI_TEST_SFTP_KEY`, `GONGSHI_SFTP_KNOWN_HOSTS`, `AWS_ACCESS_KEY_ID`). Without them each
 //! test prints that it is skipped and passes: `source .ci/servers && start_servers` to run them.
 
-use crate::deploy::{deploy, every_page_has_its_assets, example_with_target, published, uploaded, walkdir};
+use crate::deploy::{
+    deploy, deployed_then_restyled, every_page_has_its_assets, example_with_target, published, uploaded, walkdir,
+};
 use crate::support::{SiteTest, files_under};
 use gongshi::deploy::target::Target;
 use gongshi::deploy::target::s3::{Credentials, Object, S3};
@@ -231,12 +233,7 @@ fn a_page_removed_from_the_site_leaves_s3_after_its_referrers() {
 fn an_s3_deploy_killed_at_any_point_and_run_again_ends_equal_to_the_output() {
     let Some(server) = s3_server("deploy_servers::s3_kill") else { return };
     let (t, s3) = example_on_s3("deploy-s3-kill", &server, "gongshi-deploy-kill");
-    t.build_ok();
-    uploaded(&deploy(&t, &[]));
-    // A theme change renames the stylesheet: every page changes.
-    let css = include_str!("../../themes/default/static/style.css");
-    t.file("static/style.css", &format!("{css}\n.gs-kill {{ color: #111 }}\n"));
-    t.build_ok();
+    deployed_then_restyled(&t);
     let mut interrupted = 0;
     for delay in [100, 300, 600, 1000] {
         let mut child = gongshi_slowly(&t, 2);

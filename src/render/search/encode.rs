@@ -11,8 +11,6 @@
 use super::records::{FIELDS, Field};
 use super::text::{Packed, unpack};
 use rayon::prelude::*;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// The size a shard aims at. A query of four characters fetches about three shards; their count
 /// costs the manifest nothing (shards are named by number), so they stay small.
@@ -69,16 +67,16 @@ pub fn hash(key: &str) -> u32 {
 /// Record numbers per field, ascending.
 type Lists = [Vec<u32>; FIELDS];
 
-/// A hash map with a fixed, fast hash: filling the postings takes tens of millions of lookups on
-/// a large site. Nothing depends on its order: [`shards`] sorts the keys once.
-type FastMap<K> = HashMap<K, Lists, BuildHasherDefault<ahash::AHasher>>;
+/// Postings by key: filling them takes tens of millions of lookups on a large site. Nothing
+/// depends on the map's order: [`shards`] sorts the keys once.
+type ListsMap<K> = crate::fast_map::FastMap<K, Lists>;
 
 /// The postings of every key. Keys of up to three characters stay packed numbers
 /// ([`text::Packed`]) while they are gathered; each distinct one becomes a string once.
 #[derive(Default)]
 pub struct Postings {
-    packed: FastMap<Packed>,
-    whole: FastMap<String>,
+    packed: ListsMap<Packed>,
+    whole: ListsMap<String>,
 }
 
 impl Postings {
@@ -94,7 +92,7 @@ impl Postings {
 
     /// These postings followed by `later`'s, whose records all come after these.
     pub fn append(mut self, later: Postings) -> Postings {
-        fn join<K: Eq + std::hash::Hash>(into: &mut FastMap<K>, from: FastMap<K>) {
+        fn join<K: Eq + std::hash::Hash>(into: &mut ListsMap<K>, from: ListsMap<K>) {
             for (key, lists) in from {
                 let mine = into.entry(key).or_default();
                 for (m, l) in mine.iter_mut().zip(lists) {
